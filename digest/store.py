@@ -1,0 +1,220 @@
+"""The content/ layout: where article files live, atomic writes, hand edits kept.
+
+Articles are written to ``articles/YYYY/MM/DD/<slug>.md`` under the output folder.
+A small state file (``.digest/state.json``, a dotfile MkDocs ignores) remembers, for
+each article id, the path it was first written to and the front matter ingest
+generated. On re-ingest, a value in the file that differs from what ingest generated
+last time was edited by a person, and it wins. Every write goes to a temporary file
+that is renamed over the target, so a killed ingest leaves old or new, never partial.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .model import Article, parse_article, render_markdown
+
+STATE_DIR = ".digest"
+STATE_FILE = "state.json"
+_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """ASCII, lower-case, hyphenated; cut at a word boundary. Never empty, never a path."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _SLUG_STRIP.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
+    return slug or "article"
+
+
+def short_hash(text: str, n: int = 6) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+def relative_path_for(article: Article) -> str:
+    """The stable place of a new article: dated folder, slug of its title, short id hash.
+
+    The hash of the id keeps two articles with the same headline apart; the date comes
+    only from a well-formed ISO date, so no field can steer the path out of the folder.
+    """
+    day = article.day
+    if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        folder = "articles/" + day.replace("-", "/")
+    else:
+        folder = "articles/undated"
+    return f"{folder}/{slugify(article.title or article.id)}-{short_hash(article.id)}.md"
+
+
+def body_digest(body: str) -> str:
+    """A digest of a body as it is written to the file (surrounding blank lines aside)."""
+    return short_hash(body.strip("\n"), 16)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write text to path through a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+@dataclass
+class WriteResult:
+    status: str  # "new", "updated", "unchanged", "duplicate"
+    path: str
+    duplicate_of: str | None = None
+
+
+@dataclass
+class ContentStore:
+    """The articles folder of one site (the ``--out`` folder of ingest)."""
+
+    root: Path
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.root = Path(self.root)
+        self.state = self._load_state()
+        self.state.setdefault("articles", {})
+        self.state.setdefault("urls", {})
+        self.state.setdefault("texts", {})
+        self._dirty = False
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def state_path(self) -> Path:
+        return self.root / STATE_DIR / STATE_FILE
+
+    def _load_state(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.state_path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def save(self) -> None:
+        """Persist the state (atomically); a no-op when nothing changed."""
+        if self._dirty:
+            atomic_write(self.state_path, json.dumps(self.state, ensure_ascii=False, sort_keys=True))
+            self._dirty = False
+
+    def _resolve(self, rel: str) -> Path:
+        """The absolute path of rel, refusing anything that would leave the root."""
+        root = self.root.resolve()
+        target = (root / rel).resolve()
+        if root != target and root not in target.parents:
+            raise ValueError(f"refusing to write outside {root}: {rel}")
+        return target
+
+    # -- writing -------------------------------------------------------------------------
+    def write(self, article: Article) -> WriteResult:
+        """Write one article, keeping hand edits and recognising duplicates.
+
+        The same text or the same URL arriving under another id stays one article.
+        """
+        articles = self.state["articles"]
+        text_key = short_hash(re.sub(r"\s+", " ", article.body).strip().lower(), 16) if article.body.strip() else None
+        url_key = article.url.strip() if article.url else None
+        if article.id not in articles:
+            for key, index in ((url_key, "urls"), (text_key, "texts")):
+                other = self.state[index].get(key) if key else None
+                if other and other != article.id and other in articles:
+                    return WriteResult("duplicate", articles[other]["path"], duplicate_of=other)
+
+        entry = articles.get(article.id)
+        rel = entry["path"] if entry else relative_path_for(article)
+        target = self._resolve(rel)
+        generated = article.front_matter()
+        generated_body = article.body
+        final = article
+        if target.exists():
+            try:
+                existing = parse_article(target.read_text(encoding="utf-8"), rel)
+            except (ValueError, UnicodeDecodeError):
+                existing = None
+            if existing is not None:
+                final = merge_edits(article, existing, entry.get("generated") if entry else None, entry.get("body_hash") if entry else None)
+        text = render_markdown(final)
+        status = "new"
+        if target.exists():
+            status = "unchanged" if target.read_text(encoding="utf-8") == text else "updated"
+        if status != "unchanged":
+            atomic_write(target, text)
+        new_entry = {"path": rel, "generated": generated, "body_hash": body_digest(generated_body)}
+        if entry != new_entry:
+            articles[article.id] = new_entry
+            self._dirty = True
+        for key, index in ((url_key, "urls"), (text_key, "texts")):
+            if key and self.state[index].get(key) != article.id:
+                self.state[index][key] = article.id
+                self._dirty = True
+        return WriteResult(status, rel)
+
+    # -- reading -------------------------------------------------------------------------
+    def paths(self) -> Iterator[Path]:
+        yield from sorted(iter_article_files(self.root))
+
+
+def merge_edits(fresh: Article, existing: Article, generated: dict[str, Any] | None, body_hash: str | None) -> Article:
+    """Combine a fresh ingest with the file on disk: what a person changed wins.
+
+    Without a record of what ingest generated last time, every value in the file is
+    taken as the person's: nothing they wrote is ever lost.
+    """
+    merged = fresh.front_matter()
+    old = existing.front_matter()
+    for key, value in old.items():
+        if generated is None or key not in generated or generated[key] != value:
+            merged[key] = value
+    edited_body = body_hash is None or body_digest(existing.body) != body_hash
+    body = existing.body if edited_body else fresh.body
+    result = Article.from_front_matter(merged, body, existing.path)
+    if not result.id:
+        result.id = fresh.id
+    return result
+
+
+def iter_article_files(root: Path) -> Iterator[Path]:
+    """Every Markdown file under root, skipping dotfolders (state, temporary files)."""
+    root = Path(root)
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.endswith(".md") and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def load_articles(root: Path, base: Path | None = None) -> list[Article]:
+    """Read every article (a Markdown file with an ``id`` in its front matter) under root.
+
+    ``path`` is set relative to ``base`` (the docs_dir) when given, else to root.
+    Files that are not articles (no front matter id) are skipped.
+    """
+    root = Path(root)
+    base = Path(base) if base else root
+    out: list[Article] = []
+    for p in sorted(iter_article_files(root)):
+        try:
+            article = parse_article(p.read_text(encoding="utf-8"), p.relative_to(base).as_posix())
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if article.id:
+            out.append(article)
+    return out
