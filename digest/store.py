@@ -123,6 +123,23 @@ class ContentStore:
             raise ValueError(f"refusing to write outside {root}: {rel}")
         return target
 
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the folder's lock: two ingests at once wait for each other, never interleave."""
+        import fcntl
+
+        path = self.root / STATE_DIR / "lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                self.state = self._load_state()
+                for key in ("articles", "urls", "texts"):
+                    self.state.setdefault(key, {})
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     # -- writing -------------------------------------------------------------------------
     def write(self, article: Article) -> WriteResult:
         """Write one article, keeping hand edits and recognising duplicates.

@@ -1,0 +1,31 @@
+# Set-up and everyday commands. Every target creates the virtualenv and installs on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve site content test bench clean
+
+serve: content            ## build and serve the sample site at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+site: content             ## build site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+content: $(STAMP)         ## ingest the sample inputs into content/articles (re-running changes nothing)
+	$(BIN)/digest ingest samples
+
+test: $(STAMP)            ## run the whole test suite
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)           ## run the benchmarks (quality ones need ../shared/eval)
+	$(BIN)/python benchmarks/run_all.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

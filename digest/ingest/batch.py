@@ -1,0 +1,173 @@
+"""A batch of inputs to article files: the I/O edge of ingest.
+
+Reading happens here, extraction and enrichment in worker processes (pure, so the
+result does not depend on where it ran), writing back here through the store, in
+input order. One bad input costs one line on stderr and the batch goes on.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, TextIO
+
+from ..model import Article
+from ..store import ContentStore
+from .pipeline import IngestOptions, build_article
+from .readers import DEFAULT_MAX_BYTES, InputError, RawInput, read_inputs
+
+# Below this many inputs a pool costs more to start than it saves.
+PARALLEL_MIN_INPUTS = 64
+
+
+@dataclass
+class IngestReport:
+    """What a batch did; ``failed`` lists (origin, reason) for every bad input."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def written(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    def summary(self) -> str:
+        return (
+            f"{self.written} articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged; "
+            f"{self.duplicates} duplicates skipped; {len(self.failed)} failed"
+        )
+
+
+@dataclass
+class _Outcome:
+    origin: str
+    article: Article | None = None
+    error: str | None = None
+    trace: str | None = None
+
+
+_OPTIONS = IngestOptions()
+
+
+def _init_worker(options: IngestOptions) -> None:
+    global _OPTIONS
+    _OPTIONS = options
+
+
+def _process(item: RawInput | InputError, options: IngestOptions | None = None) -> _Outcome:
+    """Build one article, turning any failure into a reason (and a traceback for --debug)."""
+    if isinstance(item, InputError):
+        return _Outcome(item.origin, error=item.reason)
+    try:
+        return _Outcome(item.origin, article=build_article(item, options or _OPTIONS))
+    except (ValueError, KeyError, TypeError, RecursionError) as e:
+        return _Outcome(item.origin, error=_reason(e), trace=traceback.format_exc())
+    except Exception as e:  # an extractor bug must not stop the batch either
+        return _Outcome(item.origin, error=f"internal error: {_reason(e)}", trace=traceback.format_exc())
+
+
+def _reason(e: BaseException) -> str:
+    text = " ".join(str(e).split()) or type(e).__name__
+    return text[:300]
+
+
+def _outcomes(items: Iterable[RawInput | InputError], options: IngestOptions, workers: int) -> Iterator[_Outcome]:
+    """Outcomes in input order, built in a pool of worker processes when worth it."""
+    items = iter(items)
+    head: list[RawInput | InputError] = []
+    for item in items:
+        head.append(item)
+        if len(head) >= PARALLEL_MIN_INPUTS:
+            break
+    if workers <= 1 or len(head) < PARALLEL_MIN_INPUTS:
+        for item in head:
+            yield _process(item, options)
+        for item in items:
+            yield _process(item, options)
+        return
+    import itertools
+
+    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_process, itertools.chain(head, items), chunksize=16)
+
+
+def run_ingest(
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    options: IngestOptions | None = None,
+    workers: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    err: TextIO = sys.stderr,
+    debug: bool = False,
+    progress: bool | None = None,
+) -> IngestReport:
+    """Ingest every input under paths into out_dir; report each failure as one line."""
+    options = options or IngestOptions()
+    workers = workers or os.cpu_count() or 1
+    report = IngestReport()
+    store = ContentStore(out_dir)
+    show = _progress_printer(err) if (progress if progress is not None else err.isatty()) else None
+    with store.lock():
+        try:
+            for n, outcome in enumerate(_outcomes(read_inputs(paths, max_bytes), options, workers), 1):
+                if outcome.article is None:
+                    report.failed.append((outcome.origin, outcome.error or "unknown error"))
+                    if show:
+                        show(None)
+                    print(f"digest: {outcome.origin}: {outcome.error}", file=err)
+                    if debug and outcome.trace:
+                        print(outcome.trace, file=err)
+                else:
+                    _write(store, outcome, report, err, debug)
+                if show:
+                    show(n)
+        finally:
+            store.save()
+            if show:
+                show(None)
+    return report
+
+
+def _write(store: ContentStore, outcome: _Outcome, report: IngestReport, err: TextIO, debug: bool) -> None:
+    try:
+        result = store.write(outcome.article)
+    except (OSError, ValueError) as e:
+        report.failed.append((outcome.origin, f"cannot write: {_reason(e)}"))
+        print(f"digest: {outcome.origin}: cannot write: {_reason(e)}", file=err)
+        if debug:
+            traceback.print_exc(file=err)
+        return
+    if result.status == "duplicate":
+        report.duplicates += 1
+        print(f"digest: {outcome.origin}: same article as {result.duplicate_of} ({result.path}), skipped", file=err)
+    else:
+        setattr(report, result.status, getattr(report, result.status) + 1)
+
+
+def _progress_printer(err: TextIO) -> Callable[[int | None], None]:
+    """A one-line counter with a rate, redrawn at most ten times a second; None clears it."""
+    start = time.monotonic()
+    last = [0.0]
+
+    def show(n: int | None) -> None:
+        if n is None:
+            err.write("\r\033[K")
+            err.flush()
+            return
+        now = time.monotonic()
+        if now - last[0] < 0.1:
+            return
+        last[0] = now
+        rate = n / max(now - start, 1e-6)
+        err.write(f"\r\033[Kingesting: {n} inputs, {rate:,.0f}/s")
+        err.flush()
+
+    return show
