@@ -1,0 +1,306 @@
+"""Reusable parsers for what a news page says about itself: dateline, agency, dates, bylines.
+
+Both extractors (page text and HTML) call these on the lines they isolate, so a wire
+credit or a dateline is read the same way whatever the input kind. Every pattern is
+compiled once at import: they run on every article of a batch. The vocabularies
+(agency spellings, month names, label words) are data files in ``data/``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).with_name("data")
+
+
+@cache
+def load_data(name: str) -> object:
+    """A YAML data file from ``data/``, parsed once per process."""
+    with open(DATA / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first so that prefixes never win."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- agencies ---------------------------------------------------------------------------------
+
+_AGENCIES: dict[str, list[str]] = load_data("agencies.yaml")  # type: ignore[assignment]
+_ALIAS = {alias: name for name, aliases in _AGENCIES.items() for alias in [name, *aliases]}
+_ALIAS_LOWER = {alias.lower(): name for alias, name in _ALIAS.items() if len(alias) > 3}
+_AGENCY_WORD = _alternation(_ALIAS)
+# Spellings long enough to be trusted anywhere a credit is expected (not "AP" or "CP").
+_AGENCY_LONG = _alternation(a for a in _ALIAS if len(a) > 3)
+
+
+def canonical_agency(name: str | None) -> str | None:
+    """The canonical agency for a credit as written ("Agence France-Presse" -> "AFP"), or None."""
+    if not name:
+        return None
+    name = name.strip().strip(".,;:()[]").strip()
+    return _ALIAS.get(name) or _ALIAS_LOWER.get(name.lower())
+
+
+def _agencies_in(credit: str) -> list[str]:
+    """Agencies named inside a credit such as "AFP/ac", "CBS/AP", "Reuters and AFP"."""
+    found = []
+    for part in re.split(r"[/,;&+]|\band\b|\bvia\b|-", credit):
+        name = canonical_agency(part)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+# --- months and dates -------------------------------------------------------------------------
+
+_DATES: dict[str, dict[str, int]] = load_data("dates.yaml")  # type: ignore[assignment]
+MONTHS = _DATES["months"]
+WEEKDAYS = _DATES["weekdays"]
+_MONTH = rf"(?P<mon>(?i:{_alternation(MONTHS)}))\.?"
+_WEEKDAY = rf"(?i:{_alternation(WEEKDAYS)})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS = [
+    # Dec 26, 2025 / Saturday (Dec 27) / Nov. 20, 2019 / March 25
+    re.compile(rf"\b(?:{_WEEKDAY},?\s+\(?)?{_MONTH}\s+{_DAY}\b(?!:)(?:,?\s+{_YEAR}\b)?", re.I),
+    # 19 November 2019 / 26 Dec / Friday, 3rd of May 2024
+    re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b,?(?:\s+{_YEAR}\b)?", re.I),
+    # 2019-11-19 (ISO, possibly with a time)
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written in the text; ``year`` is None when the text leaves it out."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+    def on(self, year: int) -> dt.date | None:
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date written in the text, in order of position (overlaps resolved: first wins)."""
+    found: list[DateMention] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if groups.get("mnum"):
+                month = int(groups["mnum"])
+            else:
+                word = groups["mon"]
+                if word == "may" or word.islower() and len(word) <= 3:
+                    continue  # "they may 5", "to mar 3": words, not months
+                month = MONTHS[word.lower()]
+            day = int(groups["day"])
+            year = int(groups["year"]) if groups.get("year") else None
+            mention = DateMention(m.start(), m.end(), year, month, day)
+            if mention.on(year or 2000) and not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_year(mention: DateMention, references: list[dt.date]) -> dt.date | None:
+    """The date a mention means: its own year, else the year that puts it nearest the
+    text's dated references ("Saturday (Dec 27)" beside "Dec 26, 2025" is 2025-12-27;
+    "Jan 2" beside "Dec 30, 2025" is 2026-01-02). None when nothing fixes the year."""
+    if mention.year:
+        return mention.on(mention.year)
+    if not references:
+        return None
+    ref = references[0]
+    candidates = [d for d in (mention.on(ref.year + k) for k in (-1, 0, 1)) if d]
+    return min(candidates, key=lambda d: abs((d - ref).days)) if candidates else None
+
+
+def full_dates(text: str) -> list[dt.date]:
+    """The dates in the text that carry their own year: the references for year inference."""
+    return [d for d in (m.on(m.year) for m in find_dates(text) if m.year) if d]
+
+
+def find_date(text: str, context: str = "") -> str | None:
+    """The first date written in ``text`` as ISO, its year inferred from ``context`` when absent."""
+    mentions = find_dates(text)
+    if not mentions:
+        return None
+    references = full_dates(text) + full_dates(context)
+    for mention in mentions:
+        date = resolve_year(mention, references)
+        if date:
+            return date.isoformat()
+    return None
+
+
+_TIMESTAMP_REST = re.compile(
+    r"^[\s,|/·•-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+    r"[\s,|/·•-]*(?:updated?.*|\(?[A-Z]{2,4}\)?)?$",
+    re.I,
+)
+_TIMESTAMP_LEAD = re.compile(r"^(?:published|posted|updated|first published|last updated|date|on)?\s*:?\s*", re.I)
+
+
+def timestamp_date(line: str, context: str = "") -> str | None:
+    """The date of a line that is only a timestamp ("19 Nov 2019 05:44 GMT",
+    "Published: Nov. 20, 2019 5:52 AM EST", "November 19, 2019 / 12:21 AM / Updated 14 hours ago")."""
+    if len(line) > 90:
+        return None
+    rest = _TIMESTAMP_LEAD.sub("", line.strip(), count=1)
+    mentions = find_dates(rest)
+    if not mentions or mentions[0].start > 12 or not _TIMESTAMP_REST.match(rest[mentions[0].end :]):
+        return None
+    date = resolve_year(mentions[0], full_dates(context))
+    return date.isoformat() if date else None
+
+
+# --- datelines --------------------------------------------------------------------------------
+
+_NOT_PLACES = frozenset(load_data("dateline.yaml")["not_places"])  # type: ignore[index]
+_CITY_UPPER = r"\**[A-Z][A-Z'.\-]*(?:[ /][A-Z][A-Z'.\-]*){0,4}"  # SEOUL, ST. LOUIS, KHARTOUM/NAIROBI
+_CITY_TITLE = r"[A-Z][a-zà-ÿ'.\-]+(?:[ \-](?:de |da |del |la |el |upon )?[A-Z][a-zà-ÿ'.\-]+){0,3}"  # Tokyo, Rio de Janeiro
+_REGION = r"(?:,\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\.?){0,2}"  # , Italy / , Que. / , Ivory Coast
+_DL_DATE = re.sub(  # unnamed groups: the two day/month orders would otherwise repeat names
+    r"\?P<\w+>", "?:", rf"(?:(?:\s*[,-]){{0,2}}\s*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?)"
+)
+_SEP = r"\s*(?:-{1,2}|—|–|:)\s*"
+_DATELINE = re.compile(
+    rf"^\s*(?:By\s+[^\n]{{2,60}}?\s{{3,}})?(?:(?P<upper>{_CITY_UPPER})|(?P<title>{_CITY_TITLE}))(?P<region>{_REGION})"
+    rf"(?P<date>{_DL_DATE})?(?:\s*\((?P<credit>[^()\n]{{1,40}})\)|,\s*(?P<credit2>{_AGENCY_LONG}))?(?P<sep>{_SEP})(?=\S)",
+)
+# Credits that open a lede without a place: "AFP - ...", "(CP) - ...", "(CBS/AP) ...".
+_LEAD_CREDIT = re.compile(rf"^\s*(?:\((?P<paren>[^()\n]{{1,40}})\)\s*[-—–:]?|(?P<bare>{_AGENCY_WORD})\s*(?:-{{1,2}}|—|–|:))\s*")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline opening a lede: "LORETO, Italy (Reuters) - " gives city "LORETO",
+    region "Italy", agency "Reuters". ``end`` is where the story text starts."""
+
+    city: str | None
+    region: str | None = None
+    date: str | None = None
+    agency: str | None = None
+    end: int = 0
+
+
+def parse_dateline(lede: str) -> Dateline | None:
+    """The dateline at the start of a lede paragraph, or None when it has none.
+
+    Upper-case places ("SEOUL:") stand on their own; title-case ones ("Tokyo") need a
+    region, a date or a credit beside them, so that "Meanwhile: ..." is not a place.
+    """
+    m = _DATELINE.match(lede)
+    if m:
+        city = (m["upper"] or m["title"]).strip()
+        credit = m["credit"] or m["credit2"]
+        agencies = _agencies_in(credit) if credit else []
+        bare = city.lstrip("*")
+        if canonical_agency(bare) and not credit and not m["region"]:
+            # "AFP - ...", "Canadian Press - OTTAWA (CP) - ...": a credit, maybe then a dateline
+            inner = parse_dateline(lede[m.end() :]) if m.end() < len(lede) else None
+            if inner and inner.city:
+                return Dateline(inner.city, inner.region, inner.date, inner.agency or canonical_agency(bare), m.end() + inner.end)
+            return Dateline(None, agency=canonical_agency(bare), end=m.end())
+        if bare in _NOT_PLACES or (len(bare) < 3 and not credit):
+            return None
+        plain_colon = m["sep"].strip() == ":" and not (m["date"] or credit)
+        if m["title"] and not (m["date"] or agencies or (m["region"] and plain_colon)):
+            return None
+        if credit and not agencies and not m["date"]:
+            return None  # "Paris (pictured) - ...": a parenthesis that is no credit
+        region = m["region"].strip(" ,") or None
+        date = m["date"].strip(" ,-") if m["date"] else None
+        return Dateline(city, region, date, agencies[-1] if agencies else None, m.end())
+    m = _LEAD_CREDIT.match(lede)
+    if m:
+        agencies = _agencies_in(m["paren"] or m["bare"])
+        if agencies:
+            return Dateline(None, agency=agencies[-1], end=m.end())
+    return None
+
+
+def find_dateline(text: str) -> str | None:
+    """The dateline city of a lede ("NEW YORK, March 25 - ..." -> "NEW YORK"), or None."""
+    parsed = parse_dateline(text)
+    return parsed.city if parsed else None
+
+
+# --- agency credits outside the dateline ------------------------------------------------------
+
+_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|credit|with|text)\s*:\s*(?P<credit>.{{1,60}})$", re.I)
+_TRAILING_CREDIT = re.compile(rf"^\s*(?:[-—–]+\s*|\(|\()?(?P<credit>(?:{_AGENCY_LONG}|AP|CP)(?:\s*[/,&]\s*\w+)*)\)?\.?\s*$")
+_REPORTING_BY = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b.*(?:Editing by|;)", re.I)
+_HEADLINE_CREDIT = re.compile(r"\((?P<credit>[^()]{1,30})\)\s*$")
+
+
+def agency_from_line(line: str) -> str | None:
+    """A wire credit written as its own line: "Source: AFP/ac", "— Reuters", "(AP)",
+    or Reuters' "Reporting by ...; Editing by ..." sign-off."""
+    m = _SOURCE_LINE.match(line) or _TRAILING_CREDIT.match(line)
+    if m:
+        agencies = _agencies_in(m["credit"])
+        if agencies:
+            return agencies[0]
+    if _REPORTING_BY.match(line):
+        return "Reuters"
+    return None
+
+
+def agency_from_headline(title: str) -> str | None:
+    """The credit some feeds append to a headline: "... minorities (AFP)"."""
+    m = _HEADLINE_CREDIT.search(title)
+    return (_agencies_in(m["credit"]) or [None])[0] if m else None
+
+
+_PHOTO_CREDIT = re.compile(rf"(?:\b|/)(?P<name>{_AGENCY_LONG}|AP)\b(?:\s*(?:Photo|/|\)|$))")
+
+
+def agency_from_caption(caption: str) -> str | None:
+    """The agency a photo credit names ("(Photo: STR/KCNA via KNS/AFP)" -> "AFP").
+
+    Weak evidence: a wire photo often illustrates a staff story, so callers use it
+    only to break a tie, never on its own.
+    """
+    names = [canonical_agency(m["name"]) for m in _PHOTO_CREDIT.finditer(caption)]
+    return names[-1] if names else None
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+_BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*(?P<names>[^\n]{2,150})$", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|;|\|)\s*")
+_NAME = re.compile(r"^[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|de|da|van|von|der|den|del|la|le|al|bin|el)){1,4}$")
+_ROLE_TAIL = re.compile(r"\s+(?:in|for|at)\s+[A-Z].*$|\s*[-—–|]\s+.*$")
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """The authors of a byline line ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"),
+    names in title case when the page shouts them, agencies and roles left out.
+    None when the line is not a byline."""
+    m = _BYLINE.match(line)
+    if not m:
+        return None
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(_ROLE_TAIL.sub("", m["names"].strip().rstrip("."))):
+        part = part.strip()
+        if not part or canonical_agency(part):
+            continue
+        if part.isupper():
+            part = part.title()
+        if _NAME.match(part):
+            names.append(part)
+    return names or None
