@@ -82,46 +82,52 @@ class WriteResult:
     duplicate_of: str | None = None
 
 
+STATE_INDEXES = ("articles", "urls", "texts", "inputs")
+
+
+def value_digest(value: Any) -> str:
+    """A short digest of a front-matter value, to tell later whether a person changed it."""
+    return short_hash(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str), 12)
+
+
 @dataclass
 class ContentStore:
-    """The articles folder of one site (the ``--out`` folder of ingest)."""
+    """The articles folder of one site (the ``--out`` folder of ingest).
+
+    The state holds, per article id, its path and digests of the values ingest wrote
+    (not the values: the state stays small as the archive grows); and three indexes:
+    URL and text digests to recognise the same article under another id, and input
+    digests so that a re-run skips inputs it has already turned into an article.
+    """
 
     root: Path
     state: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)
-        self.state = self._load_state()
-        self.state.setdefault("articles", {})
-        self.state.setdefault("urls", {})
-        self.state.setdefault("texts", {})
-        self._dirty = False
+        self._reload()
 
     # -- state ---------------------------------------------------------------------------
     @property
     def state_path(self) -> Path:
         return self.root / STATE_DIR / STATE_FILE
 
-    def _load_state(self) -> dict[str, Any]:
+    def _reload(self) -> None:
         try:
             data = json.loads(self.state_path.read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
         except (FileNotFoundError, ValueError):
-            return {}
+            data = {}
+        self.state = data if isinstance(data, dict) else {}
+        for key in STATE_INDEXES:
+            if not isinstance(self.state.get(key), dict):
+                self.state[key] = {}
+        self._dirty = False
 
     def save(self) -> None:
         """Persist the state (atomically); a no-op when nothing changed."""
         if self._dirty:
-            atomic_write(self.state_path, json.dumps(self.state, ensure_ascii=False, sort_keys=True))
+            atomic_write(self.state_path, json.dumps(self.state, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
             self._dirty = False
-
-    def _resolve(self, rel: str) -> Path:
-        """The absolute path of rel, refusing anything that would leave the root."""
-        root = self.root.resolve()
-        target = (root / rel).resolve()
-        if root != target and root not in target.parents:
-            raise ValueError(f"refusing to write outside {root}: {rel}")
-        return target
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
@@ -133,12 +139,32 @@ class ContentStore:
         with open(path, "a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
-                self.state = self._load_state()
-                for key in ("articles", "urls", "texts"):
-                    self.state.setdefault(key, {})
+                self._reload()  # another ingest may have written while we waited
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _resolve(self, rel: str) -> Path:
+        """The absolute path of rel, refusing anything that would leave the root."""
+        root = self.root.resolve()
+        target = (root / rel).resolve()
+        if root not in target.parents:
+            raise ValueError(f"refusing to write outside {root}: {rel}")
+        return target
+
+    # -- inputs already seen -------------------------------------------------------------
+    def seen_input(self, input_key: str) -> str | None:
+        """The path of the article an identical input gave last time, if its file is still there."""
+        article_id = self.state["inputs"].get(input_key)
+        entry = self.state["articles"].get(article_id) if article_id else None
+        if entry and (self.root / entry["path"]).exists():
+            return entry["path"]
+        return None
+
+    def remember_input(self, input_key: str, article_id: str) -> None:
+        if self.state["inputs"].get(input_key) != article_id:
+            self.state["inputs"][input_key] = article_id
+            self._dirty = True
 
     # -- writing -------------------------------------------------------------------------
     def write(self, article: Article) -> WriteResult:
@@ -147,7 +173,7 @@ class ContentStore:
         The same text or the same URL arriving under another id stays one article.
         """
         articles = self.state["articles"]
-        text_key = short_hash(re.sub(r"\s+", " ", article.body).strip().lower(), 16) if article.body.strip() else None
+        text_key = short_hash(" ".join(article.body.lower().split()), 16) if article.body.strip() else None
         url_key = article.url.strip() if article.url else None
         if article.id not in articles:
             for key, index in ((url_key, "urls"), (text_key, "texts")):
@@ -158,23 +184,21 @@ class ContentStore:
         entry = articles.get(article.id)
         rel = entry["path"] if entry else relative_path_for(article)
         target = self._resolve(rel)
-        generated = article.front_matter()
-        generated_body = article.body
-        final = article
+        generated = {key: value_digest(value) for key, value in article.front_matter().items()}
+        final, old_text = article, None
         if target.exists():
+            old_text = target.read_text(encoding="utf-8", errors="replace")
             try:
-                existing = parse_article(target.read_text(encoding="utf-8"), rel)
-            except (ValueError, UnicodeDecodeError):
+                existing = parse_article(old_text, rel)
+            except ValueError:
                 existing = None
             if existing is not None:
-                final = merge_edits(article, existing, entry.get("generated") if entry else None, entry.get("body_hash") if entry else None)
+                final = merge_edits(article, existing, entry.get("fm") if entry else None, entry.get("body") if entry else None)
         text = render_markdown(final)
-        status = "new"
-        if target.exists():
-            status = "unchanged" if target.read_text(encoding="utf-8") == text else "updated"
+        status = "new" if old_text is None else "unchanged" if old_text == text else "updated"
         if status != "unchanged":
             atomic_write(target, text)
-        new_entry = {"path": rel, "generated": generated, "body_hash": body_digest(generated_body)}
+        new_entry = {"path": rel, "fm": generated, "body": body_digest(article.body)}
         if entry != new_entry:
             articles[article.id] = new_entry
             self._dirty = True
@@ -184,27 +208,24 @@ class ContentStore:
                 self._dirty = True
         return WriteResult(status, rel)
 
-    # -- reading -------------------------------------------------------------------------
-    def paths(self) -> Iterator[Path]:
-        yield from sorted(iter_article_files(self.root))
 
-
-def merge_edits(fresh: Article, existing: Article, generated: dict[str, Any] | None, body_hash: str | None) -> Article:
+def merge_edits(fresh: Article, existing: Article, generated: dict[str, str] | None, body_hash: str | None) -> Article:
     """Combine a fresh ingest with the file on disk: what a person changed wins.
 
-    Without a record of what ingest generated last time, every value in the file is
-    taken as the person's: nothing they wrote is ever lost.
+    A value in the file whose digest differs from what ingest wrote last time was
+    edited by a person. Without such a record every value in the file is taken as the
+    person's: nothing they wrote is ever lost.
     """
     merged = fresh.front_matter()
-    old = existing.front_matter()
-    for key, value in old.items():
-        if generated is None or key not in generated or generated[key] != value:
+    for key, value in existing.front_matter().items():
+        if generated is None or generated.get(key) != value_digest(value):
             merged[key] = value
+    for key in list(merged):  # a value the person deleted stays deleted
+        if generated and key in generated and key not in existing.front_matter():
+            del merged[key]
     edited_body = body_hash is None or body_digest(existing.body) != body_hash
-    body = existing.body if edited_body else fresh.body
-    result = Article.from_front_matter(merged, body, existing.path)
-    if not result.id:
-        result.id = fresh.id
+    result = Article.from_front_matter(merged, existing.body if edited_body else fresh.body, existing.path)
+    result.id = result.id or fresh.id
     return result
 
 

@@ -6,6 +6,11 @@ input order. One bad input costs one line on stderr and the batch goes on.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
+import itertools
+import json
 import multiprocessing
 import os
 import sys
@@ -51,6 +56,7 @@ class _Outcome:
     article: Article | None = None
     error: str | None = None
     trace: str | None = None
+    input_key: str | None = None
 
 
 _OPTIONS = IngestOptions()
@@ -66,7 +72,7 @@ def _process(item: RawInput | InputError, options: IngestOptions | None = None) 
     if isinstance(item, InputError):
         return _Outcome(item.origin, error=item.reason)
     try:
-        return _Outcome(item.origin, article=build_article(item, options or _OPTIONS))
+        return _Outcome(item.origin, article=build_article(item, options or _OPTIONS), input_key=item.key)
     except (ValueError, KeyError, TypeError, RecursionError) as e:
         return _Outcome(item.origin, error=_reason(e), trace=traceback.format_exc())
     except Exception as e:  # an extractor bug must not stop the batch either
@@ -92,8 +98,6 @@ def _outcomes(items: Iterable[RawInput | InputError], options: IngestOptions, wo
         for item in items:
             yield _process(item, options)
         return
-    import itertools
-
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
         yield from pool.imap(_process, itertools.chain(head, items), chunksize=16)
@@ -115,9 +119,21 @@ def run_ingest(
     report = IngestReport()
     store = ContentStore(out_dir)
     show = _progress_printer(err) if (progress if progress is not None else err.isatty()) else None
+    fingerprint = code_fingerprint(options)
+
+    def fresh_inputs() -> Iterator[RawInput | InputError]:
+        """Inputs not already turned into an article by this same code and options."""
+        for item in read_inputs(paths, max_bytes):
+            if isinstance(item, RawInput):
+                item.key = input_key(item, fingerprint)
+                if store.seen_input(item.key):
+                    report.unchanged += 1
+                    continue
+            yield item
+
     with store.lock():
         try:
-            for n, outcome in enumerate(_outcomes(read_inputs(paths, max_bytes), options, workers), 1):
+            for n, outcome in enumerate(_outcomes(fresh_inputs(), options, workers), 1):
                 if outcome.article is None:
                     report.failed.append((outcome.origin, outcome.error or "unknown error"))
                     if show:
@@ -145,11 +161,41 @@ def _write(store: ContentStore, outcome: _Outcome, report: IngestReport, err: Te
         if debug:
             traceback.print_exc(file=err)
         return
+    if outcome.input_key:
+        store.remember_input(outcome.input_key, result.duplicate_of or outcome.article.id)
     if result.status == "duplicate":
         report.duplicates += 1
         print(f"digest: {outcome.origin}: same article as {result.duplicate_of} ({result.path}), skipped", file=err)
     else:
         setattr(report, result.status, getattr(report, result.status) + 1)
+
+
+def input_key(item: RawInput, fingerprint: str) -> str:
+    """A digest of one input as read, and of the code and options that will process it."""
+    data = json.dumps([item.kind, item.record], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(f"{fingerprint}\0{data}".encode("utf-8")).hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=None)
+def _source_digest() -> str:
+    """A digest of the code and data files that shape an article.
+
+    When ingest itself changes, every input is processed again on the next run.
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1()
+    for folder in ("ingest", "enrich"):
+        for path in sorted((package / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yml", ".yaml", ".json", ".txt", ".tsv"}:
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(path.read_bytes())
+    for name in ("model.py", "store.py"):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()
+
+
+def code_fingerprint(options: IngestOptions) -> str:
+    return hashlib.sha1((_source_digest() + json.dumps(dataclasses.asdict(options), sort_keys=True, default=str)).encode()).hexdigest()
 
 
 def _progress_printer(err: TextIO) -> Callable[[int | None], None]:

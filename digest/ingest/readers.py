@@ -49,6 +49,7 @@ class RawInput:
     origin: str  # file path, with ":LINE" for a JSON Lines record
     kind: str  # "text", "html", "record" or "markdown"
     record: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None  # digest of the input, set by the batch to skip inputs already ingested
 
 
 @dataclass
