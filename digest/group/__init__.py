@@ -1,0 +1,84 @@
+"""Grouping: wire copies and stories, pure functions over a list of Articles.
+
+``group_articles`` is the entry point (the site plugin and ``digest group`` call it);
+``story_record`` is a story as the JSON of ``digest group --json``.
+
+The steps, each in its own module:
+copies.py (MinHash/LSH near-duplicates, folded into their original) ->
+vectors.py (TF-IDF of words and entities) -> blocking.py (candidate pairs) ->
+linkage.py (sparse average linkage) -> stories.py (ids, headline, why grouped).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..model import Article, Story
+from .clustering import cluster_reports
+from .copies import find_copies
+from .options import GroupOptions
+from .stories import build_story, dedupe_ids, idf_lookup
+
+__all__ = ["GroupOptions", "group_articles", "story_record"]
+
+
+def group_articles(articles: list[Article], options: GroupOptions | None = None) -> list[Story]:
+    """Every article in exactly one Story; stories earliest first (undated last).
+
+    Wire copies are found first and stand aside; only independent reports are
+    clustered (a copy adds no evidence, and twenty copies of one dispatch would
+    otherwise outvote the rest), then each copy joins its original's story.
+    """
+    options = options or GroupOptions()
+    if not articles:
+        return []
+    copies = find_copies(articles, options.copy_threshold, options.copy_shingle)
+    copied = {c for cs in copies.values() for c in cs}
+    report_idx = [i for i in range(len(articles)) if i not in copied]
+    result = cluster_reports([articles[i] for i in report_idx], options)
+
+    labels = np.asarray(result.labels)
+    central = _centrality(labels, result.pairs, result.sims)
+    members: dict[int, list[int]] = {}
+    for local, label in enumerate(result.labels):
+        members.setdefault(label, []).append(local)
+    idf = idf_lookup(result.vectors.terms, result.vectors.idf)
+    stories = []
+    for local_ids in members.values():
+        ids = [report_idx[i] for i in local_ids]
+        central_global = {report_idx[i]: central[i] for i in local_ids}
+        stories.append(build_story(articles, ids, copies, central_global, idf, options.shared_terms))
+    stories.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))
+    dedupe_ids(stories)
+    return stories
+
+
+def _centrality(labels: np.ndarray, pairs: np.ndarray, sims: np.ndarray) -> np.ndarray:
+    """Mean similarity of each report to the rest of its story (uncompared pairs count 0)."""
+    total = np.zeros(len(labels), dtype=np.float64)
+    if len(pairs):
+        same = labels[pairs[:, 0]] == labels[pairs[:, 1]]
+        np.add.at(total, pairs[same, 0], sims[same])
+        np.add.at(total, pairs[same, 1], sims[same])
+    size = np.bincount(labels, minlength=len(labels))[labels]
+    return total / np.maximum(1, size - 1)
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    """A story as plain JSON data: what ``digest group --json`` prints for it."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": [a.id for a in story.articles],
+        "summary": story.summary,
+        "independent_reports": len(story.independent),
+        "copies": story.copies,
+        "shared_terms": story.shared_terms,
+        "key_points": story.key_points,
+        "first_date": story.first_date,
+        "last_date": story.last_date,
+        "regions": story.regions,
+        "topics": story.topics,
+        "countries": story.countries,
+    }

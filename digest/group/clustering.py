@@ -1,0 +1,46 @@
+"""Stories: which independent reports describe the same real-world event.
+
+Reports (wire copies already folded into their original) are vectorised, paired
+by blocking, scored by cosine, and cut off where dated reports lie further apart
+than the time window; average linkage then forms the stories.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Article
+from .blocking import candidate_pairs
+from .linkage import average_linkage
+from .options import GroupOptions
+from .vectors import Vectors, pair_similarity, vectorise
+
+
+@dataclass
+class Clustering:
+    """Labels per report plus what story assembly reuses: vectors and scored pairs."""
+
+    labels: list[int]
+    vectors: Vectors
+    pairs: np.ndarray
+    sims: np.ndarray
+
+
+def cluster_reports(reports: list[Article], options: GroupOptions) -> Clustering:
+    """Cluster reports into stories (label per report)."""
+    vectors = vectorise(reports, options.entity_weight, options.title_weight)
+    pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df)
+    sims = pair_similarity(vectors.matrix, pairs)
+    sims = sims * _within_window(reports, pairs, options.window_days)
+    labels = average_linkage(len(reports), pairs, sims, options.story_threshold)
+    return Clustering(labels, vectors, pairs, sims)
+
+
+def _within_window(reports: list[Article], pairs: np.ndarray, window_days: float) -> np.ndarray:
+    """1 for pairs inside the window or with a missing date, 0 for pairs too far apart."""
+    stamps = np.array([d.timestamp() if (d := a.datetime) else np.nan for a in reports], dtype=np.float64)
+    if len(pairs) == 0:
+        return np.ones(0, dtype=np.float32)
+    gap = np.abs(stamps[pairs[:, 0]] - stamps[pairs[:, 1]]) / 86400.0
+    return np.where(np.isnan(gap) | (gap <= window_days), 1.0, 0.0).astype(np.float32)

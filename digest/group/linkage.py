@@ -1,0 +1,60 @@
+"""Average-linkage clustering over a sparse similarity graph.
+
+Classic average linkage (UPGMA) merges the two clusters with the highest mean
+pairwise similarity until none is above the threshold. Here only candidate pairs
+carry a similarity; every other pair counts as 0, which is what blocking assumes
+anyway. Merging keeps, per cluster, the *sum* of similarities to each neighbour,
+so a merge touches only the merged clusters' neighbours, never all n clusters.
+"""
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+
+
+def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: float) -> list[int]:
+    """Cluster label per node (labels are representative node indexes)."""
+    size = [1] * n
+    links: list[dict[int, float]] = [{} for _ in range(n)]
+    for (i, j), s in zip(pairs.tolist(), sims.tolist()):
+        if s > 0:
+            links[i][j] = links[i].get(j, 0.0) + s
+            links[j][i] = links[j].get(i, 0.0) + s
+    version = [0] * n
+    heap = [(-s, i, j, 0, 0) for (i, j), s in zip(pairs.tolist(), sims.tolist()) if s >= threshold]
+    heapq.heapify(heap)
+    alive = [True] * n
+    label = list(range(n))
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+            continue
+        if len(links[a]) < len(links[b]):
+            a, b = b, a
+        # merge b into a
+        alive[b] = False
+        label[b] = a
+        la = links[a]
+        la.pop(b, None)
+        for c, s in links[b].items():
+            if c == a:
+                continue
+            la[c] = la.get(c, 0.0) + s
+            lc = links[c]
+            lc[a] = lc.get(a, 0.0) + lc.pop(b)
+        links[b] = {}
+        size[a] += size[b]
+        version[a] += 1
+        for c, s in la.items():
+            avg = s / (size[a] * size[c])
+            if avg >= threshold:
+                x, y = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-avg, x, y, version[x], version[y]))
+    out = []
+    for i in range(n):
+        r = i
+        while label[r] != r:
+            r = label[r]
+        out.append(r)
+    return out

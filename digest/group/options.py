@@ -1,0 +1,65 @@
+"""Tuning knobs of grouping, in one dataclass the site plugin fills from mkdocs.yml.
+
+``plugins: - digest: {grouping: {...}}`` maps key for key onto :class:`GroupOptions`;
+every default below is the value measured best on the labelled development sets
+(see benchmarks/), so an empty config gives the tuned behaviour.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class GroupOptions:
+    """Thresholds and time window of wire-copy detection and story clustering.
+
+    copy_threshold (default 0.8):
+        share of the shorter text's word shingles that must also appear in the other
+        text for the two to be wire copies. Containment rather than Jaccard, so a copy
+        with a trimmed ending or an added paragraph still counts.
+    copy_shingle (default 4):
+        words per shingle for copy detection.
+    story_threshold (default 0.13):
+        average-linkage similarity above which two groups of reports merge into one
+        story. Higher splits more, lower merges more.
+    window_days (default 3.0):
+        two dated reports further apart than this never link directly (a story can
+        still run longer through reports in between). Ignored when a date is missing.
+    entity_weight (default 0.5):
+        weight of the names/numbers/dates/countries vector against the word vector.
+        Entities tell two events of the same kind apart (two quakes, two rate cuts).
+    title_weight (default 2):
+        how many times the headline counts in the word vector.
+    block_terms (default 12):
+        each report is indexed under its this-many most distinctive terms; only
+        reports sharing one become candidate pairs (blocking, near-linear cost).
+    block_max_df (default 300):
+        a term shared by more reports than this is too common to block on.
+    shared_terms (default 8):
+        at most this many terms/entities listed as "why grouped".
+    """
+
+    copy_threshold: float = 0.8
+    copy_shingle: int = 4
+    story_threshold: float = 0.13
+    window_days: float = 3.0
+    entity_weight: float = 0.5
+    title_weight: int = 2
+    block_terms: int = 12
+    block_max_df: int = 300
+    shared_terms: int = 8
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any] | None) -> "GroupOptions":
+        """Options from a config mapping; unknown keys raise so a typo is not silently ignored."""
+        values = dict(values or {})
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ValueError(f"unknown grouping option(s): {', '.join(unknown)}")
+        out: dict[str, Any] = {}
+        for name, value in values.items():
+            kind = type(getattr(cls, name))
+            out[name] = kind(value)
+        return cls(**out)
