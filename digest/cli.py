@@ -6,6 +6,7 @@ Errors are one line each on stderr; ``--debug`` adds the traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help=f"refuse inputs larger than this (default: {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--quiet", action="store_true", help="no progress and no summary line")
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="SECONDS", help="give up an input after this long (default: 30)")
+    p.add_argument("--dask", metavar="SCHEDULER", help="run extraction on a Dask cluster: a scheduler address, or 'local' (needs the dask extra)")
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("group", parents=[common], help="print the stories found among the articles")
@@ -64,11 +67,12 @@ def cmd_ingest(args: argparse.Namespace, config: DigestConfig) -> int:
     report = run_ingest(
         args.paths,
         out,
-        options=IngestOptions.from_plugin_options(config.options),
+        options=dataclasses.replace(IngestOptions.from_plugin_options(config.options), time_limit=args.time_limit),
         workers=args.workers or None,
         max_bytes=args.max_bytes,
         debug=args.debug,
         progress=False if args.quiet else None,
+        dask=args.dask,
     )
     if not args.quiet:
         print(f"digest: {report.summary()} (in {out})", file=sys.stderr)

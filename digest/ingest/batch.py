@@ -6,6 +6,8 @@ input order. One bad input costs one line on stderr and the batch goes on.
 """
 from __future__ import annotations
 
+import collections
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -13,7 +15,9 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -27,6 +31,8 @@ from .readers import DEFAULT_MAX_BYTES, InputError, RawInput, read_inputs
 
 # Below this many inputs a pool costs more to start than it saves.
 PARALLEL_MIN_INPUTS = 64
+# Inputs sent to a Dask worker at once.
+DASK_CHUNK = 128
 
 
 @dataclass
@@ -67,12 +73,40 @@ def _init_worker(options: IngestOptions) -> None:
     _OPTIONS = options
 
 
+class InputTimeout(Exception):
+    """An input took longer than the per-input time limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the work after seconds (main thread of a process only; elsewhere no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise InputTimeout(f"took longer than {seconds:g} s, given up")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _process(item: RawInput | InputError, options: IngestOptions | None = None) -> _Outcome:
     """Build one article, turning any failure into a reason (and a traceback for --debug)."""
     if isinstance(item, InputError):
         return _Outcome(item.origin, error=item.reason)
+    options = options or _OPTIONS
     try:
-        return _Outcome(item.origin, article=build_article(item, options or _OPTIONS), input_key=item.key)
+        with _time_limit(options.time_limit):
+            article = build_article(item, options)
+        return _Outcome(item.origin, article=article, input_key=item.key)
+    except InputTimeout as e:
+        return _Outcome(item.origin, error=str(e))
     except (ValueError, KeyError, TypeError, RecursionError) as e:
         return _Outcome(item.origin, error=_reason(e), trace=traceback.format_exc())
     except Exception as e:  # an extractor bug must not stop the batch either
@@ -84,8 +118,53 @@ def _reason(e: BaseException) -> str:
     return text[:300]
 
 
-def _outcomes(items: Iterable[RawInput | InputError], options: IngestOptions, workers: int) -> Iterator[_Outcome]:
+def _process_chunk(chunk: list[RawInput | InputError], options: IngestOptions) -> list[_Outcome]:
+    return [_process(item, options) for item in chunk]
+
+
+def _outcomes_on_dask(items: Iterable[RawInput | InputError], options: IngestOptions, address: str, workers: int) -> Iterator[_Outcome]:
+    """Outcomes in input order, built on a Dask cluster (``local`` starts one on this machine).
+
+    Inputs go out in chunks with a bounded number in flight, so memory stays bounded
+    however long the batch; the worker runs the same ``build_article`` as a local run.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ValueError("--dask needs the dask extra: pip install '.[dask]'") from None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) if address == "local" else None
+    client = Client(cluster or address)
+    try:
+        in_flight: collections.deque = collections.deque()
+        chunks = _chunks(items, DASK_CHUNK)
+        for chunk in chunks:
+            in_flight.append(client.submit(_process_chunk, chunk, options, pure=False))
+            if len(in_flight) >= 2 * max(workers, len(client.scheduler_info().get("workers", {})) or 1):
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _outcomes(items: Iterable[RawInput | InputError], options: IngestOptions, workers: int, dask: str | None = None) -> Iterator[_Outcome]:
     """Outcomes in input order, built in a pool of worker processes when worth it."""
+    if dask:
+        yield from _outcomes_on_dask(items, options, dask, workers)
+        return
     items = iter(items)
     head: list[RawInput | InputError] = []
     for item in items:
@@ -112,6 +191,7 @@ def run_ingest(
     err: TextIO = sys.stderr,
     debug: bool = False,
     progress: bool | None = None,
+    dask: str | None = None,
 ) -> IngestReport:
     """Ingest every input under paths into out_dir; report each failure as one line."""
     options = options or IngestOptions()
@@ -133,7 +213,7 @@ def run_ingest(
 
     with store.lock():
         try:
-            for n, outcome in enumerate(_outcomes(fresh_inputs(), options, workers), 1):
+            for n, outcome in enumerate(_outcomes(fresh_inputs(), options, workers, dask), 1):
                 if outcome.article is None:
                     report.failed.append((outcome.origin, outcome.error or "unknown error"))
                     if show:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..enrich import geography, topics
@@ -28,7 +28,7 @@ class IngestOptions:
 
     regions: dict[str, Any] | None = None  # region scheme override (see enrich/data/regions.yml)
     topics: dict[str, Any] | None = None  # topic lexicon extension/override (see enrich/data/topics.yml)
-    extra: dict[str, Any] = field(default_factory=dict)
+    time_limit: float = 30.0  # seconds one input may take before it is given up
 
     @classmethod
     def from_plugin_options(cls, options: dict[str, Any]) -> "IngestOptions":
