@@ -1,0 +1,91 @@
+"""Topic tagging: speed (articles/s on one core) and first-topic quality on the labelled dev sets.
+
+    .venv/bin/python benchmarks/bench_topics.py [--sets bbc-dev agnews-dev] [--confusion]
+
+Calls ``classify`` directly (no ingest), so it measures the tagger alone: a record's first
+line is the headline and the rest the body, as the sets are written. Reads ../shared/eval
+and skips cleanly when it is absent. The issue's targets: >= 1,000 articles/s; bbc-dev
+first-topic accuracy >= 0.92 and macro-F1 >= 0.90; agnews-dev accuracy >= 0.85.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+from digest.enrich.topics import classify, load_lexicon
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+
+def load(name: str) -> list[dict]:
+    with gzip.open(EVAL / f"{name}.jsonl.gz", "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def split(text: str) -> tuple[str, str]:
+    """Headline (first line) and body (the rest)."""
+    title, _, body = text.strip().partition("\n")
+    return title.strip(), body.strip()
+
+
+def quality(rows: list[dict], show_confusion: bool) -> dict[str, float]:
+    """First-topic accuracy and macro-F1 over the gold topics, as score.py computes them."""
+    per = collections.defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
+    confusion: collections.Counter = collections.Counter()
+    labelled = [r for r in rows if r.get("topic")]
+    for r in labelled:
+        title, body = split(r["text"])
+        got = classify(title, "", body)
+        first, gold = (got[0] if got else None), r["topic"]
+        if first == gold:
+            per[gold][0] += 1
+        else:
+            per[gold][2] += 1
+            if first:
+                per[first][1] += 1
+            confusion[(gold, first)] += 1
+    correct = sum(v[0] for v in per.values())
+    golds = {r["topic"] for r in labelled}
+    f1 = [2 * per[t][0] / max(1, 2 * per[t][0] + per[t][1] + per[t][2]) for t in golds]
+    if show_confusion:
+        for (gold, first), n in confusion.most_common(25):
+            print(f"    {n:4d}  {gold} -> {first}")
+    return {"topic_accuracy": correct / len(labelled), "topic_macro_f1": sum(f1) / len(f1)}
+
+
+def speed(rows: list[dict], repeat: int = 3) -> float:
+    """Articles per second, best of ``repeat`` passes (the lexicon is compiled beforehand)."""
+    parts = [split(r["text"]) for r in rows]
+    load_lexicon()
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for title, body in parts:
+            classify(title, "", body)
+        best = min(best, time.perf_counter() - start)
+    return len(parts) / best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", nargs="+", default=["bbc-dev", "agnews-dev"])
+    ap.add_argument("--confusion", action="store_true", help="print the commonest errors")
+    args = ap.parse_args()
+    if not EVAL.is_dir():
+        print(f"skipped: {EVAL} is absent")
+        return 0
+    for name in args.sets:
+        rows = load(name)
+        q = quality(rows, args.confusion)
+        print(f"{name}\trecords={len(rows)}\t" + "\t".join(f"{k}={v:.4f}" for k, v in q.items())
+              + f"\tarticles_per_s={speed(rows):.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

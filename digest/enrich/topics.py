@@ -1,0 +1,261 @@
+"""Topics: IPTC Media Topics (top level) for one article, from a weighted lexicon.
+
+Why a lexicon and not a model: no model weights may be downloaded at run time, a person
+can read and extend a word list (from mkdocs.yml), and tagging stays one dictionary lookup
+per token. The lexicon lives in ``data/topics.yml``; its format is described there.
+
+Scoring, in one pass over the tokens of each field:
+
+* the headline counts more than the standfirst, which counts more than the body; inside the
+  body, weight decays from the lead to the tail (news puts the subject first);
+* the n-th repeat of the same term adds 1/n of its weight, so one word said ten times does
+  not outvote five different words;
+* the longest phrase wins ("labour party" is politics, so its "labour" is not counted again);
+* the outlet's section label and the URL's folders ("/sport/") add a large bonus.
+
+Topics then have to clear a bar: the first needs ``min_score``; each further one needs
+``secondary_min`` and a share ``secondary_ratio`` of the best. Little evidence gives fewer
+topics, never a guess.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+import yaml
+
+from digest.model import TOPIC_SLUGS
+
+DATA_FILE = Path(__file__).parent / "data" / "topics.yml"
+TOKEN = re.compile(r"[^\W_]+")
+
+# A term's hits: (topic index, weight) pairs. A term may point at several topics.
+Hits = tuple[tuple[int, float], ...]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The numbers that turn hits into topics (all in ``settings:`` of the data file)."""
+
+    title_weight: float = 3.0
+    summary_weight: float = 2.0
+    lead_weight: float = 1.5
+    tail_weight: float = 0.5
+    decay_tokens: int = 400
+    section_bonus: float = 6.0
+    min_score: float = 1.0
+    secondary_min: float = 3.0
+    secondary_ratio: float = 0.45
+    max_topics: int = 3
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A compiled lexicon: token lookup dicts, built once and shared.
+
+    ``unigrams`` maps a token to its hits. ``phrases`` maps a phrase's first token to its
+    continuations, longest first, so the scan tries the longest phrase and stops at the first
+    that matches. ``sections`` maps a section or URL-folder token to topic indices.
+    """
+
+    topics: tuple[str, ...]
+    unigrams: Mapping[str, Hits]
+    phrases: Mapping[str, tuple[tuple[list[str], Hits], ...]]
+    sections: Mapping[str, tuple[int, ...]]
+    settings: Settings
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase word tokens; punctuation, hyphens and apostrophes split words."""
+    return TOKEN.findall(text.lower()) if text else []
+
+
+def _variants(words: list[str]) -> list[tuple[str, ...]]:
+    """The term and its plural forms, so the data file lists each word once."""
+    *head, last = words
+    forms = {last}
+    if len(last) > 2 and last.isalpha():
+        forms.add(last + "s")
+        if last.endswith(("s", "x", "z", "ch", "sh")):
+            forms.add(last + "es")
+        if last.endswith("y") and last[-2:-1] not in "aeiou":
+            forms.add(last[:-1] + "ies")
+    return [tuple(head) + (f,) for f in forms]
+
+
+def _term_weights(spec: Any) -> dict[str, float]:
+    """``terms:`` as {term: weight}; accepts {weight: [terms]} groups too (numeric keys)."""
+    out: dict[str, float] = {}
+    for key, value in (spec or {}).items():
+        if isinstance(key, (int, float)) and not isinstance(key, bool):
+            for term in value or []:
+                out[str(term)] = float(key)
+        else:
+            out[str(key)] = float(value)
+    return out
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Apply a mkdocs.yml override: settings replace, terms add or re-weight (0 removes),
+    sections add; ``replace: true`` under a topic drops the shipped terms of that topic."""
+    merged = {
+        "settings": dict(base.get("settings") or {}),
+        "topics": {
+            slug: {"terms": _term_weights(spec.get("terms")), "sections": list(spec.get("sections") or [])}
+            for slug, spec in (base.get("topics") or {}).items()
+        },
+    }
+    if not override:
+        return merged
+    merged["settings"].update(override.get("settings") or {})
+    for slug, spec in (override.get("topics") or {}).items():
+        if slug not in TOPIC_SLUGS:
+            raise ValueError(f"unknown topic {slug!r}: topics are the IPTC top-level slugs {TOPIC_SLUGS}")
+        spec = spec or {}
+        topic = merged["topics"].setdefault(slug, {"terms": {}, "sections": []})
+        if spec.get("replace"):
+            topic["terms"], topic["sections"] = {}, []
+        topic["terms"].update(_term_weights(spec.get("terms")))
+        topic["sections"].extend(spec.get("sections") or [])
+    return merged
+
+
+def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
+    """Build the lookup dicts from the plain data (file, possibly merged with an override)."""
+    topics = tuple(TOPIC_SLUGS)
+    index = {slug: i for i, slug in enumerate(topics)}
+    table: dict[tuple[str, ...], dict[int, float]] = {}
+    sections: dict[str, set[int]] = {}
+    for slug, spec in (data.get("topics") or {}).items():
+        if slug not in index:
+            raise ValueError(f"unknown topic {slug!r} in the topic lexicon")
+        t = index[slug]
+        for term, weight in spec["terms"].items():
+            words = tokens(term)
+            if not words:
+                continue
+            for form in _variants(words):
+                hits = table.setdefault(form, {})
+                # The spelling written in the data file wins over a generated plural.
+                if weight == 0:
+                    hits.pop(t, None)
+                elif form == tuple(words) or t not in hits:
+                    hits[t] = weight
+        for label in spec["sections"]:
+            for word in tokens(str(label)):
+                sections.setdefault(word, set()).add(t)
+    unigrams: dict[str, Hits] = {}
+    grouped: dict[str, list[tuple[list[str], Hits]]] = {}
+    for words, hits in table.items():
+        packed = tuple(sorted(hits.items()))
+        if not packed:
+            continue
+        if len(words) == 1:
+            unigrams[words[0]] = packed
+        else:
+            grouped.setdefault(words[0], []).append((list(words[1:]), packed))
+    phrases = {first: tuple(sorted(rest, key=lambda r: -len(r[0]))) for first, rest in grouped.items()}
+    defaults = Settings()
+    settings = Settings(**{k: type(getattr(defaults, k))(v)
+                           for k, v in (data.get("settings") or {}).items() if hasattr(defaults, k)})
+    return Lexicon(topics, unigrams, phrases, {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any]:
+    with DATA_FILE.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(override_key: str) -> Lexicon:
+    override = json.loads(override_key) if override_key else None
+    return compile_lexicon(_merge(_shipped(), override))
+
+
+def load_lexicon(override: Mapping[str, Any] | None = None) -> Lexicon:
+    """The shipped lexicon, extended or overridden by a mkdocs.yml ``topics:`` mapping.
+
+    Compiled once per distinct override (the ingest pipeline calls this per article).
+    The override has the data file's shape: ``{settings: {...}, topics: {slug: {terms:
+    {term: weight}, sections: [...], replace: bool}}}``.
+    """
+    return _load(json.dumps(override, sort_keys=True, default=str) if override else "")
+
+
+def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[tuple[int, str], int],
+          start: float, end: float, span: int) -> None:
+    """Add the hits of one field to ``scores``; weight falls linearly from start to end over span tokens."""
+    unigrams, phrases = lex.unigrams, lex.phrases
+    slope = (start - end) / span if span else 0.0
+    n = len(words)
+    i = 0
+    while i < n:
+        word = words[i]
+        hits = None
+        step = 1
+        conts = phrases.get(word)
+        if conts:
+            for rest, phrase_hits in conts:
+                k = len(rest)
+                if words[i + 1 : i + 1 + k] == rest:
+                    hits, step = phrase_hits, k + 1
+                    word = " ".join(words[i : i + step])
+                    break
+        if hits is None:
+            hits = unigrams.get(word)
+        if hits:
+            w = start - slope * i if i < span else end
+            for t, weight in hits:
+                key = (t, word)
+                count = seen.get(key, 0) + 1
+                seen[key] = count
+                scores[t] += w * weight / count
+        i += step
+
+
+def _hint_words(section: str | None, url: str | None) -> list[str]:
+    """Words of the section label and of the URL's host and folders (not its slug)."""
+    words = tokens(section or "")
+    if url:
+        parts = urlsplit(url if "//" in url else "//" + url)
+        folders = parts.path.split("/")[:-1]  # the last segment is the article's own slug
+        words += tokens(parts.hostname or "")[:-1] + tokens(" ".join(folders))
+    return words
+
+
+def score(title: str, summary: str, body: str, section: str | None = None, url: str | None = None,
+          lexicon: Lexicon | None = None) -> dict[str, float]:
+    """Evidence per topic (only topics with any), before the confidence bar."""
+    lex = lexicon or load_lexicon()
+    s = lex.settings
+    scores = [0.0] * len(lex.topics)
+    seen: dict[tuple[int, str], int] = {}
+    _scan(tokens(title), lex, scores, seen, s.title_weight, s.title_weight, 0)
+    _scan(tokens(summary), lex, scores, seen, s.summary_weight, s.summary_weight, 0)
+    _scan(tokens(body), lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens)
+    hinted = {t for w in _hint_words(section, url) for t in lex.sections.get(w, ())}
+    for t in hinted:
+        scores[t] += s.section_bonus
+    return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
+
+
+def pick(scores: Mapping[str, float], settings: Settings) -> list[str]:
+    """The topics that clear the confidence bar, most relevant first."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < settings.min_score:
+        return []
+    bar = max(settings.secondary_min, settings.secondary_ratio * ranked[0][1])
+    return [ranked[0][0]] + [t for t, v in ranked[1 : settings.max_topics] if v >= bar]
+
+
+def classify(title: str, summary: str, body: str, section: str | None = None, url: str | None = None,
+             lexicon: Lexicon | None = None) -> list[str]:
+    """IPTC top-level topic slugs for an article, most relevant first (possibly none)."""
+    lex = lexicon or load_lexicon()
+    return pick(score(title, summary, body, section, url, lex), lex.settings)
