@@ -1,0 +1,279 @@
+"""The visible text of a news page, as a scraper saved it, split into its parts.
+
+A saved page is the story wrapped in furniture: menus, share bars, captions, bylines,
+"Most read" lists, footers. The story is the one long run of sentence-like lines;
+furniture is short, link-like, repeated or a known phrase. So each line gets a score
+(positive for prose, negative for furniture) and the body is the run of lines with the
+highest total (a maximum-sum segment, found in one linear pass). Inside that run the
+known furniture (captions, credits, share prompts, link lists) is dropped line by line.
+The headline, standfirst and section label are read around the run's start; the
+dateline, agency and date from its first paragraph and from credit lines.
+
+Short wire forms ("headline\\n\\nCITY (Reuters) - text") are the same shape, so they
+need no special case.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import metadata as md
+from .parts import PageText
+
+_CHROME = md.load_data("chrome.yaml")
+
+
+def _phrases(words) -> str:
+    return md._alternation(w.lower() for w in words)
+
+
+_CHROME_LINE = re.compile(rf"^(?:{_phrases(_CHROME['lines'])})[\s.:!…›»|>-]*$", re.I)
+_CHROME_PREFIX = re.compile(rf"^(?:{_phrases(_CHROME['prefixes'])})", re.I)
+_LIST_HEADING = re.compile(rf"^(?:{_phrases(_CHROME['list_headings'])})\b[^.!?]{{0,30}}[:›»]?$", re.I)
+_CAPTION_START = re.compile(r"^(?:file photo|file|photo|picture|pictured|caption|image|illustration|in this photo)\s*[:—–-]", re.I)
+_CAPTION_END = re.compile(
+    rf"(?:[(\[][^()\[\]]*(?:photo|image|credit|via |/|{md._alternation(_CHROME['photo_credits'])})[^()\[\]]*[)\]]"
+    rf"|\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|:)\s*[^.]{{2,60}}"
+    rf"|\b(?:{md._alternation(_CHROME['photo_credits'])})(?:/[\w .'-]+)?)\s*\.?$",
+)
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TERMINAL = tuple(".!?…\"”’'):;。！？»」")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+
+
+@dataclass
+class _Line:
+    """One visual line (soft-wrapped prose lines already joined) and what it looks like."""
+
+    text: str
+    block: int
+    words: int
+    prose: bool = False
+    furniture: bool = False  # chrome phrase, caption, byline, timestamp, credit
+    score: float = 0.0
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-empty lines with their block number; a wrapped paragraph becomes one line.
+
+    Two lines of one block are one paragraph when the first does not end a sentence and
+    the next starts in lower case, or both are long (hard-wrapped wire copy)."""
+    out: list[_Line] = []
+    for block_no, block in enumerate(re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))):
+        current: str | None = None
+        for raw in block.split("\n"):
+            line = " ".join(raw.replace("\u00a0", " ").split())
+            if not line:
+                continue
+            if current is not None and not current.endswith(_TERMINAL) and (
+                line[0].islower() or (len(current) >= 40 and len(line) >= 25)
+            ):
+                current = f"{current} {line}"
+                continue
+            if current is not None:
+                out.append(_Line(current, block_no, 0))
+            current = line
+        if current is not None:
+            out.append(_Line(current, block_no, 0))
+    return out
+
+
+def _size(text: str) -> int:
+    """Words in a line; CJK text counts two characters as a word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(text)) + cjk // 2 if cjk else len(_WORD.findall(text))
+
+
+def _is_caption(text: str, words: int) -> bool:
+    return bool(_CAPTION_START.match(text)) or (words >= 4 and bool(_CAPTION_END.search(text)))
+
+
+def _classify(lines: list[_Line]) -> None:
+    """Score every line: prose earns its length, furniture and short link-like lines cost."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line.text] = seen.get(line.text, 0) + 1
+    for line in lines:
+        t = line.text
+        line.words = _size(t)
+        line.furniture = bool(
+            _CHROME_LINE.match(t)
+            or _CHROME_PREFIX.match(t)
+            or _URL_ONLY.match(t)
+            or _is_caption(t, line.words)
+            or md.parse_byline(t)
+            or md.agency_from_line(t)
+            or (line.words <= 12 and md.timestamp_date(t))
+        )
+        line.prose = not line.furniture and line.words >= 6 and t.endswith(_TERMINAL)
+        if line.furniture:
+            line.score = -8.0
+        elif line.prose:
+            line.score = float(line.words)
+        elif line.words >= 15:
+            line.score = 0.6 * line.words
+        else:
+            line.score = -2.0
+        if seen[t] > 1 and not line.prose:
+            line.score -= 3.0
+
+
+def _best_run(lines: list[_Line]) -> tuple[int, int]:
+    """The run of lines with the highest total score (Kadane): [start, end)."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += line.score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
+    """The story's lines in the run: furniture out, and link lists under a "More:" heading."""
+    kept: list[_Line] = []
+    in_list = False
+    for line in lines[start:end]:
+        if _LIST_HEADING.match(line.text):
+            in_list = True
+            continue
+        if in_list and not line.prose:
+            continue
+        in_list = False
+        if not line.furniture:
+            kept.append(line)
+    return kept
+
+
+def _headline_like(line: _Line) -> bool:
+    return 2 <= line.words <= 30 and not line.furniture and not line.text.endswith((".", ":", ";"))
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
+def _find_title(lines: list[_Line], start: int) -> tuple[int | None, str | None]:
+    """The headline's line index before the body, and the outlet named in a <title> line.
+
+    Preference: a line repeating the first line's headline part ("Headline | Site");
+    else a headline-like line printed twice; else the nearest headline-like line above
+    the body."""
+    source = None
+    first = lines[0].text if lines else ""
+    parts = [p for p in _TITLE_SEP.split(first) if p.strip()]
+    candidate = max(parts, key=len) if parts else first
+    if len(parts) > 1 and parts[-1] != candidate and _size(parts[-1]) <= 5:
+        source = parts[-1].strip()
+    for i in range(1, start):
+        if _same(lines[i].text, candidate) or (len(parts) > 1 and _same(lines[i].text, first)):
+            return _last_repeat(lines, i, start), source
+    repeated = [i for i in range(start) if _headline_like(lines[i]) and any(
+        _same(lines[j].text, lines[i].text) for j in range(i + 1, min(start, i + 8)))]
+    if repeated:
+        return repeated[0], source
+    for i in range(start - 1, -1, -1):
+        if _headline_like(lines[i]) and not lines[i].prose:
+            return i, source
+    return (0, source) if lines and start > 0 else (None, source)
+
+
+def _last_repeat(lines: list[_Line], i: int, start: int) -> int:
+    """The headline's first printing at or after ``i`` (the <title> line is line 0)."""
+    return i
+
+
+def _section(lines: list[_Line], title_at: int | None) -> str | None:
+    """The outlet's section label: a short label right above the headline ("East Asia")."""
+    if not title_at:
+        return None
+    line = lines[title_at - 1]
+    if 1 <= line.words <= 4 and not line.furniture and not line.text.endswith(_TERMINAL) and len(line.text) <= 40:
+        if line.text not in ("/", "|") and not _same(line.text, lines[title_at].text):
+            return line.text
+    return None
+
+
+def parse_page_text(text: str) -> PageText:
+    """The parts of a saved news page: headline, standfirst, section, story body,
+    lead photo caption, dateline, agency, date, bylines, outlet."""
+    lines = _lines(text)
+    if not lines:
+        return PageText()
+    _classify(lines)
+    start, end = _best_run(lines)
+    title_at, source = _find_title(lines, start)
+    if title_at is not None and title_at >= start:
+        start = title_at + 1  # a short form whose headline scored as prose
+        end = max(end, start)
+    title = lines[title_at].text if title_at is not None else ""
+    kept = [ln for ln in _body_lines(lines, start, end) if not _same(ln.text, title)]
+
+    header = lines[(title_at or 0) + 1 : start]
+    standfirst = next((ln.text for ln in header if ln.prose and not _same(ln.text, title)), None)
+    if standfirst is None and kept and kept[0].block != (kept[1].block if len(kept) > 1 else -1):
+        pass
+    image = next((ln.text for ln in lines[(title_at or 0) + 1 : end] if _is_caption(ln.text, ln.words)), None)
+
+    lede = kept[0].text if kept else ""
+    dateline = md.parse_dateline(lede) if lede else None
+    whole = "\n".join(ln.text for ln in lines)
+    summary = standfirst or (lede[dateline.end :] if dateline else lede)
+
+    return PageText(
+        title=title,
+        summary=summary,
+        body="\n\n".join(ln.text for ln in kept),
+        section=_section(lines, title_at),
+        dateline=dateline.city if dateline else None,
+        agency=_agency(lines, title, dateline, start, end),
+        date=_date(header, lede, whole, lines),
+        authors=_authors(lines[(title_at or 0) + 1 : end]),
+        image=image,
+        source=source,
+    )
+
+
+def _agency(lines: list[_Line], title: str, dateline: md.Dateline | None, start: int, end: int) -> str | None:
+    """The wire credit: the dateline's, else a credit line near the story
+    ("Source: AFP/ac", "— Reuters", "Reporting by ..."), else the headline's "(AFP)"."""
+    if dateline and dateline.agency:
+        return dateline.agency
+    for line in lines[max(0, start - 6) : min(len(lines), end + 4)]:
+        found = md.agency_from_line(line.text)
+        if found:
+            return found
+    return md.agency_from_headline(title)
+
+
+def _date(header: list[_Line], lede: str, whole: str, lines: list[_Line]) -> str | None:
+    """The publication date: a timestamp line above the story, else the lede's date
+    (its year inferred from the page's other dates), else any timestamp line."""
+    for line in header:
+        found = md.timestamp_date(line.text, whole)
+        if found:
+            return found
+    if lede:
+        first_sentence = re.split(r"(?<=[.!?])\s", lede, maxsplit=1)[0]
+        found = md.find_date(first_sentence, whole)
+        if found:
+            return found
+    for line in lines:
+        if line.words <= 12:
+            found = md.timestamp_date(line.text, whole)
+            if found:
+                return found
+    return None
+
+
+def _authors(lines: list[_Line]) -> list[str]:
+    names: list[str] = []
+    for line in lines:
+        for name in md.parse_byline(line.text) or []:
+            if name not in names:
+                names.append(name)
+    return names
