@@ -38,8 +38,16 @@ _CAPTION_END = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TRUNCATED = ("...", "…", "[…]", "[...]")
 _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+PROSE_DISCOUNT = 4
+FURNITURE_COST = 6.0
+SHORT_COST = 2.0
+RUN_GROWTH = 0.5
+RUN_CAP = 3.0
+FIRST_RUN_SHARE = 0.5
+ISOLATED_SHARE = 0.5
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 
 
@@ -90,16 +98,21 @@ def _is_caption(text: str, words: int) -> bool:
     return bool(_CAPTION_START.match(text)) or (words >= 4 and bool(_CAPTION_END.search(text)))
 
 
-def _classify(lines: list[_Line]) -> None:
-    """Score every line: prose earns its length, furniture and short link-like lines cost."""
+def _classify(lines: list[_Line], title: str | None) -> None:
+    """Score every line: prose earns its length, furniture and short link-like lines cost.
+
+    A run of non-prose lines costs more the longer it gets: a story has the odd
+    subhead or caption between paragraphs, a menu or a teaser list has dozens."""
     seen: dict[str, int] = {}
     for line in lines:
         seen[line.text] = seen.get(line.text, 0) + 1
+    run = 0
     for line in lines:
         t = line.text
         line.words = _size(t)
         line.furniture = bool(
-            _CHROME_LINE.match(t)
+            (title and _same(t, title))
+            or _CHROME_LINE.match(t)
             or _CHROME_PREFIX.match(t)
             or _URL_ONLY.match(t)
             or _is_caption(t, line.words)
@@ -107,30 +120,53 @@ def _classify(lines: list[_Line]) -> None:
             or md.agency_from_line(t)
             or (line.words <= 12 and md.timestamp_date(t))
         )
-        line.prose = not line.furniture and line.words >= 6 and t.endswith(_TERMINAL)
-        if line.furniture:
-            line.score = -8.0
-        elif line.prose:
-            line.score = float(line.words)
-        elif line.words >= 15:
-            line.score = 0.6 * line.words
+        line.prose = not line.furniture and line.words >= 6 and t.endswith(_TERMINAL) and not t.endswith(_TRUNCATED)
+        if line.prose:
+            line.score, run = float(line.words - PROSE_DISCOUNT), 0
+        elif not line.furniture and line.words >= 15:
+            line.score, run = 0.6 * line.words, 0
         else:
-            line.score = -2.0
+            line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
+            run += 1
         if seen[t] > 1 and not line.prose:
             line.score -= 3.0
-
-
-def _best_run(lines: list[_Line]) -> tuple[int, int]:
-    """The run of lines with the highest total score (Kadane): [start, end)."""
-    best, best_span = float("-inf"), (0, 0)
-    total, start = 0.0, 0
+    # A prose line alone between non-prose lines is a teaser under its link more often
+    # than a story paragraph: it counts for less.
     for i, line in enumerate(lines):
+        if line.prose and not (i and lines[i - 1].prose) and not (i + 1 < len(lines) and lines[i + 1].prose):
+            line.score *= ISOLATED_SHARE
+
+
+def _runs(lines: list[_Line], floor: int = 0) -> list[tuple[float, int, int]]:
+    """The best-scoring stretch of each positive stretch of lines from ``floor`` on, as
+    (score, start, end): Kadane's scan, remembering every local maximum, not just the global one."""
+    runs: list[tuple[float, int, int]] = []
+    best, span = 0.0, (floor, floor)
+    total, start = 0.0, floor
+    for i in range(floor, len(lines)):
         if total <= 0:
-            total, start = 0.0, i
-        total += line.score
+            if best > 0:
+                runs.append((best, *span))
+            best, total, start = 0.0, 0.0, i
+        total += lines[i].score
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, span = total, (start, i + 1)
+    if best > 0:
+        runs.append((best, *span))
+    return runs
+
+
+def _story_run(lines: list[_Line], floor: int) -> tuple[int, int]:
+    """The story's stretch of lines: the highest-scoring one, or, below a known headline,
+    the first one scoring at least half as much (a long footer blurb further down a
+    page must not beat a short story right under its headline)."""
+    runs = _runs(lines, floor)
+    if not runs:
+        return floor, floor
+    top = max(runs)
+    if floor:
+        top = next(r for r in runs if r[0] >= FIRST_RUN_SHARE * top[0])
+    return top[1], top[2]
 
 
 def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
@@ -157,34 +193,42 @@ def _same(a: str, b: str) -> bool:
     return a.casefold().strip(" .") == b.casefold().strip(" .")
 
 
-def _find_title(lines: list[_Line], start: int) -> tuple[int | None, str | None]:
-    """The headline's line index before the body, and the outlet named in a <title> line.
+def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
+    """The headline's text and the outlet, read before scoring so the repeated
+    headline can be treated as furniture.
 
-    Preference: a line repeating the first line's headline part ("Headline | Site");
-    else a headline-like line printed twice; else the nearest headline-like line above
-    the body."""
-    source = None
-    first = lines[0].text if lines else ""
+    Preference: the headline part of a <title>-like first line ("Headline | Site")
+    printed again on the page; else a headline-like line printed twice close together;
+    else a first line that looks like a headline (the short wire forms)."""
+    first = lines[0].text
     parts = [p for p in _TITLE_SEP.split(first) if p.strip()]
-    candidate = max(parts, key=len) if parts else first
-    if len(parts) > 1 and parts[-1] != candidate and _size(parts[-1]) <= 5:
-        source = parts[-1].strip()
-    for i in range(1, start):
-        if _same(lines[i].text, candidate) or (len(parts) > 1 and _same(lines[i].text, first)):
-            return _last_repeat(lines, i, start), source
-    repeated = [i for i in range(start) if _headline_like(lines[i]) and any(
-        _same(lines[j].text, lines[i].text) for j in range(i + 1, min(start, i + 8)))]
-    if repeated:
-        return repeated[0], source
+    candidate = max(parts, key=len)
+    source = parts[-1].strip() if len(parts) > 1 and parts[-1] != candidate and _size(parts[-1]) <= 5 else None
+    for line in lines[1:]:
+        if _same(line.text, candidate) or _same(line.text, first):
+            return line.text, source
+    texts = [ln.text for ln in lines[:200]]
+    for i, t in enumerate(texts):
+        if 3 <= _size(t) <= 30 and not t.endswith((".", ":")) and t in texts[i + 1 : i + 8]:
+            if not (_CHROME_LINE.match(t) or _CHROME_PREFIX.match(t)):
+                return t, source
+    if 2 <= _size(first) <= 30 and not first.endswith(".") and not _CHROME_LINE.match(first):
+        return first, source
+    return None, source
+
+
+def _title_at(lines: list[_Line], title: str | None, start: int) -> int | None:
+    """Where the headline is printed above the body: its first printing after the
+    page's <title> line, else the nearest headline-like line above the body."""
+    if title:
+        at = [i for i in range(start) if _same(lines[i].text, title)]
+        if at:
+            return at[1] if len(at) > 1 and at[0] == 0 and len(lines[0].text) > len(title) else at[0]
     for i in range(start - 1, -1, -1):
-        if _headline_like(lines[i]) and not lines[i].prose:
-            return i, source
-    return (0, source) if lines and start > 0 else (None, source)
-
-
-def _last_repeat(lines: list[_Line], i: int, start: int) -> int:
-    """The headline's first printing at or after ``i`` (the <title> line is line 0)."""
-    return i
+        line = lines[i]
+        if 2 <= line.words <= 30 and not line.furniture and not line.prose:
+            return i
+    return None
 
 
 def _section(lines: list[_Line], title_at: int | None) -> str | None:
@@ -204,19 +248,16 @@ def parse_page_text(text: str) -> PageText:
     lines = _lines(text)
     if not lines:
         return PageText()
-    _classify(lines)
-    start, end = _best_run(lines)
-    title_at, source = _find_title(lines, start)
-    if title_at is not None and title_at >= start:
-        start = title_at + 1  # a short form whose headline scored as prose
-        end = max(end, start)
-    title = lines[title_at].text if title_at is not None else ""
-    kept = [ln for ln in _body_lines(lines, start, end) if not _same(ln.text, title)]
+    title, source = _title_text(lines)
+    _classify(lines, title)
+    printed = [i for i, ln in enumerate(lines) if i and title and _same(ln.text, title)]
+    start, end = _story_run(lines, printed[0] + 1 if printed else 0)  # the story follows its headline
+    title_at = _title_at(lines, title, start)
+    title = title or (lines[title_at].text if title_at is not None else "")
+    kept = _body_lines(lines, start, end)
 
     header = lines[(title_at or 0) + 1 : start]
     standfirst = next((ln.text for ln in header if ln.prose and not _same(ln.text, title)), None)
-    if standfirst is None and kept and kept[0].block != (kept[1].block if len(kept) > 1 else -1):
-        pass
     image = next((ln.text for ln in lines[(title_at or 0) + 1 : end] if _is_caption(ln.text, ln.words)), None)
 
     lede = kept[0].text if kept else ""
