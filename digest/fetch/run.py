@@ -1,0 +1,210 @@
+"""``digest fetch``: read feeds, download new items, write them as ingest does.
+
+Three phases, so the network runs in parallel and the writing does not:
+feeds are fetched and parsed in a thread pool; the pages of new items are fetched in
+the same pool (the client limits requests per host); then, in feed order, each item
+goes through the ingest pipeline and the store, in this thread, under the store lock.
+A feed or item that fails costs one line and the run goes on. An item is marked seen
+only once written, and a feed's validators are kept only when all its new items were
+written, so a failure is retried on the next run instead of being lost behind a 304.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from ..ingest.pipeline import IngestOptions, build_article
+from ..ingest.readers import RawInput, normalise_record
+from ..model import Article
+from ..store import ContentStore
+from .http import FetchError, HttpClient, HttpOptions, Response
+from .parse import Feed, FeedError, FeedItem, parse_feed
+from .records import content_page, decode_page, full_content, item_record
+from .sources import FeedSpec, feed_specs
+from .state import FeedState, FetchState
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    http: HttpOptions = field(default_factory=HttpOptions)
+    workers: int = 8  # requests in flight overall (HttpOptions.per_host bounds each host)
+    full_content_chars: int = 600  # feed content at least this long is used instead of the page
+    max_new_items: int = 100  # per feed and run: a first run over a huge archive stays bounded
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+
+
+@dataclass
+class FeedResult:
+    url: str
+    status: str = "ok"  # "ok", "not modified" or "failed"
+    error: str | None = None
+    new: int = 0  # items written as new articles
+    seen: int = 0  # items already fetched (or already in the archive)
+    duplicates: int = 0  # new items that turned out to be an article already written
+    failed: int = 0  # items whose page or article could not be made
+
+
+@dataclass
+class FetchReport:
+    feeds: list[FeedResult] = field(default_factory=list)
+
+    @property
+    def feeds_ok(self) -> int:
+        return sum(r.status != "failed" for r in self.feeds)
+
+    @property
+    def feeds_failed(self) -> int:
+        return sum(r.status == "failed" for r in self.feeds)
+
+    @property
+    def items_new(self) -> int:
+        return sum(r.new for r in self.feeds)
+
+    @property
+    def items_seen(self) -> int:
+        return sum(r.seen + r.duplicates for r in self.feeds)
+
+    @property
+    def items_failed(self) -> int:
+        return sum(r.failed for r in self.feeds)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.feeds_failed or self.items_failed)
+
+    def summary(self) -> str:
+        return (
+            f"feeds: {self.feeds_ok} ok, {self.feeds_failed} failed; "
+            f"items: {self.items_new} new, {self.items_seen} seen, {self.items_failed} failed"
+        )
+
+
+@dataclass
+class _Fetched:
+    """A feed as fetched: the parsed feed (None when not modified) or the error."""
+
+    spec: FeedSpec
+    response: Response | None = None
+    feed: Feed | None = None
+    error: str | None = None
+
+
+def run_fetch(
+    feeds: Iterable[FeedSpec | str | dict],
+    out_dir: Path,
+    options: FetchOptions | None = None,
+    err: TextIO = sys.stderr,
+    today: dt.date | None = None,
+) -> FetchReport:
+    """Fetch every feed into out_dir (the folder ``digest ingest --out`` writes to)."""
+    options = options or FetchOptions()
+    specs = feed_specs(feeds)
+    today = today or dt.date.today()
+    client = HttpClient(options.http)
+    store = ContentStore(out_dir)
+    report = FetchReport()
+    with store.lock(), ThreadPoolExecutor(max(1, options.workers), thread_name_prefix="fetch") as pool:
+        state = FetchState.load(out_dir)
+        fetched = [pool.submit(_fetch_feed, client, spec, state.feed(spec.url)) for spec in specs]
+        # Queue every feed's pages before writing any, so downloads overlap the writing.
+        plans = [_plan(f.result(), state.feed(f.result().spec.url), store, options, client, pool) for f in fetched]
+        try:
+            for got, (result, todo) in zip((f.result() for f in fetched), plans):
+                report.feeds.append(result)
+                if result.status == "failed":
+                    print(f"digest: fetch {got.spec.url}: {result.error}", file=err)
+                    continue
+                _write_items(got, result, todo, state.feed(got.spec.url), store, options, err)
+                _finish_feed(got, result, state.feed(got.spec.url), today)
+        finally:
+            store.save()
+            state.save()
+    return report
+
+
+def _fetch_feed(client: HttpClient, spec: FeedSpec, feed_state: FeedState) -> _Fetched:
+    try:
+        response = client.get(spec.url, feed_state.request_headers())
+        if response.status == 304:
+            return _Fetched(spec, response)
+        return _Fetched(spec, response, parse_feed(response.body, response.url, response.content_type))
+    except (FetchError, FeedError) as e:
+        return _Fetched(spec, error=str(e))
+
+
+_Todo = list[tuple[FeedItem, "Future[Response] | str"]]
+
+
+def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: FetchOptions,
+          client: HttpClient, pool: ThreadPoolExecutor) -> tuple[FeedResult, _Todo]:
+    """Sort a feed's items into seen and new; start the page downloads of the new ones."""
+    result = FeedResult(got.spec.url)
+    if got.error is not None:
+        result.status, result.error = "failed", got.error
+        return result, []
+    if got.feed is None:
+        result.status = "not modified"
+        return result, []
+    todo: _Todo = []
+    for item in got.feed.items:
+        if item.key in feed_state.seen or _in_archive(store, item):
+            result.seen += 1
+        elif len(todo) < options.max_new_items:
+            content = full_content(item, options.full_content_chars)
+            if content is not None:
+                todo.append((item, content_page(item, content, got.feed.lang)))
+            elif item.link:
+                todo.append((item, pool.submit(client.get, item.link)))
+    return result, todo
+
+
+def _in_archive(store: ContentStore, item: FeedItem) -> bool:
+    """True when ingest (or a fetch whose state was lost) already wrote this item."""
+    return item.key in store.state["articles"] or (item.link is not None and item.link in store.state["urls"])
+
+
+def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState,
+                 store: ContentStore, options: FetchOptions, err: TextIO) -> None:
+    assert got.feed is not None
+    for item, page in todo:
+        origin = item.link or item.key
+        try:
+            if isinstance(page, str):
+                record = item_record(item, got.feed, got.spec, page)
+            else:
+                response = page.result()
+                record = item_record(item, got.feed, got.spec, decode_page(response), response.url)
+            article = apply_hints(build_article(RawInput(origin, "record", normalise_record(record)), options.ingest), got.spec)
+            written = store.write(article)
+        except (FetchError, ValueError, OSError) as e:
+            result.failed += 1
+            print(f"digest: fetch {origin}: {' '.join(str(e).split())[:300]} (item of {got.spec.url})", file=err)
+            continue
+        if written.status == "duplicate":
+            result.duplicates += 1
+        else:
+            result.new += 1
+        feed_state.seen[item.key] = ""  # dated by _finish_feed
+
+
+def _finish_feed(got: _Fetched, result: FeedResult, feed_state: FeedState, today: dt.date) -> None:
+    """Keep the validators only when nothing is left to retry; date and prune the seen items."""
+    if got.feed is not None:
+        feed_state.prune([item.key for item in got.feed.items], today)
+    if got.response is not None and got.response.status != 304 and not result.failed:
+        feed_state.etag = got.response.headers.get("etag")
+        feed_state.last_modified = got.response.headers.get("last-modified")
+
+
+def apply_hints(article: Article, spec: FeedSpec) -> Article:
+    """The feed's region and topic hints, used only where enrichment found nothing."""
+    if spec.region and not article.region:
+        article.region = spec.region
+        article.regions = article.regions or [spec.region]
+    if spec.topic and not article.topics:
+        article.topics = [spec.topic]
+    return article
