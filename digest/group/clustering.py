@@ -13,6 +13,7 @@ import numpy as np
 from ..model import Article
 from .blocking import candidate_pairs
 from .linkage import average_linkage
+from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
 
@@ -33,6 +34,9 @@ def cluster_reports(reports: list[Article], options: GroupOptions) -> Clustering
     pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df)
     sims = pair_similarity(vectors.matrix, pairs)
     sims = sims * _within_window(reports, pairs, options.window_days)
+    if options.neighbours > 0:
+        mix = options.direct_weight
+        sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours)
     labels = average_linkage(len(reports), pairs, sims, options.story_threshold)
     return Clustering(labels, vectors, pairs, sims)
 

@@ -44,6 +44,8 @@ class GroupOptions:
     copy_shingle: int = 4
     story_threshold: float = 0.13
     window_days: float = 3.0
+    neighbours: int = 5
+    direct_weight: float = 0.5
     entity_weight: float = 0.5
     title_weight: int = 2
     block_terms: int = 12
