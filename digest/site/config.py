@@ -1,0 +1,51 @@
+"""The ``digest`` plugin's options in mkdocs.yml (``plugins: - digest: {...}``), typed.
+
+MkDocs validates these before a build, so a wrong type fails with the option's name.
+``grouping`` maps key for key onto :class:`digest.group.GroupOptions`, which checks
+the names itself (one list of knobs, kept with the code that uses them).
+"""
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class DigestPluginConfig(base.Config):
+    articles_dir = c.Type(str, default="articles")
+    """Folder of article files, relative to the docs_dir (where ingest writes)."""
+
+    grouping = c.Type(dict, default={})
+    """Grouping thresholds: any field of GroupOptions (story_threshold, window_days, ...)."""
+
+    region_scheme = c.Optional(c.File(exists=True))
+    """A YAML file {region-slug: {name: "Name", countries: [ISO codes]}} that replaces the
+    regions ingest assigned, from each article's countries (the first country's region
+    is the main one)."""
+
+    keep_days = c.Type(int, default=0)
+    """Keep article pages for the newest N days only (0 keeps all). Older days stay in the
+    archive as briefings whose cards link to the original sources."""
+
+    language = c.Optional(c.Type(str))
+    """Language of the site's feeds (BCP 47); defaults to theme.language."""
+
+    title = c.Type(str, default="Today's briefing")
+    """Heading of the home page."""
+
+    top_stories = c.Type(int, default=10)
+    """Story cards at the top of each daily briefing."""
+
+    home_list_limit = c.Type(int, default=6)
+    """Stories per region/topic on the home page (the day's page lists them all)."""
+
+    list_limit = c.Type(int, default=30)
+    """Stories per topic on a region page, and per region on a topic page."""
+
+    feed_items = c.Type(int, default=50)
+    """Entries per feed."""
+
+    search = c.Type(bool, default=True)
+    """Build the sharded search index and the search page."""
+
+    search_shard_bytes = c.Type(int, default=48_000)
+    """Largest search shard: bounds what one query word downloads."""

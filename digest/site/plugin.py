@@ -1,0 +1,103 @@
+"""The ``digest`` MkDocs plugin: group the articles at build time and add the briefing pages.
+
+Thin on purpose: read the articles, group them, and hand MkDocs the output of the pure
+functions in ``generate`` as in-memory files (``File.generated``). Nothing is written
+into the docs_dir, so ``mkdocs serve`` does not rebuild in a loop; because the articles
+folder is inside the docs_dir, serve already watches it, and every build starts over
+from the files, so a new or edited article shows on the next reload.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..group import GroupOptions, group_articles
+from ..model import Article
+from ..store import load_articles
+from . import render
+from .config import DigestPluginConfig
+from .context import Labels, SiteData, kept_ids, retention_cutoff
+from .feeds import FeedSite
+from .generate import Options, pages, static_files
+from .regions import apply_scheme, load_scheme
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+
+class DigestPlugin(BasePlugin[DigestPluginConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.group_options = GroupOptions.from_mapping(self.config.grouping)
+        except (TypeError, ValueError) as exc:
+            raise PluginError(f"digest: grouping: {exc}") from exc
+        self.scheme = load_scheme(self.config.region_scheme) if self.config.region_scheme else None
+        self.options = Options(
+            title=self.config.title,
+            top_stories=self.config.top_stories,
+            home_list_limit=self.config.home_list_limit,
+            list_limit=self.config.list_limit,
+            feed_items=self.config.feed_items,
+            search=self.config.search,
+            search_shard_bytes=self.config.search_shard_bytes,
+        )
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        root = docs_dir / self.config.articles_dir
+        articles = load_articles(root, base=docs_dir) if root.is_dir() else []
+        if self.scheme is not None:
+            articles = [apply_scheme(a, self.scheme) for a in articles]
+        stories = group_articles(articles, self.group_options)
+        kept = kept_ids(articles, retention_cutoff(articles, self.config.keep_days))
+
+        # Articles stay out of the navigation (a nav of thousands of pages makes every
+        # page's render cost grow with the site); retired ones are not built at all.
+        self.articles: dict[str, Article] = {}
+        for a in articles:
+            f = files.get_file_from_path(a.path) if a.path else None
+            if f is None:
+                continue
+            if a.id in kept:
+                f.inclusion = InclusionLevel.NOT_IN_NAV
+                self.articles[a.path] = a
+            else:
+                files.remove(f)
+
+        extra_regions = self.scheme.names if self.scheme else None
+        self.site = SiteData(stories, Labels.load(extra_regions), kept, config.use_directory_urls)
+        meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
+        generated = {**pages(self.site, self.options), **static_files(self.site, self.options, meta)}
+        for uri, text in generated.items():
+            if files.get_file_from_path(uri) is not None:
+                log.info("digest: %s is written by hand; not generating it", uri)
+                continue
+            files.append(File.generated(config, uri, content=text, inclusion=_inclusion(uri)))
+        log.info("digest: %d articles, %d stories, %d generated files", len(articles), len(stories), len(generated))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Article pages get a header (byline, caption, original) and 'more on this story'."""
+        article = self.articles.get(page.file.src_uri)
+        if article is None:
+            return markdown
+        # Themes print the title unescaped: scraped headlines must not become markup.
+        page.meta["title"] = render.e(article.title or article.id)
+        body = markdown.lstrip("\n")
+        if body.startswith("# "):
+            body = body.split("\n", 1)[1] if "\n" in body else ""
+        return render.article_head(self.site, article) + body + render.more_on_story(self.site, article)
+
+
+def _inclusion(uri: str) -> InclusionLevel:
+    """Index pages are in the navigation; each day, region, topic and story page is linked instead."""
+    top = uri.endswith("index.md") or "/" not in uri
+    return InclusionLevel.UNDEFINED if top else InclusionLevel.NOT_IN_NAV

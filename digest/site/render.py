@@ -1,0 +1,317 @@
+"""The generated pages as Markdown strings: pure functions of :class:`SiteData`.
+
+Cards and lists are raw HTML inside the Markdown (exact markup, cheap to render).
+Every value that comes from an article is escaped here, and links to the outside
+are http/https only (``urls.safe_url``): scraped text never runs script in a reader's
+browser. Headings stay Markdown so MkDocs builds the table of contents from them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from ..group import briefing
+from ..model import Article, Story, dump_front_matter, parse_iso
+from . import urls
+from .context import SiteData
+
+
+def e(text: object) -> str:
+    """HTML-escape any value (quotes too: values also land in attributes)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def front(title: str, **meta: object) -> str:
+    """Front matter of a generated page; the title is escaped because themes print it raw."""
+    return f"---\n{dump_front_matter({'title': e(title), **meta})}---\n\n"
+
+
+def when(date: str | None, with_time: bool = True) -> str:
+    """A ``<time>`` element in UTC, or '' when the date is unknown."""
+    d = parse_iso(date)
+    if d is None:
+        return ""
+    has_time = with_time and date is not None and len(date) > 10
+    text = d.astimezone(dt.timezone.utc).strftime("%-d %b %Y, %H:%M UTC" if has_time else "%-d %b %Y")
+    return f'<time datetime="{e(date)}">{text}</time>'
+
+
+def link(href: str | None, text: str, cls: str = "") -> str:
+    """An anchor when there is somewhere to go, the bare (escaped) text otherwise."""
+    attr = f' class="{cls}"' if cls else ""
+    if not href:
+        return f"<span{attr}>{e(text)}</span>"
+    external = ' rel="noopener nofollow"' if href.startswith(("http://", "https://")) else ""
+    return f'<a href="{e(href)}"{attr}{external}>{e(text)}</a>'
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def story_title(story: Story) -> str:
+    return story.title or (story.articles[0].title if story.articles else story.id)
+
+
+def coverage(story: Story) -> str:
+    """'3 independent reports, 2 wire copies'."""
+    n = briefing.independent_count(story)
+    copies = len(story.articles) - n
+    text = plural(n, "independent report", "independent reports")
+    return text + (", " + plural(copies, "wire copy", "wire copies") if copies else "")
+
+
+def tags(site: SiteData, story: Story, here: str) -> str:
+    """Links to the story's region and topic pages."""
+    items = [link(site.href(urls.region_uri(r), here), site.labels.region(r), "dg-tag") for r in story.regions]
+    items += [link(site.href(urls.topic_uri(t), here), site.labels.topic(t), "dg-tag dg-tag--topic") for t in story.topics]
+    return f'<p class="dg-tags">{" ".join(items)}</p>' if items else ""
+
+
+def card(site: SiteData, story: Story, here: str) -> str:
+    """A story card: headline, summary, independent-report count, regions and topics, time."""
+    title = link(site.story_href(story, here), story_title(story))
+    parts = [
+        '<article class="dg-card">',
+        f'<h3 class="dg-card__title">{title}</h3>',
+        f'<p class="dg-card__summary">{e(story.summary)}</p>' if story.summary else "",
+        f'<p class="dg-meta"><span class="dg-count">{coverage(story)}</span> {when(story.last_date)}</p>',
+        tags(site, story, here),
+        "</article>",
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def item(site: SiteData, story: Story, here: str) -> str:
+    """A one-line story entry for region/topic lists."""
+    n = briefing.independent_count(story)
+    return (
+        f"<li>{link(site.story_href(story, here), story_title(story))} "
+        f'<span class="dg-meta">{plural(n, "report", "reports")} {when(story.last_date, False)}</span></li>'
+    )
+
+
+def items(site: SiteData, stories: list[Story], here: str, more: tuple[str, str] | None = None) -> str:
+    """A list of one-line entries; ``more`` = (href, text) of a link to the rest."""
+    rows = [item(site, s, here) for s in stories]
+    if more:
+        rows.append(f'<li class="dg-more">{link(more[0], more[1])}</li>')
+    return '<ul class="dg-list">\n' + "\n".join(rows) + "\n</ul>"
+
+
+def cards(site: SiteData, stories: list[Story], here: str) -> str:
+    return '<div class="dg-cards">\n' + "\n".join(card(site, s, here) for s in stories) + "\n</div>"
+
+
+def _sections(
+    site: SiteData, groups: dict[str, list[Story]], label, page_uri, here: str, limit: int | None, more_href: str | None
+) -> list[str]:
+    """One ``###`` section per group, capped at ``limit`` entries with a link to the rest."""
+    out = []
+    for key, stories in groups.items():
+        shown = stories if limit is None else stories[:limit]
+        more = None
+        if len(stories) > len(shown):
+            more = (more_href or site.href(page_uri(key), here), f"{len(stories) - len(shown)} more")
+        heading = link(site.href(page_uri(key), here), label(key))
+        out += [f"### {heading}", "", items(site, shown, here, more), ""]
+    return out
+
+
+def day_body(site: SiteData, day: briefing.Day, here: str, top: int, limit: int | None, full_href: str | None) -> str:
+    """A daily briefing: top stories as cards, then every story of the day by region and by topic."""
+    lead = day.stories[:top]
+    lines = [
+        f'<p class="dg-meta">{plural(len(day.stories), "story", "stories")} from '
+        f"{plural(day.article_count, 'article', 'articles')}</p>",
+        "",
+        "## Top stories",
+        "",
+        cards(site, lead, here),
+        "",
+    ]
+    lines += ["## By region", ""]
+    lines += _sections(site, briefing.by_region(day.stories), site.labels.region, urls.region_uri, here, limit, full_href)
+    lines += ["## By topic", ""]
+    lines += _sections(site, briefing.by_topic(day.stories), site.labels.topic, urls.topic_uri, here, limit, full_href)
+    return "\n".join(lines) + "\n"
+
+
+def home(site: SiteData, top: int, limit: int, title: str) -> str:
+    """The home page: the latest day's briefing, its long lists cut short to keep the page light."""
+    here = urls.HOME
+    if not site.days:
+        return front(title) + f"# {e(title)}\n\nNo articles yet.\n"
+    day = site.days[0]
+    full = site.href(urls.day_uri(day.day), here)
+    head = f"# {e(title)}\n\n" f'<p class="dg-dateline">Briefing for {when(day.day, False)} · {link(full, "full briefing")} · {link(site.href(urls.ARCHIVE, here), "earlier days")}</p>\n\n'
+    return front(title) + head + day_body(site, day, here, top, limit, full)
+
+
+def day_page(site: SiteData, day: briefing.Day, top: int) -> str:
+    here = urls.day_uri(day.day)
+    title = f"Briefing for {day.day}"
+    return front(title) + f"# {e(title)}\n\n" + day_body(site, day, here, top, None, None)
+
+
+def archive(site: SiteData) -> str:
+    """Every day with its story count and lead headline, grouped by month."""
+    here = urls.ARCHIVE
+    lines = [front("Archive") + "# Archive", ""]
+    month = None
+    for day in site.days:
+        if day.day[:7] != month:
+            if month is not None:
+                lines += ["</ul>", ""]
+            month = day.day[:7]
+            lines += [f"## {e(month)}", "", '<ul class="dg-list">']
+        lead = story_title(day.stories[0]) if day.stories else ""
+        lines.append(
+            f"<li>{link(site.href(urls.day_uri(day.day), here), day.day)} "
+            f'<span class="dg-meta">{plural(len(day.stories), "story", "stories")}: {e(lead)}</span></li>'
+        )
+    if month is not None:
+        lines.append("</ul>")
+    return "\n".join(lines) + "\n"
+
+
+def index_page(site: SiteData, title: str, groups: dict[str, list[Story]], label, page_uri, here: str) -> str:
+    """The list of regions (or topics) with their story counts."""
+    rows = [
+        f"<li>{link(site.href(page_uri(k), here), label(k))} <span class=\"dg-meta\">{plural(len(v), 'story', 'stories')}</span></li>"
+        for k, v in sorted(groups.items(), key=lambda kv: label(kv[0]))
+    ]
+    return front(title) + f"# {e(title)}\n\n" + '<ul class="dg-list">\n' + "\n".join(rows) + "\n</ul>\n"
+
+
+def facet_page(
+    site: SiteData, key: str, stories: list[Story], title: str, here: str, feed_kind: str,
+    by, label, other_uri, limit: int,
+) -> str:
+    """A region's page (its stories by topic) or a topic's page (its stories by region)."""
+    feeds = (
+        f'<p class="dg-feeds">Follow: {link(site.href(urls.feed_uri(feed_kind, key, "xml"), here), "Atom feed")} · '
+        f'{link(site.href(urls.feed_uri(feed_kind, key, "json"), here), "JSON feed")}</p>'
+    )
+    lines = [front(title) + f"# {e(title)}", "", f'<p class="dg-meta">{plural(len(stories), "story", "stories")}</p>', feeds, ""]
+    lines += ["## Latest", "", cards(site, stories[: min(limit, 5)], here), ""]
+    for key2, group in by(stories).items():
+        shown = group[:limit]
+        more = None
+        if len(group) > len(shown):
+            more = (site.href(urls.ARCHIVE, here), f"{len(group) - len(shown)} older in the archive")
+        lines += [f"## {link(site.href(other_uri(key2), here), label(key2))}", "", items(site, shown, here, more), ""]
+    return "\n".join(lines) + "\n"
+
+
+def region_page(site: SiteData, region: str, limit: int) -> str:
+    return facet_page(
+        site, region, site.by_region[region], site.labels.region(region), urls.region_uri(region), "regions",
+        briefing.by_topic, site.labels.topic, urls.topic_uri, limit,
+    )
+
+
+def topic_page(site: SiteData, topic: str, limit: int) -> str:
+    return facet_page(
+        site, topic, site.by_topic[topic], site.labels.topic(topic), urls.topic_uri(topic), "topics",
+        briefing.by_region, site.labels.region, urls.region_uri, limit,
+    )
+
+
+def byline(article: Article) -> str:
+    """'Source · AFP · SEOUL · 12 May 2024, 09:00 UTC' (what is known of it)."""
+    parts = [e(p) for p in (article.source, article.agency, article.dateline) if p]
+    if article.date:
+        parts.append(when(article.date))
+    return " · ".join(parts)
+
+
+def report(site: SiteData, article: Article, here: str, copies: list[Article]) -> str:
+    """One independent report in a story's coverage, its wire copies folded under it."""
+    parts = [
+        '<li class="dg-report">',
+        f'<p class="dg-report__title">{link(site.article_href(article, here), article.title or article.id)}</p>',
+        f'<p class="dg-meta">{byline(article)}</p>',
+        f"<p>{e(article.summary)}</p>" if article.summary else "",
+    ]
+    if copies:
+        rows = "\n".join(f"<li>{link(site.article_href(c, here), c.title or c.id)} <span class=\"dg-meta\">{byline(c)}</span></li>" for c in copies)
+        parts.append(f"<details><summary>{plural(len(copies), 'wire copy', 'wire copies')}</summary>\n<ul>\n{rows}\n</ul>\n</details>")
+    parts.append("</li>")
+    return "\n".join(p for p in parts if p)
+
+
+def story_page(site: SiteData, story: Story) -> str:
+    """All coverage of one story: independent reports first with copies folded, a timeline, why grouped."""
+    here = urls.story_uri(story)
+    title = story_title(story)
+    by_id = {a.id: a for a in story.articles}
+    lines = [
+        front(title) + f"# {e(title)}",
+        "",
+        f'<p class="dg-lede">{e(story.summary)}</p>' if story.summary else "",
+        f'<p class="dg-meta">{coverage(story)} · {when(story.first_date)} – {when(story.last_date)}</p>',
+        tags(site, story, here),
+        "",
+    ]
+    if story.key_points:
+        lines += ["## Key points", "", "<ul>", *(f"<li>{e(p)}</li>" for p in story.key_points), "</ul>", ""]
+    reports = [report(site, a, here, [by_id[c] for c in story.copies.get(a.id, []) if c in by_id]) for a in story.independent]
+    lines += ["## Coverage", "", '<ol class="dg-coverage">', *reports, "</ol>", ""]
+    lines += ["## Timeline", "", '<ol class="dg-timeline">']
+    for day, articles in briefing.timeline(story):
+        rows = "\n".join(f"<li>{link(site.article_href(a, here), a.title or a.id)} <span class=\"dg-meta\">{byline(a)}</span></li>" for a in articles)
+        lines.append(f"<li><p>{when(day, False) or 'Undated'}</p>\n<ul>\n{rows}\n</ul></li>")
+    lines += ["</ol>", ""]
+    if story.shared_terms:
+        terms = " ".join(f'<span class="dg-term">{e(t)}</span>' for t in story.shared_terms)
+        lines += ["## Why grouped", "", f'<p class="dg-why">These reports share: {terms}</p>', ""]
+    return "\n".join(lines) + "\n"
+
+
+def article_head(site: SiteData, article: Article) -> str:
+    """The header put above an article's own Markdown: title, byline, photo caption, original link."""
+    here = article.path or ""
+    original = urls.safe_url(article.url)
+    parts = [f"# {e(article.title or article.id)}", "", '<div class="dg-article-head">', f'<p class="dg-meta">{byline(article)}</p>']
+    if article.authors:
+        parts.append(f'<p class="dg-meta">By {e(", ".join(article.authors))}</p>')
+    if article.image:
+        parts.append(f'<p class="dg-caption">Photo: {e(article.image)}</p>')
+    if original:
+        parts.append(f"<p>{link(original, 'Read the original' + (' at ' + article.source if article.source else ''))}</p>")
+    story = site.story_of.get(article.id)
+    if story is not None and story.regions + story.topics:
+        parts.append(tags(site, story, here))
+    parts += ["</div>", "", ""]
+    return "\n".join(parts)
+
+
+def more_on_story(site: SiteData, article: Article, limit: int = 10) -> str:
+    """Below an article: the rest of its story's coverage, with a link to the story page."""
+    story = site.story_of.get(article.id)
+    if story is None or not site.has_page(story):
+        return ""
+    here = article.path or ""
+    others = [a for a in story.independent if a.id != article.id][:limit]
+    rows = "\n".join(f"<li>{link(site.article_href(a, here), a.title or a.id)} <span class=\"dg-meta\">{byline(a)}</span></li>" for a in others)
+    story_link = link(site.href(urls.story_uri(story), here), story_title(story))
+    return (
+        "\n\n## More on this story\n\n"
+        f'<p class="dg-more-story">{story_link} <span class="dg-meta">{coverage(story)}</span></p>\n\n'
+        + (f'<ul class="dg-list">\n{rows}\n</ul>\n' if rows else "")
+    )
+
+
+def search_page(title: str = "Search") -> str:
+    """The search page: a plain form (works without script) that search.js enhances."""
+    return front(title) + (
+        f"# {e(title)}\n\n"
+        '<form class="dg-search" role="search" action="." method="get">\n'
+        '<label for="dg-q">Search headlines, summaries and full text</label>\n'
+        '<input id="dg-q" name="q" type="search" autocomplete="off" required>\n'
+        '<button type="submit">Search</button>\n'
+        "</form>\n"
+        '<p id="dg-status" class="dg-meta" aria-live="polite"></p>\n'
+        '<ol id="dg-results" class="dg-list"></ol>\n'
+    )
