@@ -223,6 +223,20 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    """Double-quote any string a plain or block scalar would not carry back exactly.
+
+    YAML folds some characters (NEL, line and paragraph separators, control
+    characters, surrounding spaces) unless the string is double-quoted with escapes.
+    """
+    if not value.isprintable() or value != value.strip():
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump_front_matter(meta: dict[str, Any]) -> str:
     """Serialise front matter safely: plain data only, every string quoted as needed."""
     return yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)

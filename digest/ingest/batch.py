@@ -44,6 +44,7 @@ class IngestReport:
     unchanged: int = 0
     duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict, repr=False)  # article id -> input it came from
 
     @property
     def written(self) -> int:
@@ -233,6 +234,12 @@ def run_ingest(
 
 
 def _write(store: ContentStore, outcome: _Outcome, report: IngestReport, err: TextIO, debug: bool) -> None:
+    article = outcome.article
+    first = report.origins.setdefault(article.id, outcome.origin)
+    if first != outcome.origin:
+        report.duplicates += 1
+        print(f"digest: {outcome.origin}: same article as {first} (id {article.id}), skipped", file=err)
+        return
     try:
         result = store.write(outcome.article)
     except (OSError, ValueError) as e:

@@ -14,7 +14,6 @@ from typing import Any
 from ..enrich import geography, topics
 from ..model import Article, split_front_matter
 from .dates import normalise_date
-from .html import parse_html
 from .pagetext import parse_page_text
 from .parts import PageText
 from .readers import RawInput
@@ -42,6 +41,8 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
         return _enrich(_from_markdown(raw), options, keep_existing=True)
     record = raw.record
     if raw.kind == "html" or (record.get("html") and not str(record.get("text") or "").strip()):
+        from .html import parse_html  # trafilatura is slow to import; text-only batches never pay for it
+
         parts = parse_html(str(record["html"]), record.get("url"))
     else:
         parts = parse_page_text(str(record.get("text") or ""))
@@ -54,7 +55,7 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
 def _from_parts(parts: PageText, record: dict[str, Any]) -> Article:
     """Combine what the page says with what the record says; the record's fields win."""
     title = str(record.get("title") or parts.title or "").strip()
-    body = parts.body.strip()
+    body = inert_markup(parts.body.strip())
     summary = str(record.get("summary") or parts.summary or "").strip() or lede(body)
     authors = record.get("authors") or parts.authors
     article = Article(
@@ -109,6 +110,16 @@ def _enrich(article: Article, options: IngestOptions, keep_existing: bool = Fals
             lexicon=topics.load_lexicon(options.topics) if options.topics else None,
         )
     return article
+
+
+def inert_markup(text: str) -> str:
+    """Make extracted text show as text: a ``<`` from a page never opens a tag in Markdown.
+
+    Extracted bodies are plain prose; any angle bracket in them is a character to show,
+    not markup to run. (Hand-written ``.md`` articles keep their HTML; the site
+    sanitises every rendered page anyway.)
+    """
+    return text.replace("<", "&lt;")
 
 
 def derive_id(url: str | None, title: str, body: str) -> str:

@@ -151,9 +151,9 @@ def test_killed_ingest_leaves_no_partial_file(tmp_path: Path):
 
 def test_two_ingests_at_once_do_not_corrupt_each_other(tmp_path: Path):
     src_a, src_b = tmp_path / "a", tmp_path / "b"
-    for folder, prefix in ((src_a, "a"), (src_b, "b")):
+    for folder, prefix, offset in ((src_a, "a", 0), (src_b, "b", 100)):
         folder.mkdir()
-        (folder / "r.jsonl").write_text("".join(json.dumps({"id": f"{prefix}{i}", "text": page(i) + prefix * i}) + "\n" for i in range(30)))
+        (folder / "r.jsonl").write_text("".join(json.dumps({"id": f"{prefix}{i}", "text": page(i + offset)}) + "\n" for i in range(30)))
     out = tmp_path / "out"
     procs = [subprocess.Popen([sys.executable, "-m", "digest", "ingest", str(s), "--out", str(out)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for s in (src_a, src_b)]
