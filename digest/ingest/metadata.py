@@ -77,6 +77,10 @@ _DATE_PATTERNS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date as written in the text; ``year`` is None when the text leaves it out."""
@@ -97,6 +101,8 @@ class DateMention:
 def find_dates(text: str) -> list[DateMention]:
     """Every date written in the text, in order of position (overlaps resolved: first wins)."""
     found: list[DateMention] = []
+    if not _DIGIT.search(text):
+        return found
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             groups = m.groupdict()
@@ -129,18 +135,25 @@ def resolve_year(mention: DateMention, references: list[dt.date]) -> dt.date | N
 
 
 def full_dates(text: str) -> list[dt.date]:
-    """The dates in the text that carry their own year: the references for year inference."""
-    return [d for d in (m.on(m.year) for m in find_dates(text) if m.year) if d]
+    """The dates in the text that carry their own year: the references for year inference.
+
+    Only lines holding a year are parsed: a page has a handful of them among hundreds."""
+    found = []
+    for line in text.splitlines():
+        if _YEAR_ANYWHERE.search(line):
+            found += [d for d in (m.on(m.year) for m in find_dates(line) if m.year) if d]
+    return found
 
 
-def find_date(text: str, context: str = "") -> str | None:
-    """The first date written in ``text`` as ISO, its year inferred from ``context`` when absent."""
+def find_date(text: str, references: list[dt.date] | None = None) -> str | None:
+    """The first date written in ``text`` as ISO; a missing year is inferred from the
+    text's own full dates, then from ``references`` (the page's other dates)."""
     mentions = find_dates(text)
     if not mentions:
         return None
-    references = full_dates(text) + full_dates(context)
+    references = [m.on(m.year) for m in mentions if m.year] + list(references or [])
     for mention in mentions:
-        date = resolve_year(mention, references)
+        date = resolve_year(mention, [d for d in references if d])
         if date:
             return date.isoformat()
     return None
@@ -154,16 +167,22 @@ _TIMESTAMP_REST = re.compile(
 _TIMESTAMP_LEAD = re.compile(r"^(?:published|posted|updated|first published|last updated|date|on)?\s*:?\s*", re.I)
 
 
-def timestamp_date(line: str, context: str = "") -> str | None:
+def timestamp(line: str) -> DateMention | None:
     """The date of a line that is only a timestamp ("19 Nov 2019 05:44 GMT",
     "Published: Nov. 20, 2019 5:52 AM EST", "November 19, 2019 / 12:21 AM / Updated 14 hours ago")."""
-    if len(line) > 90:
+    if len(line) > 90 or not _DIGIT.search(line):
         return None
     rest = _TIMESTAMP_LEAD.sub("", line.strip(), count=1)
     mentions = find_dates(rest)
     if not mentions or mentions[0].start > 12 or not _TIMESTAMP_REST.match(rest[mentions[0].end :]):
         return None
-    date = resolve_year(mentions[0], full_dates(context))
+    return mentions[0]
+
+
+def timestamp_date(line: str, references: list[dt.date] | None = None) -> str | None:
+    """A timestamp line's date as ISO, its year inferred from ``references`` when absent."""
+    mention = timestamp(line)
+    date = resolve_year(mention, references or []) if mention else None
     return date.isoformat() if date else None
 
 

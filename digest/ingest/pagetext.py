@@ -23,19 +23,45 @@ from .parts import PageText
 _CHROME = md.load_data("chrome.yaml")
 
 
-def _phrases(words) -> str:
-    return md._alternation(w.lower() for w in words)
+class _PhraseSet:
+    """Phrases matched against a whole line or its beginning by set look-ups, one per
+    distinct phrase length: constant work per line however long the list grows."""
+
+    def __init__(self, phrases) -> None:
+        self.phrases = frozenset(p.casefold() for p in phrases)
+        self.lengths = sorted({len(p) for p in self.phrases})
+        self.heads = frozenset(p[:3] for p in self.phrases)
+        self.head_lengths = sorted({len(h) for h in self.heads})
+
+    def whole(self, low: str) -> bool:
+        return low.rstrip(" .:!…›»|>-") in self.phrases
+
+    def prefix(self, low: str) -> bool:
+        if not any(low[:n] in self.heads for n in self.head_lengths):
+            return False
+        return any(low[:n] in self.phrases for n in self.lengths if n <= len(low))
 
 
-_CHROME_LINE = re.compile(rf"^(?:{_phrases(_CHROME['lines'])})[\s.:!…›»|>-]*$", re.I)
-_CHROME_PREFIX = re.compile(rf"^(?:{_phrases(_CHROME['prefixes'])})", re.I)
-_LIST_HEADING = re.compile(rf"^(?:{_phrases(_CHROME['list_headings'])})\b[^.!?]{{0,30}}[:›»]?$", re.I)
+_CHROME_LINES = _PhraseSet(_CHROME["lines"])
+_CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
+_LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
+
+
+def _is_chrome(low: str) -> bool:
+    """A line (case-folded) that is a known furniture phrase or starts with one."""
+    return _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low)
+
+
+def _is_list_heading(low: str) -> bool:
+    """A heading over links to other stories: "More:", "Most read", "Related stories ›"."""
+    return len(low) <= 40 and (_LIST_HEADINGS.whole(low) or _LIST_HEADINGS.prefix(low) and low.endswith((":", "›", "»")))
 _CAPTION_START = re.compile(r"^(?:file photo|file|photo|picture|pictured|caption|image|illustration|in this photo)\s*[:—–-]", re.I)
-_CAPTION_END = re.compile(
-    rf"(?:[(\[][^()\[\]]*(?:photo|image|credit|via |/|{md._alternation(_CHROME['photo_credits'])})[^()\[\]]*[)\]]"
-    rf"|\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|:)\s*[^.]{{2,60}}"
-    rf"|\b(?:{md._alternation(_CHROME['photo_credits'])})(?:/[\w .'-]+)?)\s*\.?$",
-)
+_CREDITS = tuple(_CHROME["photo_credits"])
+_CREDIT_WORDS = frozenset(_CREDITS)
+# "... (Photo: STR/KCNA via KNS/AFP)", "... [SpaceX via Nasa]", "... (AP Photo/Jane Doe)"
+_BRACKET_CREDIT = re.compile(rf"[(\[][^()\[\]]*(?:photo|image|credit|via |/|{md._alternation(_CREDITS)})[^()\[\]]*[)\]]\s*\.?$", re.I)
+# "... Credit: ESA", "... Photo by Jane Doe"
+_CREDIT_BY = re.compile(r"\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|:)\s*[^.]{2,60}$", re.I)
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
@@ -58,6 +84,8 @@ class _Line:
     text: str
     block: int
     words: int
+    key: str = ""  # the text folded for comparison
+    stamp: md.DateMention | None = None  # set when the line is only a timestamp
     prose: bool = False
     furniture: bool = False  # chrome phrase, caption, byline, timestamp, credit
     score: float = 0.0
@@ -81,21 +109,39 @@ def _lines(text: str) -> list[_Line]:
                 current = f"{current} {line}"
                 continue
             if current is not None:
-                out.append(_Line(current, block_no, 0))
+                out.append(_Line(current, block_no, 0, _key(current)))
             current = line
         if current is not None:
-            out.append(_Line(current, block_no, 0))
+            out.append(_Line(current, block_no, 0, _key(current)))
     return out
 
 
 def _size(text: str) -> int:
     """Words in a line; CJK text counts two characters as a word."""
-    cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(text)) + cjk // 2 if cjk else len(_WORD.findall(text))
+    words = len(_WORD.findall(text))
+    return words if text.isascii() else words + len(_CJK.findall(text)) // 2
 
 
 def _is_caption(text: str, words: int) -> bool:
-    return bool(_CAPTION_START.match(text)) or (words >= 4 and bool(_CAPTION_END.search(text)))
+    """A photo caption: it opens with "Photo:" or ends with a credit. Cheap tests first:
+    this runs on every line of every page."""
+    if _CAPTION_START.match(text):
+        return True
+    if words < 4:
+        return False
+    tail = text[-100:].rstrip(" .")
+    if tail.endswith((")", "]")) and _BRACKET_CREDIT.search(tail):
+        return True
+    low = tail.lower()
+    if ("credit" in low or "photo" in low or "picture" in low or "image" in low) and _CREDIT_BY.search(tail):
+        return True
+    if tail.endswith(_CREDITS):  # "... Getty Images", not "... profile"
+        credit = next(c for c in _CREDITS if tail.endswith(c))
+        if len(tail) == len(credit) or not tail[-len(credit) - 1].isalnum():
+            return True
+    slash = tail.rfind("/")  # "... REUTERS/Jane Doe"
+    before = tail[:slash].split()
+    return slash > len(tail) - 40 and bool(before) and before[-1] in _CREDIT_WORDS
 
 
 def _classify(lines: list[_Line], title: str | None) -> None:
@@ -107,18 +153,19 @@ def _classify(lines: list[_Line], title: str | None) -> None:
     for line in lines:
         seen[line.text] = seen.get(line.text, 0) + 1
     run = 0
+    title_key = _key(title) if title else None
     for line in lines:
         t = line.text
         line.words = _size(t)
+        line.stamp = md.timestamp(t) if line.words <= 12 else None
         line.furniture = bool(
-            (title and _same(t, title))
-            or _CHROME_LINE.match(t)
-            or _CHROME_PREFIX.match(t)
+            line.key == title_key
+            or _is_chrome(line.key)
             or _URL_ONLY.match(t)
             or _is_caption(t, line.words)
             or md.parse_byline(t)
             or md.agency_from_line(t)
-            or (line.words <= 12 and md.timestamp_date(t))
+            or line.stamp
         )
         line.prose = not line.furniture and line.words >= 6 and t.endswith(_TERMINAL) and not t.endswith(_TRUNCATED)
         if line.prose:
@@ -174,7 +221,7 @@ def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
     kept: list[_Line] = []
     in_list = False
     for line in lines[start:end]:
-        if _LIST_HEADING.match(line.text):
+        if _is_list_heading(line.key):
             in_list = True
             continue
         if in_list and not line.prose:
@@ -189,8 +236,12 @@ def _headline_like(line: _Line) -> bool:
     return 2 <= line.words <= 30 and not line.furniture and not line.text.endswith((".", ":", ";"))
 
 
+def _key(text: str) -> str:
+    return text.casefold().strip(" .")
+
+
 def _same(a: str, b: str) -> bool:
-    return a.casefold().strip(" .") == b.casefold().strip(" .")
+    return _key(a) == _key(b)
 
 
 def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
@@ -203,16 +254,17 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     first = lines[0].text
     parts = [p for p in _TITLE_SEP.split(first) if p.strip()]
     candidate = max(parts, key=len)
+    keys = {_key(candidate), lines[0].key}
     source = parts[-1].strip() if len(parts) > 1 and parts[-1] != candidate and _size(parts[-1]) <= 5 else None
     for line in lines[1:]:
-        if _same(line.text, candidate) or _same(line.text, first):
+        if line.key in keys:
             return line.text, source
     texts = [ln.text for ln in lines[:200]]
     for i, t in enumerate(texts):
         if 3 <= _size(t) <= 30 and not t.endswith((".", ":")) and t in texts[i + 1 : i + 8]:
-            if not (_CHROME_LINE.match(t) or _CHROME_PREFIX.match(t)):
+            if not _is_chrome(_key(t)):
                 return t, source
-    if 2 <= _size(first) <= 30 and not first.endswith(".") and not _CHROME_LINE.match(first):
+    if 2 <= _size(first) <= 30 and not first.endswith(".") and not _is_chrome(_key(first)):
         return first, source
     return None, source
 
@@ -221,7 +273,8 @@ def _title_at(lines: list[_Line], title: str | None, start: int) -> int | None:
     """Where the headline is printed above the body: its first printing after the
     page's <title> line, else the nearest headline-like line above the body."""
     if title:
-        at = [i for i in range(start) if _same(lines[i].text, title)]
+        title_key = _key(title)
+        at = [i for i in range(start) if lines[i].key == title_key]
         if at:
             return at[1] if len(at) > 1 and at[0] == 0 and len(lines[0].text) > len(title) else at[0]
     for i in range(start - 1, -1, -1):
@@ -250,7 +303,8 @@ def parse_page_text(text: str) -> PageText:
         return PageText()
     title, source = _title_text(lines)
     _classify(lines, title)
-    printed = [i for i, ln in enumerate(lines) if i and title and _same(ln.text, title)]
+    title_key = _key(title) if title else None
+    printed = [i for i, ln in enumerate(lines) if i and ln.key == title_key]
     start, end = _story_run(lines, printed[0] + 1 if printed else 0)  # the story follows its headline
     title_at = _title_at(lines, title, start)
     title = title or (lines[title_at].text if title_at is not None else "")
@@ -292,22 +346,20 @@ def _agency(lines: list[_Line], title: str, dateline: md.Dateline | None, start:
 
 
 def _date(header: list[_Line], lede: str, whole: str, lines: list[_Line]) -> str | None:
-    """The publication date: a timestamp line above the story, else the lede's date
-    (its year inferred from the page's other dates), else any timestamp line."""
-    for line in header:
-        found = md.timestamp_date(line.text, whole)
-        if found:
-            return found
-    if lede:
-        first_sentence = re.split(r"(?<=[.!?])\s", lede, maxsplit=1)[0]
-        found = md.find_date(first_sentence, whole)
-        if found:
-            return found
-    for line in lines:
-        if line.words <= 12:
-            found = md.timestamp_date(line.text, whole)
-            if found:
-                return found
+    """The publication date: a timestamp line above the story, else the lede's first
+    date, else any timestamp line. A missing year comes from the page's other dates
+    (read only when needed: it means parsing every dated line)."""
+    candidates = [ln.stamp for ln in header if ln.stamp]
+    if not candidates and lede:
+        candidates = md.find_dates(re.split(r"(?<=[.!?])\s", lede, maxsplit=1)[0])
+    candidates += [ln.stamp for ln in lines if ln.stamp]
+    references: list | None = None
+    for mention in candidates:
+        if mention.year is None and references is None:
+            references = md.full_dates(whole)
+        date = md.resolve_year(mention, references or [])
+        if date:
+            return date.isoformat()
     return None
 
 
