@@ -71,8 +71,13 @@ class Lexicon:
 
 
 def tokens(text: str) -> list[str]:
-    """Lowercase word tokens; punctuation, hyphens and apostrophes split words."""
-    return TOKEN.findall(text.lower()) if text else []
+    """Lowercase word tokens; punctuation, hyphens and apostrophes split words.
+
+    "won't" becomes "wont", not "won" + "t", so a negation never reads as a sports result.
+    """
+    if not text:
+        return []
+    return TOKEN.findall(text.lower().replace("n't", "nt").replace("n\u2019t", "nt"))
 
 
 def _variants(words: list[str]) -> list[tuple[str, ...]]:
@@ -80,11 +85,12 @@ def _variants(words: list[str]) -> list[tuple[str, ...]]:
     *head, last = words
     forms = {last}
     if len(last) > 2 and last.isalpha():
-        forms.add(last + "s")
-        if last.endswith(("s", "x", "z", "ch", "sh")):
+        if last.endswith(("ss", "us", "x", "z", "ch", "sh")):
             forms.add(last + "es")
-        if last.endswith("y") and last[-2:-1] not in "aeiou":
+        elif last.endswith("y") and last[-2] not in "aeiou":
             forms.add(last[:-1] + "ies")
+        elif not last.endswith("s"):
+            forms.add(last + "s")
     return [tuple(head) + (f,) for f in forms]
 
 
