@@ -62,7 +62,6 @@ _CREDIT_WORDS = frozenset(_CREDITS)
 _BRACKET_CREDIT = re.compile(rf"[(\[][^()\[\]]*(?:photo|image|credit|via |/|{md._alternation(_CREDITS)})[^()\[\]]*[)\]]\s*\.?$", re.I)
 # "... Credit: ESA", "... Photo by Jane Doe"
 _CREDIT_BY = re.compile(r"\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|:)\s*[^.]{2,60}$", re.I)
-_WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
@@ -118,14 +117,14 @@ def _lines(text: str) -> list[_Line]:
 
 def _size(text: str) -> int:
     """Words in a line; CJK text counts two characters as a word."""
-    words = len(_WORD.findall(text))
+    words = len(text.split())
     return words if text.isascii() else words + len(_CJK.findall(text)) // 2
 
 
 def _is_caption(text: str, words: int) -> bool:
     """A photo caption: it opens with "Photo:" or ends with a credit. Cheap tests first:
     this runs on every line of every page."""
-    if _CAPTION_START.match(text):
+    if text[:1] in "FfPpCcIi" and _CAPTION_START.match(text):
         return True
     if words < 4:
         return False
