@@ -1,6 +1,7 @@
 """The content/ layout: where article files live, atomic writes, hand edits kept.
 
-Articles are written to ``articles/YYYY/MM/DD/<slug>.md`` under the output folder.
+Articles are written to ``YYYY/MM/DD/<slug>.md`` under the output folder (by default
+``articles/`` in the docs_dir).
 A small state file (``.digest/state.json``, a dotfile MkDocs ignores) remembers, for
 each article id, the path it was first written to and the front matter ingest
 generated. On re-ingest, a value in the file that differs from what ingest generated
@@ -41,16 +42,17 @@ def short_hash(text: str, n: int = 6) -> str:
 
 
 def relative_path_for(article: Article) -> str:
-    """The stable place of a new article: dated folder, slug of its title, short id hash.
+    """The stable place of a new article in the articles folder: YYYY/MM/DD/<slug>-<hash>.md.
 
-    The hash of the id keeps two articles with the same headline apart; the date comes
-    only from a well-formed ISO date, so no field can steer the path out of the folder.
+    The slug comes from the title; the short hash of the id keeps two articles with the
+    same headline apart; the date comes only from a well-formed ISO date, so no field
+    can steer the path out of the folder.
     """
     day = article.day
     if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-        folder = "articles/" + day.replace("-", "/")
+        folder = day.replace("-", "/")
     else:
-        folder = "articles/undated"
+        folder = "undated"
     return f"{folder}/{slugify(article.title or article.id)}-{short_hash(article.id)}.md"
 
 
