@@ -169,7 +169,8 @@ def _in_archive(store: ContentStore, item: FeedItem) -> bool:
 
 def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState,
                  store: ContentStore, options: FetchOptions, err: TextIO) -> None:
-    assert got.feed is not None
+    if got.feed is None:
+        return
     for item, page in todo:
         origin = item.link or item.key
         try:
