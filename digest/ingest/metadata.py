@@ -26,8 +26,28 @@ def load_data(name: str) -> object:
 
 
 def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first so that prefixes never win."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of the literal words, longest match preferred.
+
+    Written as a trie ("sign (?:in|up)") rather than a flat list: Python's regex
+    engine tries a flat alternation word by word at every position, a trie only
+    follows the letters actually present, which keeps phrase lists cheap to search."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+        return body
+
+    return build(trie)
 
 
 # --- agencies ---------------------------------------------------------------------------------
@@ -67,16 +87,23 @@ _MONTH = rf"(?P<mon>(?i:{_alternation(MONTHS)}))\.?"
 _WEEKDAY = rf"(?i:{_alternation(WEEKDAYS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DATE_PATTERNS = [
+
+
+def _named(pattern: str, suffix: str) -> str:
+    """The pattern with its group names suffixed, so that alternatives can share one regex."""
+    return re.sub(r"\?P<(\w+)>", lambda m: f"?P<{m[1]}{suffix}>", pattern)
+
+
+# One regex, three spellings, scanned in a single pass:
+_DATE = re.compile(
     # Dec 26, 2025 / Saturday (Dec 27) / Nov. 20, 2019 / March 25
-    re.compile(rf"\b(?:{_WEEKDAY},?\s+\(?)?{_MONTH}\s+{_DAY}\b(?!:)(?:,?\s+{_YEAR}\b)?", re.I),
+    _named(rf"\b(?:{_WEEKDAY},?\s+\(?)?{_MONTH}\s+{_DAY}\b(?!:)(?:,?\s+{_YEAR}\b)?", "1")
     # 19 November 2019 / 26 Dec / Friday, 3rd of May 2024
-    re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b,?(?:\s+{_YEAR}\b)?", re.I),
+    + "|" + _named(rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b,?(?:\s+{_YEAR}\b)?", "2")
     # 2019-11-19 (ISO, possibly with a time)
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-]
-
-
+    + "|" + r"\b(?P<year3>(?:19|20)\d\d)-(?P<mnum3>[01]\d)-(?P<day3>[0-3]\d)\b",
+    re.I,
+)
 _DIGIT = re.compile(r"\d")
 _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 
@@ -99,26 +126,24 @@ class DateMention:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every date written in the text, in order of position (overlaps resolved: first wins)."""
+    """Every date written in the text, in order of position."""
     found: list[DateMention] = []
     if not _DIGIT.search(text):
         return found
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            if groups.get("mnum"):
-                month = int(groups["mnum"])
-            else:
-                word = groups["mon"]
-                if word == "may" or word.islower() and len(word) <= 3:
-                    continue  # "they may 5", "to mar 3": words, not months
-                month = MONTHS[word.lower()]
-            day = int(groups["day"])
-            year = int(groups["year"]) if groups.get("year") else None
-            mention = DateMention(m.start(), m.end(), year, month, day)
-            if mention.on(year or 2000) and not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(mention)
-    return sorted(found, key=lambda d: d.start)
+    for m in _DATE.finditer(text):
+        k = m.lastindex and next(k for k in "123" if m.group(f"day{k}"))
+        if k == "3":
+            month = int(m["mnum3"])
+        else:
+            word = m[f"mon{k}"]
+            if word == "may" or word.islower() and len(word) <= 3:
+                continue  # "they may 5", "to mar 3": words, not months
+            month = MONTHS[word.lower()]
+        year = m[f"year{k}"]
+        mention = DateMention(m.start(), m.end(), int(year) if year else None, month, int(m[f"day{k}"]))
+        if mention.on(mention.year or 2000):
+            found.append(mention)
+    return found
 
 
 def resolve_year(mention: DateMention, references: list[dt.date]) -> dt.date | None:

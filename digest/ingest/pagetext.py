@@ -42,6 +42,7 @@ class _PhraseSet:
         return any(low[:n] in self.phrases for n in self.lengths if n <= len(low))
 
 
+_BOILERPLATE = re.compile(rf"\b(?:{md._alternation(w.casefold() for w in _CHROME['boilerplate'])})\b")  # on casefolded text
 _CHROME_LINES = _PhraseSet(_CHROME["lines"])
 _CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
 _LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
@@ -73,6 +74,7 @@ RUN_GROWTH = 0.5
 RUN_CAP = 3.0
 FIRST_RUN_SHARE = 0.5
 ISOLATED_SHARE = 0.5
+BOILERPLATE_SHARE = 0.5
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 
 
@@ -167,7 +169,10 @@ def _classify(lines: list[_Line], title: str | None) -> None:
             or line.stamp
         )
         line.prose = not line.furniture and line.words >= 6 and t.endswith(_TERMINAL) and not t.endswith(_TRUNCATED)
-        if line.prose:
+        if not line.furniture and _BOILERPLATE.search(line.key):
+            line.prose = False
+            line.score, run = -max(SHORT_COST, BOILERPLATE_SHARE * line.words), run + 1
+        elif line.prose:
             line.score, run = float(line.words - PROSE_DISCOUNT), 0
         elif not line.furniture and line.words >= 15:
             line.score, run = 0.6 * line.words, 0
