@@ -95,11 +95,11 @@ def _variants(words: list[str]) -> list[tuple[str, ...]]:
 
 
 def _term_weights(spec: Any) -> dict[str, float]:
-    """``terms:`` as {term: weight}; accepts {weight: [terms]} groups too (numeric keys)."""
+    """``terms:`` as {term: weight}; accepts {weight: [terms]} groups too (a list as value)."""
     out: dict[str, float] = {}
     for key, value in (spec or {}).items():
-        if isinstance(key, (int, float)) and not isinstance(key, bool):
-            for term in value or []:
+        if isinstance(value, (list, tuple)):
+            for term in value:
                 out[str(term)] = float(key)
         else:
             out[str(key)] = float(value)

@@ -1,0 +1,131 @@
+"""Topic tagging: behaviour on short fictional articles written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from digest.enrich import topics
+from digest.enrich.topics import classify, load_lexicon, tokens
+from digest.model import TOPIC_SLUGS
+
+MATCH_REPORT = (
+    "Harbour City striker Tomas Vell scored twice in the second half as his club beat Northfield 3-1 "
+    "in the league on Saturday. The goalkeeper saved a penalty before half-time, and the manager said "
+    "the squad would rest players before the cup semi-final next week."
+)
+
+WAR_COST = (
+    "The war in the fictional republic of Veloria has cost its economy a third of its output, the "
+    "central bank said. Fighting between the army and rebel militias has closed factories and ports; "
+    "inflation has reached 40 per cent, exports have collapsed and the currency lost half its value "
+    "against the dollar. Troops shelled two towns overnight, and the ceasefire talks stalled."
+)
+
+
+def test_match_report_is_sport() -> None:
+    assert classify("Vell double sends Harbour City top", "", MATCH_REPORT)[0] == "sport"
+
+
+def test_several_topics_most_relevant_first() -> None:
+    got = classify("Veloria's war shrinks its economy by a third", "", WAR_COST)
+    assert set(got[:2]) == {"conflict-war-peace", "economy-business-finance"}
+
+
+def test_headline_decides_the_order() -> None:
+    body = "Inflation and the central bank's interest rates worried investors. Troops and rebels fought on."
+    assert classify("Rebel militias seize border town", "", body)[0] == "conflict-war-peace"
+    assert classify("Central bank raises interest rates", "", body)[0] == "economy-business-finance"
+
+
+def test_little_evidence_gives_no_topic() -> None:
+    assert classify("A short note", "", "Nothing to see here, thanks for reading.") == []
+    assert classify("", "", "") == []
+
+
+def test_one_weak_word_does_not_add_a_second_topic() -> None:
+    got = classify("Vell double sends Harbour City top", "", MATCH_REPORT + " The club's owner is a bank.")
+    assert got == ["sport"]
+
+
+def test_only_known_slugs_and_at_most_max_topics() -> None:
+    text = WAR_COST + MATCH_REPORT + " Doctors at the hospital treated patients for flu; the school closed."
+    got = classify("Everything at once", "", text)
+    assert got and set(got) <= set(TOPIC_SLUGS)
+    assert len(got) <= load_lexicon().settings.max_topics
+    assert len(set(got)) == len(got)
+
+
+def test_section_label_is_a_strong_hint() -> None:
+    text = "Everyone gathered on Tuesday evening after a long day."
+    assert classify("A long day", "", text) == []
+    assert classify("A long day", "", text, section="Sport")[0] == "sport"
+    assert classify("A long day", "", text, section="Business")[0] == "economy-business-finance"
+
+
+def test_url_folders_are_hints_but_the_slug_is_not() -> None:
+    text = "Everyone gathered on Tuesday evening after a long day."
+    assert classify("A long day", "", text, url="https://news.example.org/sport/2031/results-day")[0] == "sport"
+    # The article's own slug repeats its headline: it is not a section.
+    assert classify("A long day", "", text, url="https://news.example.org/2031/football-long-day") == []
+
+
+def test_longest_phrase_wins() -> None:
+    # "Labour party" names a political party, not the labour topic.
+    got = classify("Labour party picks new leader", "", "MPs of the Labour party voted in Westminster.")
+    assert got[0] == "politics"
+    assert "labour" not in got
+
+
+def test_contraction_is_not_a_result() -> None:
+    assert tokens("The firm won't sell") == ["the", "firm", "wont", "sell"]
+
+
+def test_plural_forms_come_from_the_singular() -> None:
+    lex = load_lexicon({"topics": {"religion": {"terms": {"zorbaflex": 3}}}})
+    assert "zorbaflexes" in lex.unigrams and "zorbaflexs" not in lex.unigrams
+    lex = load_lexicon({"topics": {"religion": {"terms": {"zorbaglim": 3}}}})
+    assert "zorbaglims" in lex.unigrams
+    lex = load_lexicon({"topics": {"religion": {"terms": {"wibbly": 3}}}})
+    assert "wibblies" in lex.unigrams
+
+
+def test_pure_and_cached() -> None:
+    assert load_lexicon() is load_lexicon()
+    override = {"topics": {"weather": {"terms": {"glorp": 3}}}}
+    assert load_lexicon(override) is load_lexicon(dict(override))
+    first = classify("Vell double sends Harbour City top", "", MATCH_REPORT)
+    assert classify("Vell double sends Harbour City top", "", MATCH_REPORT) == first
+
+
+def test_override_adds_reweights_and_removes_terms() -> None:
+    text = "Glorp levels over the valley were the highest since records began."
+    assert "weather" not in classify("Glorp warning", "", text)
+    lex = load_lexicon({"topics": {"weather": {"terms": {"glorp": 3}}}})
+    assert classify("Glorp warning", "", text, lexicon=lex)[0] == "weather"
+    # weight groups are accepted too, and a weight of 0 removes a shipped term
+    lex = load_lexicon({"topics": {"sport": {"terms": {0: ["striker", "goalkeeper"], 2: ["glorp"]}}}})
+    assert all(lex.topics[t] != "sport" for t, _ in lex.unigrams.get("striker", ()))
+    assert lex.unigrams["glorp"] == ((TOPIC_SLUGS.index("sport"), 2.0),)
+
+
+def test_override_replace_and_sections_and_settings() -> None:
+    lex = load_lexicon({
+        "settings": {"max_topics": 1},
+        "topics": {"religion": {"replace": True, "terms": {"glorp": 3}, "sections": ["Faith Matters"]}},
+    })
+    assert lex.settings.max_topics == 1
+    assert "church" not in lex.unigrams or all(lex.topics[t] != "religion" for t, _ in lex.unigrams["church"])
+    assert classify("A quiet day", "", "Nothing happened.", section="Faith matters", lexicon=lex) == ["religion"]
+    assert len(classify("War economy", "", WAR_COST, lexicon=lex)) == 1
+
+
+def test_override_rejects_unknown_topic() -> None:
+    with pytest.raises(ValueError, match="unknown topic"):
+        load_lexicon({"topics": {"gardening": {"terms": {"roses": 2}}}})
+
+
+def test_every_shipped_topic_is_an_iptc_slug_with_terms() -> None:
+    data = topics._shipped()
+    assert set(data["topics"]) == set(TOPIC_SLUGS)
+    for spec in data["topics"].values():
+        weights = topics._term_weights(spec["terms"])
+        assert weights and all(isinstance(term, str) and w > 0 for term, w in weights.items())
