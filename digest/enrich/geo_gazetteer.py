@@ -111,6 +111,8 @@ def load_gazetteer() -> Gazetteer:
 
     for county in _read_json(GEONAMES_DATA / "us_counties.json"):
         add(county["name"], Place("US", "county"))
+        if county["name"].endswith(" County"):
+            add(county["name"][: -len("unty")], Place("US", "county"))  # "Loudon Co."
 
     capitals = {(name_key(info["capital"]), code) for code, info in countries.items() if info.get("capital")}
     for city in _read_json(GEONAMES_DATA / "cities15000.json").values():
@@ -142,14 +144,16 @@ def _prune(slot: dict[tuple[str, str], int]) -> tuple[Place, ...]:
     Within one country only the strongest kind survives, so "New York" is one US place.
     """
     places = [Place(country, kind, pop) for (country, kind), pop in slot.items()]
-    if any(p.kind in ADMIN_KINDS for p in places):
+    if any(p.kind in ADMIN_KINDS for p in places) and not any(p.kind in ("country", "state") for p in places):
+        # A demonym, metonym or county is never a town abroad; a country or a state may
+        # be ("Lebanon", Indiana): geography weighs those against the article's other places.
         places = [p for p in places if p.kind in ADMIN_KINDS]
     best: dict[str, Place] = {}
     for place in places:
         held = best.get(place.country)
         if held is None or KIND_RANK[place.kind] < KIND_RANK[held.kind]:
             best[place.country] = Place(place.country, place.kind, max(place.population, held.population if held else 0))
-    return tuple(sorted(best.values(), key=lambda p: -p.population))
+    return tuple(sorted(best.values(), key=lambda p: (KIND_RANK[p.kind] > 2, -p.population)))
 
 
 KIND_RANK = {"country": 0, "metonym": 1, "state": 2, "county": 3, "demonym": 4, "capital": 5, "city": 6}

@@ -26,7 +26,6 @@ POSSESSIVE = re.compile(r"['’]s?$")
 # What may come between a sentence end and the next word: spaces, quotes, brackets.
 OPENERS = " \t\"'“‘([«"
 SENTENCE_ENDS = ".!?:;\n|•–—-"
-TOWN_KINDS = frozenset({"city", "capital"})
 
 
 @dataclass(frozen=True)
@@ -34,25 +33,43 @@ class Mention:
     """One place name found in the text.
 
     ``reliable``: capitalised in the middle of a sentence, outside the headline, so it is
-    surely a proper noun. ``embedded``: a town or ambiguous name right after another
-    capitalised word, so probably part of a person's or organisation's name.
-    ``ambiguous``: the name is on the list of names that are usually something else.
+    surely a proper noun. ``after_name`` / ``before_name``: right after or before another
+    capitalised word, so perhaps part of a person's or organisation's name ("Michael
+    Jordan", "Leo Smith", "Honda Accord"). ``ambiguous``: the name is on the list of names
+    that are usually something else. ``currency``: followed by a currency word
+    ("Canadian dollars", "U.S. dlrs"), which says nothing about where the story is.
     """
 
     start: int
     key: str
     places: tuple[Place, ...]
     reliable: bool
-    embedded: bool
+    after_name: bool
+    before_name: bool
     ambiguous: bool
+    currency: bool
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """Words around a name that change what it means (``data/geo/context.yml``)."""
+
+    lead_ins: frozenset[str]
+    titles: frozenset[str]
+    currency_words: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
-def lead_in_words() -> frozenset[str]:
-    """Capitalised words that may precede a place without hiding it in a longer name."""
+def name_context() -> NameContext:
+    """The context lexicon, loaded once."""
     path = Path(__file__).parent / "data" / "geo" / "context.yml"
     with path.open(encoding="utf-8") as f:
-        return frozenset(yaml.safe_load(f)["lead_in_words"])
+        data = yaml.safe_load(f)
+    return NameContext(
+        lead_ins=frozenset(data["lead_in_words"]),
+        titles=frozenset(data["titles"]),
+        currency_words=frozenset(w.casefold() for w in data["currency_words"]),
+    )
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, headline_end: int = 0) -> list[Mention]:
@@ -61,7 +78,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, headline_end: int = 0) -> lis
     Words before ``headline_end`` are in headline case, so no capital there proves a name.
     """
     words = [(m.start(), m.end(), _bare(m.group())) for m in WORD.finditer(text)]
-    lead_ins = lead_in_words()
+    context = name_context()
     mentions: list[Mention] = []
     i, n = 0, len(words)
     while i < n:
@@ -69,21 +86,22 @@ def find_mentions(text: str, gazetteer: Gazetteer, headline_end: int = 0) -> lis
         if not word[:1].isupper():
             i += 1
             continue
+        abbrev = gazetteer.abbrevs.get(text[start:end])
+        if abbrev is not None and text[max(0, start - 2) : start] == ", ":
+            # "Dayton, Ohio" style: after a comma a state abbreviation beats any town ("Pa.").
+            mentions.append(Mention(start, text[start:end], (abbrev,), True, False, False, False, False))
+            i += 1
+            continue
         found = _longest_name(text, words, i, gazetteer)
         if found is None:
-            abbrev = gazetteer.abbrevs.get(text[start:end])
-            if abbrev is not None and text[max(0, start - 2) : start] == ", ":
-                mentions.append(Mention(start, text[start:end], (abbrev,), True, False, False))
             i += 1
             continue
         key, places, width = found
-        ambiguous = key in gazetteer.ambiguous
-        initial = _sentence_initial(text, start)
-        embedded = (ambiguous or all(p.kind in TOWN_KINDS for p in places)) and _after_name(
-            text, words, i, lead_ins
-        )
-        reliable = start >= headline_end and not initial
-        mentions.append(Mention(start, key, places, reliable, embedded, ambiguous))
+        reliable = start >= headline_end and not _sentence_initial(text, start)
+        after = _after_name(text, words, i, context)
+        before = _before_name(text, words, i + width)
+        currency = i + width < n and words[i + width][2].casefold() in context.currency_words
+        mentions.append(Mention(start, key, places, reliable, after, before, key in gazetteer.ambiguous, currency))
         i += width
     return mentions
 
@@ -121,9 +139,20 @@ def _sentence_initial(text: str, start: int) -> bool:
     return k < 0 or text[k] in SENTENCE_ENDS
 
 
-def _after_name(text: str, words, i: int, lead_ins: frozenset[str]) -> bool:
-    """True when word ``i`` directly follows a capitalised word that is not a lead-in."""
+def _before_name(text: str, words, j: int) -> bool:
+    """True when word ``j`` is capitalised and directly follows the previous word."""
+    return j < len(words) and words[j][2][:1].isupper() and text[words[j - 1][1] : words[j][0]] == " "
+
+
+def _after_name(text: str, words, i: int, context: "NameContext") -> bool:
+    """True when word ``i`` directly follows a capitalised word of the same name.
+
+    Not after a lead-in ("In Paris") nor after a sentence end ("... Day. Paris"),
+    but after a title ("Dr. Jordan").
+    """
     if i == 0:
         return False
     start, end, prev = words[i - 1]
-    return text[end : words[i][0]] == " " and prev[:1].isupper() and prev.rstrip(".") not in lead_ins
+    if text[end : words[i][0]] != " " or not prev[:1].isupper() or prev in context.lead_ins:
+        return False
+    return not prev.endswith(".") or prev in context.titles

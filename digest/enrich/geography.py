@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from digest.enrich.geo_gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from digest.enrich.geo_match import TOWN_KINDS, Mention, find_mentions
+from digest.enrich.geo_match import Mention, find_mentions
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
 
+TOWN_KINDS = frozenset({"city", "capital"})
+LOCAL_KINDS = frozenset({"city", "capital", "state", "county"})
 __all__ = ["Geo", "RegionScheme", "load_region_scheme", "locate"]
 
 # How much one mention says about the country, by how it names it.
@@ -29,6 +31,10 @@ KIND_WEIGHT = {
     "capital": 0.8,
     "demonym": 0.7,
     "city": 0.6,
+    # A one-word town under LONE_TOWN_MIN_POPULATION: thousands of these are also
+    # surnames or words ("Harrison", "Liberal"), so they count little and never
+    # decide which namesake another name means.
+    "small town": 0.3,
 }
 HEADLINE_WEIGHT = 2.5  # a mention in the headline counts this many times
 LEAD_WEIGHT = 1.5  # ... in the standfirst or the first LEAD_CHARS of the body
@@ -37,7 +43,8 @@ DATELINE_WEIGHT = 2.5  # the dateline country gets this much on top of its menti
 # A town named with no other sign of its country is only taken alone when it is big
 # enough that most readers would think of it (Paris, not Paris, Texas).
 LONE_TOWN_MIN_POPULATION = 100_000
-MIN_FOCUS_SCORE = 1.0  # below this, the evidence is too weak to name a country
+TOWN_DOMINANCE = 3.0  # ... or this many times bigger than the next town of that name
+MIN_FOCUS_SCORE = 0.3  # below this, the evidence is too weak to name a country
 OTHER_COUNTRY_SHARE = 0.35  # other countries listed need this share of the focus score
 REGION_SHARE = 0.25  # regions listed need this share of the strongest region's score
 
@@ -64,11 +71,8 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions = _usable(find_mentions(text, gazetteer, headline_end))
-    scores, first_seen = _score(mentions, headline_end, lead_end)
-    home = _dateline_country(dateline, gazetteer, scores)
-    if home:
-        scores[home] = scores.get(home, 0.0) + DATELINE_WEIGHT
-        first_seen[home] = -1
+    home = _dateline_places(dateline, gazetteer)
+    scores, first_seen = _score(mentions, home, headline_end, lead_end)
     countries = _rank(scores, first_seen)
     return _with_regions(countries, scores, scheme or load_region_scheme())
 
@@ -77,81 +81,129 @@ def _usable(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions that are probably not places.
 
     A town or an ambiguous name seen only at sentence starts or in the headline is
-    likely a plain word ("Police said ..."); one right after another capitalised
-    word is likely part of a name ("Michael Jordan").
+    likely a plain word ("Police said ..."); one right after another capitalised word
+    is likely part of a name ("Michael Jordan"); a small town right before one is
+    likely a given name or a brand ("Leo Smith", "Honda Accord"); a name before a
+    currency word is money, not a place ("Canadian dollars").
     """
-    named = {m.key for m in mentions if m.reliable and not m.embedded}
+    named = {m.key for m in mentions if m.reliable and not m.after_name}
     kept = []
     for m in mentions:
-        if m.embedded:
+        if m.currency:
             continue
         doubtful = m.ambiguous or all(p.kind in TOWN_KINDS for p in m.places)
-        if doubtful and not m.reliable and m.key not in named:
+        if doubtful and (m.after_name or (not m.reliable and m.key not in named)):
+            continue
+        if m.before_name and _small_town(m):
             continue
         kept.append(m)
     return kept
 
 
-def _score(mentions: list[Mention], headline_end: int, lead_end: int) -> tuple[dict[str, float], dict[str, int]]:
-    """Country scores: sure mentions first, then ambiguous ones resolved towards them."""
-    scores: dict[str, float] = {}
-    first_seen: dict[str, int] = {}
+def _small_town(m: Mention) -> bool:
+    """A one-word town below LONE_TOWN_MIN_POPULATION: thousands of these are also words or names."""
+    return (
+        " " not in m.key
+        and all(p.kind == "city" for p in m.places)
+        and m.places[0].population < LONE_TOWN_MIN_POPULATION
+    )
+
+
+@dataclass
+class _Evidence:
+    """Country scores as they build up, and the part of them that comes from places
+    inside the country (towns, states, counties): what settles which "Lebanon" is meant."""
+
+    scores: dict[str, float] = field(default_factory=dict)
+    local: dict[str, float] = field(default_factory=dict)
+    first_seen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, place: Place, weight: float, position: int) -> None:
+        self.scores[place.country] = self.scores.get(place.country, 0.0) + weight
+        if place.kind in LOCAL_KINDS:
+            self.local[place.country] = self.local.get(place.country, 0.0) + weight
+        self.first_seen.setdefault(place.country, position)
+
+
+def _score(
+    mentions: list[Mention], home: tuple[Place, ...], headline_end: int, lead_end: int
+) -> tuple[dict[str, float], dict[str, int]]:
+    """Country scores: sure mentions first, then the dateline and ambiguous names
+    resolved towards them, then small towns."""
+    evidence = _Evidence()
 
     def credit(m: Mention, place: Place) -> None:
         zone = HEADLINE_WEIGHT if m.start < headline_end else LEAD_WEIGHT if m.start < lead_end else 1.0
-        scores[place.country] = scores.get(place.country, 0.0) + KIND_WEIGHT[place.kind] * zone
-        first_seen.setdefault(place.country, m.start)
+        evidence.add(place, KIND_WEIGHT[place.kind] * zone, m.start)
 
-    pending = []
+    pending, weak = [], []
     for m in mentions:
-        if len(m.places) == 1 and not m.ambiguous:
-            credit(m, m.places[0])
-        else:
+        if m.ambiguous or len(m.places) > 1:
             pending.append(m)
-    sure = dict(scores)
+        elif _small_town(m):
+            weak.append(m)
+        else:
+            credit(m, m.places[0])
+    if home:
+        place = _resolve(home, evidence, allow_lone=True)
+        if place is not None:
+            # The dateline is a place inside its country, and the strongest single clue.
+            evidence.add(Place(place.country, "city"), DATELINE_WEIGHT, -1)
+    sure = _Evidence(dict(evidence.scores), dict(evidence.local))
     for m in pending:
         place = _resolve(m.places, sure, allow_lone=not m.ambiguous)
         if place is not None:
             credit(m, place)
-    return scores, first_seen
+    for m in weak:
+        credit(m, Place(m.places[0].country, "small town"))
+    return evidence.scores, evidence.first_seen
 
 
-def _resolve(places: tuple[Place, ...], sure: dict[str, float], allow_lone: bool) -> Place | None:
+def _resolve(places: tuple[Place, ...], sure: _Evidence, allow_lone: bool) -> Place | None:
     """Which of a name's meanings the article means, or None when it cannot tell.
 
-    The meaning whose country the article already names wins; failing that, a big town
-    or an outright name stands alone unless the name is on the ambiguous list.
+    First the meaning in a country whose towns, states or counties the article names
+    ("Lebanon" near "Boone County" is Lebanon, Indiana); then the meaning in a country
+    the article names at all, though a town never beats a country's own name that way
+    ("U.S. envoy visits Lebanon"). Failing both, an outright name (not on the ambiguous
+    list) stands alone, and a town does if it is big or far bigger than its namesakes.
     """
-    backed = [p for p in places if sure.get(p.country, 0.0) > 0]
+    backed = [p for p in places if sure.local.get(p.country, 0.0) > 0]
     if backed:
-        return max(backed, key=lambda p: sure[p.country])
+        return max(backed, key=lambda p: sure.local[p.country])
+    outright = [p for p in places if p.kind not in TOWN_KINDS]
+    backed = [p for p in (outright or places) if sure.scores.get(p.country, 0.0) > 0]
+    if backed:
+        return max(backed, key=lambda p: sure.scores[p.country])
     if not allow_lone:
         return None
+    if outright:
+        # One outright meaning beats same-named towns; two are a tie we do not break by guessing.
+        return outright[0] if len(outright) == 1 else None
     best = places[0]  # most populous first
-    if best.kind in TOWN_KINDS and best.population < LONE_TOWN_MIN_POPULATION and best.kind != "capital":
-        return None
-    if len(places) > 1 and best.kind not in TOWN_KINDS:
-        return None  # two outright meanings and no other clue: a tie we do not break by guessing
-    return best
+    if best.kind == "capital" or best.population >= LONE_TOWN_MIN_POPULATION:
+        return best
+    if len(places) == 1 or best.population >= TOWN_DOMINANCE * places[1].population:
+        return best
+    return None
 
 
-def _dateline_country(dateline: str | None, gazetteer: Gazetteer, scores: dict[str, float]) -> str | None:
-    """The country of a dateline such as "SEOUL", "Charleston, W.Va." or "Lyon, France".
+def _dateline_places(dateline: str | None, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The meanings of a dateline such as "SEOUL", "Charleston, W.Va." or "Lyon, France".
 
-    The most specific part that resolves wins, read from the end: "Paris, Texas" is in the US.
+    The most specific part that names a place wins, read from the end: "Paris, Texas"
+    is in the US.
     """
     if not dateline:
-        return None
+        return ()
     for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
         abbrev = gazetteer.abbrevs.get(part)
         if abbrev is not None:
-            return abbrev.country
+            return (abbrev,)
         places = gazetteer.names.get(name_key(part))
         if places:
-            place = _resolve(places, scores, allow_lone=True)
-            if place is not None:
-                return place.country
-    return None
+            return places
+    return ()
 
 
 def _rank(scores: dict[str, float], first_seen: dict[str, int]) -> list[str]:
