@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Material prints an end-of-life banner on every build unless this is set.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site content test bench clean
 
