@@ -109,19 +109,23 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES)
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput | InputError]:
+    """The records in one file. JSON Lines stream line by line (the limit is per record)."""
     kind = KINDS[path.suffix.lower()]
+    origin = str(path)
+    if kind == "jsonl":
+        yield from read_json_lines(path, max_bytes)
+        return
     size = path.stat().st_size
     if size > max_bytes:
         raise BadInput(f"too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
     text = decode(path.read_bytes())
-    origin = str(path)
     if kind == "text":
         yield RawInput(origin, "text", {"text": text})
     elif kind == "html":
         yield RawInput(origin, "html", {"html": text})
     elif kind == "markdown":
         yield RawInput(origin, "markdown", {"markdown": text})
-    elif kind == "json":
+    else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
@@ -131,16 +135,33 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInp
             raise BadInput("JSON is neither a record nor a list of records")
         for i, item in enumerate(items, 1):
             yield record_input(item, f"{origin}#{i}" if len(items) > 1 else origin)
-    else:
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
+
+
+def read_json_lines(path: Path, max_bytes: int) -> Iterator[RawInput | InputError]:
+    """One record per line, read as a stream: memory holds one line, whatever the file's size."""
+    origin = str(path)
+    blank = True
+    with path.open("rb") as f:
+        for lineno, raw in enumerate(iter(lambda: f.readline(max_bytes + 1), b""), 1):
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                yield InputError(f"{origin}:{lineno}", f"record too large (over {max_bytes:,} bytes, see --max-bytes)")
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = f.readline(1 << 20)
                 continue
+            if not raw.strip():
+                continue
+            blank = False
             try:
-                item = json.loads(line)
+                item = json.loads(decode(raw))
+            except BadInput as e:
+                yield InputError(f"{origin}:{lineno}", str(e))
+                continue
             except json.JSONDecodeError as e:
                 yield InputError(f"{origin}:{lineno}", f"malformed JSON line: {e.msg} (column {e.colno})")
                 continue
             yield record_input(item, f"{origin}:{lineno}")
+    if blank:
+        raise BadInput("empty input: no records")
 
 
 def record_input(item: Any, origin: str) -> RawInput | InputError:

@@ -79,3 +79,21 @@ def test_links_out_of_the_tree_are_not_followed(tmp_path: Path):
     (tree / "link.txt").symlink_to(outside)
     out = collect(tree)
     assert len(out) == 1 and isinstance(out[0], InputError) and "link" in out[0].reason
+
+
+def test_json_lines_stream_with_a_limit_per_record(tmp_path: Path):
+    f = tmp_path / "day.jsonl"
+    big = json.dumps({"id": "big", "text": "x" * 5000})
+    small = [json.dumps({"id": f"s{i}", "text": "A short report. " * 20}) for i in range(50)]
+    f.write_text("\n".join(small[:25] + [big] + small[25:]) + "\n")
+    assert f.stat().st_size > 3000  # the file is over the limit; each small record is under it
+    out = collect(f, max_bytes=3000)
+    assert len([r for r in out if isinstance(r, RawInput)]) == 50
+    (err,) = [e for e in out if isinstance(e, InputError)]
+    assert err.origin.endswith("day.jsonl:26") and "too large" in err.reason
+
+
+def test_empty_json_lines_file(tmp_path: Path):
+    (tmp_path / "none.jsonl").write_text("\n\n")
+    (err,) = collect(tmp_path / "none.jsonl")
+    assert "empty" in err.reason
