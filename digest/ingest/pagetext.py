@@ -75,6 +75,7 @@ RUN_CAP = 3.0
 FIRST_RUN_SHARE = 0.5
 ISOLATED_SHARE = 0.5
 BOILERPLATE_SHARE = 0.5
+UNPUNCTUATED_SHARE = 0.6
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 
 
@@ -174,8 +175,8 @@ def _classify(lines: list[_Line], title: str | None) -> None:
             line.score, run = -max(SHORT_COST, BOILERPLATE_SHARE * line.words), run + 1
         elif line.prose:
             line.score, run = float(line.words - PROSE_DISCOUNT), 0
-        elif not line.furniture and line.words >= 15:
-            line.score, run = 0.6 * line.words, 0
+        elif not line.furniture and line.words >= 15 and t.count("|") + t.count("•") + t.count("·") < 2:
+            line.score, run = UNPUNCTUATED_SHARE * line.words, 0  # long, but no sentence end
         else:
             line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
             run += 1
