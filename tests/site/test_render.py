@@ -1,0 +1,57 @@
+"""Page rendering: links, escaping and the URL scheme, without MkDocs."""
+from __future__ import annotations
+
+import pytest
+
+from digest.model import Article, Story
+from digest.site import render, urls
+from digest.site.context import Labels, SiteData, kept_ids, retention_cutoff
+
+
+@pytest.mark.parametrize(
+    "to, frm, expected",
+    [
+        ("days/2030-01-01/", "", "days/2030-01-01/"),
+        ("", "days/2030-01-01/", "../../"),
+        ("feeds/all.xml", "regions/europe/", "../../feeds/all.xml"),
+        ("stories/a/", "stories/b/", "../a/"),
+        ("stories/a.html", "days/x.html", "../stories/a.html"),
+    ],
+)
+def test_relative_links(to, frm, expected):
+    assert urls.relative(to, frm) == expected
+
+
+def test_page_urls_follow_mkdocs():
+    assert urls.page_url("index.md") == ""
+    assert urls.page_url("days/index.md") == "days/"
+    assert urls.page_url("days/2030-01-01.md") == "days/2030-01-01/"
+    assert urls.page_url("days/2030-01-01.md", use_directory_urls=False) == "days/2030-01-01.html"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "//evil.example/", "ftp://x.example/", "", None])
+def test_only_http_links_leave_the_site(url):
+    assert urls.safe_url(url) is None
+
+
+def test_cards_escape_everything_from_articles():
+    a = Article(id="x", title='"><img src=x onerror=alert(1)>', summary="<script>x</script>", date="2030-01-01",
+                url="javascript:alert(1)", region="<b>r</b>", topics=["politics"])
+    s = Story(id="x", title=a.title, summary=a.summary, articles=[a])
+    site = SiteData([s], Labels.load())
+    html = render.card(site, s, "index.md")
+    assert "<img" not in html and "<script>" not in html and "<b>" not in html
+    assert "javascript:" not in html
+    assert "&quot;&gt;&lt;img" in html
+
+
+def test_front_matter_title_is_escaped_for_themes_that_print_it_raw():
+    assert "title: '&lt;/title&gt;&lt;script&gt;'" in render.front("</title><script>")
+
+
+def test_retention_counts_back_from_the_newest_day():
+    arts = [Article(id=str(d), date=f"2030-01-{d:02d}") for d in (1, 5, 10)] + [Article(id="u")]
+    assert retention_cutoff(arts, 0) is None
+    cutoff = retention_cutoff(arts, 6)
+    assert cutoff == "2030-01-05"
+    assert kept_ids(arts, cutoff) == {"5", "10", "u"}
