@@ -94,7 +94,7 @@ def _variants(words: list[str]) -> list[tuple[str, ...]]:
     return [tuple(head) + (f,) for f in forms]
 
 
-def _term_weights(spec: Any) -> dict[str, float]:
+def term_weights(spec: Any) -> dict[str, float]:
     """``terms:`` as {term: weight}; accepts {weight: [terms]} groups too (a list as value)."""
     out: dict[str, float] = {}
     for key, value in (spec or {}).items():
@@ -112,7 +112,7 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
     merged = {
         "settings": dict(base.get("settings") or {}),
         "topics": {
-            slug: {"terms": _term_weights(spec.get("terms")), "sections": list(spec.get("sections") or [])}
+            slug: {"terms": term_weights(spec.get("terms")), "sections": list(spec.get("sections") or [])}
             for slug, spec in (base.get("topics") or {}).items()
         },
     }
@@ -126,7 +126,7 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
         topic = merged["topics"].setdefault(slug, {"terms": {}, "sections": []})
         if spec.get("replace"):
             topic["terms"], topic["sections"] = {}, []
-        topic["terms"].update(_term_weights(spec.get("terms")))
+        topic["terms"].update(term_weights(spec.get("terms")))
         topic["sections"].extend(spec.get("sections") or [])
     return merged
 

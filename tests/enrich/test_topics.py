@@ -127,5 +127,5 @@ def test_every_shipped_topic_is_an_iptc_slug_with_terms() -> None:
     data = topics._shipped()
     assert set(data["topics"]) == set(TOPIC_SLUGS)
     for spec in data["topics"].values():
-        weights = topics._term_weights(spec["terms"])
+        weights = topics.term_weights(spec["terms"])
         assert weights and all(isinstance(term, str) and w > 0 for term, w in weights.items())
