@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="folder of article files (default: the docs_dir of mkdocs.yml)")
     p.add_argument("--json", action="store_true", help='print {"stories": [...]} as JSON')
     p.set_defaults(run=cmd_group)
+
+    from .fetch.command import add_fetch_parser  # light: the fetch machinery loads only when it runs
+
+    add_fetch_parser(sub, common)
     return parser
 
 
