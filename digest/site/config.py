@@ -14,6 +14,10 @@ class DigestPluginConfig(base.Config):
     articles_dir = c.Type(str, default="articles")
     """Folder of article files, relative to the docs_dir (where ingest writes)."""
 
+    feeds = c.Type(list, default=[])
+    """Feeds ``digest fetch`` reads: addresses, or mappings {url, name, region, topic}
+    (checked by digest.fetch.sources when fetch runs; the build does not use them)."""
+
     grouping = c.Type(dict, default={})
     """Grouping thresholds: any field of GroupOptions (story_threshold, window_days, ...)."""
 
