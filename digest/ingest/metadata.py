@@ -336,7 +336,7 @@ def parse_byline(line: str) -> list[str] | None:
     names in title case when the page shouts them, agencies and roles left out.
     None when the line is not a byline."""
     m = _BYLINE.match(line)
-    if not m:
+    if not m or len(m["names"].split()) > 15:
         return None
     names: list[str] = []
     for part in _NAME_SPLIT.split(_ROLE_TAIL.sub("", m["names"].strip().rstrip("."))):

@@ -66,6 +66,8 @@ _CREDIT_BY = re.compile(r"\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
+# Feeds glue the byline to the lede with a run of spaces: "By JANE DOE     LONDON (AP) -- ..."
+_GLUED_BYLINE = re.compile(r"^[ \t]*(By[ \t]+[^\n]{2,60}?)[ \t]{3,}(?=\S)", re.M)
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 PROSE_DISCOUNT = 4
 FURNITURE_COST = 6.0
@@ -101,7 +103,7 @@ def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     for block_no, block in enumerate(re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))):
         current: str | None = None
-        for raw in block.split("\n"):
+        for raw in _GLUED_BYLINE.sub("\\1\n", block).split("\n"):
             line = " ".join(raw.replace("\u00a0", " ").split())
             if not line:
                 continue
@@ -137,9 +139,9 @@ def _is_caption(text: str, words: int) -> bool:
     low = tail.lower()
     if ("credit" in low or "photo" in low or "picture" in low or "image" in low) and _CREDIT_BY.search(tail):
         return True
-    if tail.endswith(_CREDITS):  # "... Getty Images", not "... profile"
-        credit = next(c for c in _CREDITS if tail.endswith(c))
-        if len(tail) == len(credit) or not tail[-len(credit) - 1].isalnum():
+    if text.endswith(_CREDITS):  # "... Getty Images", not "... profile" nor "... told Reuters."
+        credit = next(c for c in _CREDITS if text.endswith(c))
+        if len(text) == len(credit) or not text[-len(credit) - 1].isalnum():
             return True
     slash = tail.rfind("/")  # "... REUTERS/Jane Doe"
     before = tail[:slash].split()
@@ -300,6 +302,12 @@ def _section(lines: list[_Line], title_at: int | None) -> str | None:
     return None
 
 
+def _short_form(lines: list[_Line]) -> bool:
+    """A headline alone in its first block, then at most two blocks of text: the wire
+    and feed forms ("headline\n\nCITY (Reuters) - ..."), with no page around them."""
+    return len(lines) > 1 and lines[1].block > 0 and lines[-1].block <= 2 and not _is_chrome(lines[0].key)
+
+
 def parse_page_text(text: str) -> PageText:
     """The parts of a saved news page: headline, standfirst, section, story body,
     lead photo caption, dateline, agency, date, bylines, outlet."""
@@ -308,10 +316,13 @@ def parse_page_text(text: str) -> PageText:
         return PageText()
     title, source = _title_text(lines)
     _classify(lines, title)
-    title_key = _key(title) if title else None
-    printed = [i for i, ln in enumerate(lines) if i and ln.key == title_key]
-    start, end = _story_run(lines, printed[0] + 1 if printed else 0)  # the story follows its headline
-    title_at = _title_at(lines, title, start)
+    if _short_form(lines):  # "headline\n\nbody": nothing around the story to cut away
+        title, title_at, start, end = lines[0].text, 0, 1, len(lines)
+    else:
+        title_key = _key(title) if title else None
+        printed = [i for i, ln in enumerate(lines) if i and ln.key == title_key]
+        start, end = _story_run(lines, printed[0] + 1 if printed else 0)  # the story follows its headline
+        title_at = _title_at(lines, title, start)
     title = title or (lines[title_at].text if title_at is not None else "")
     kept = _body_lines(lines, start, end)
 
