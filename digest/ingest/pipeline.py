@@ -46,20 +46,20 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
         parts = parse_html(str(record["html"]), record.get("url"))
     else:
         parts = parse_page_text(str(record.get("text") or ""))
-    article = _from_parts(parts, record)
+    article = _from_parts(parts, record, raw_text=str(record.get("text") or record.get("html") or ""))
     if not article.body.strip() and not article.title.strip():
         raise ValueError("no article text found")
     return _enrich(article, options)
 
 
-def _from_parts(parts: PageText, record: dict[str, Any]) -> Article:
+def _from_parts(parts: PageText, record: dict[str, Any], raw_text: str) -> Article:
     """Combine what the page says with what the record says; the record's fields win."""
     title = str(record.get("title") or parts.title or "").strip()
     body = inert_markup(parts.body.strip())
     summary = str(record.get("summary") or parts.summary or "").strip() or lede(body)
     authors = record.get("authors") or parts.authors
     article = Article(
-        id=str(record.get("id") or "") or derive_id(record.get("url"), title, body),
+        id=str(record.get("id") or "") or derive_id(record.get("url") or parts.url, raw_text),
         title=title or first_words(body),
         summary=summary,
         date=normalise_date(record.get("date")) or parts.date,
@@ -86,7 +86,7 @@ def _from_markdown(raw: RawInput) -> Article:
             article.title = m.group(1).strip()
             article.body = article.body[m.end():].strip()
     if not article.id:
-        article.id = derive_id(article.url, article.title, article.body)
+        article.id = derive_id(article.url, raw.record["markdown"])
     if article.date:
         article.date = normalise_date(article.date) or article.date
     if not article.summary:
@@ -122,9 +122,13 @@ def inert_markup(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
-def derive_id(url: str | None, title: str, body: str) -> str:
-    """A stable id for inputs without one: from the URL when known, else from the text."""
-    basis = (url or "").strip() or title + "\n" + " ".join(body.split())
+def derive_id(url: str | None, raw_text: str) -> str:
+    """A stable id for inputs without one: from the URL when known, else from the input.
+
+    The input as given, not what we extract from it, so that a better extractor next
+    month gives the same article the same id (and the same file).
+    """
+    basis = (url or "").strip() or " ".join(raw_text.split())
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 

@@ -6,11 +6,13 @@ contract's keys (see DESIGN.md, "Input records"), whatever scraper spelled them.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -82,14 +84,14 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
                     if name.startswith(".") or name.lower() in SKIPPED_NAMES:
                         continue
                     p = Path(dirpath) / name
-                    if p.suffix.lower() not in KINDS:
+                    if kind_of(p) is None:
                         continue
                     if p.is_symlink() and root not in p.resolve().parents:
                         yield InputError(str(p), "symbolic link out of the input folder, not followed")
                         continue
                     yield p
-        elif path.suffix.lower() not in KINDS:
-            yield InputError(str(path), f"unknown kind of input {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(KINDS))}")
+        elif kind_of(path) is None:
+            yield InputError(str(path), f"unknown kind of input {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(KINDS))} (optionally .gz)")
         else:
             yield path
 
@@ -104,21 +106,49 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES)
             yield from read_file(item, max_bytes)
         except BadInput as e:
             yield InputError(str(item), str(e))
+        except (EOFError, zlib.error) as e:
+            yield InputError(str(item), f"broken gzip data: {e or 'truncated'}")
         except OSError as e:
             yield InputError(str(item), f"cannot read: {e.strerror or e}")
 
 
+def kind_of(path: Path) -> str | None:
+    """The kind of input a file holds, by extension; ``x.jsonl.gz`` is JSON Lines, compressed."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return KINDS.get(suffixes[-1]) if suffixes else None
+
+
+def _open(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed on the fly for .gz (never all at once)."""
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def _read_limited(path: Path, max_bytes: int) -> bytes:
+    """At most max_bytes of the (decompressed) content; more is refused, not read."""
+    if path.suffix.lower() != ".gz" and path.stat().st_size > max_bytes:
+        raise BadInput(f"too large ({path.stat().st_size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
+    try:
+        with _open(path) as f:
+            data = f.read(max_bytes + 1)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+        raise BadInput(f"broken gzip data: {e}") from None
+    if len(data) > max_bytes:
+        raise BadInput(f"too large once decompressed (over {max_bytes:,} bytes, see --max-bytes)")
+    return data
+
+
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawInput | InputError]:
     """The records in one file. JSON Lines stream line by line (the limit is per record)."""
-    kind = KINDS[path.suffix.lower()]
+    kind = kind_of(path)
     origin = str(path)
     if kind == "jsonl":
         yield from read_json_lines(path, max_bytes)
         return
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise BadInput(f"too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
-    text = decode(path.read_bytes())
+    text = decode(_read_limited(path, max_bytes))
     if kind == "text":
         yield RawInput(origin, "text", {"text": text})
     elif kind == "html":
@@ -141,7 +171,7 @@ def read_json_lines(path: Path, max_bytes: int) -> Iterator[RawInput | InputErro
     """One record per line, read as a stream: memory holds one line, whatever the file's size."""
     origin = str(path)
     blank = True
-    with path.open("rb") as f:
+    with _open(path) as f:
         for lineno, raw in enumerate(iter(lambda: f.readline(max_bytes + 1), b""), 1):
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 yield InputError(f"{origin}:{lineno}", f"record too large (over {max_bytes:,} bytes, see --max-bytes)")
