@@ -216,6 +216,9 @@ def parse_iso(value: str | None) -> dt.datetime | None:
 # --- Markdown files with YAML front matter -------------------------------------------------
 
 
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Dumper(yaml.SafeDumper):
     """A safe dumper that never emits aliases and writes long strings unfolded."""
 
@@ -268,7 +271,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         end = text.find("\n---", end + 1)
     if end < 0:
         return {}, text
-    meta = yaml.safe_load(text[first_nl + 1 : end + 1]) or {}
+    # libyaml's safe loader when present: ~10x faster, and the site reads every article per build.
+    meta = yaml.load(text[first_nl + 1 : end + 1], Loader=_SafeLoader) or {}
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a mapping")
     rest = text[end + 1 :]
