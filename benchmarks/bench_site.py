@@ -1,0 +1,190 @@
+"""Site build cost, page weight and search download, on generated articles.
+
+    NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/bench_site.py            # 2,000 and 4,000 articles
+    NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/bench_site.py --weight 10000
+
+Reports:
+* build seconds with the digest plugin at N/2 and N articles, and a plain ``mkdocs build``
+  of the same N files without the plugin (same theme, nav of the hand-written page only,
+  so the plain build is not slowed by a nav of N pages). Targets: N <= 1.5x plain,
+  N <= 2.3x N/2.
+* with --weight: the bytes a normal page view downloads (HTML + CSS + JS, no search
+  data), and the bytes each of a sample of searches downloads (manifest, script,
+  shards, result records). Targets: <= 350 KB per page, <= 1 MB per search.
+
+Articles come from benchmarks/generate.py (the grouping benchmark's generator) when it
+exists, else from a small generator here: stories of 1-6 reports over a number of days,
+Zipf-distributed vocabulary, a wire copy now and then.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from digest.model import Article, render_markdown  # noqa: E402
+from digest.model import TOPIC_SLUGS  # noqa: E402
+from digest.site import search  # noqa: E402
+
+REGIONS = ["europe", "africa", "east-asia", "south-asia", "middle-east", "latin-america", "north-america", "oceania"]
+
+
+def synthetic(n: int, seed: int = 1, days: int = 30) -> list[Article]:
+    """n articles in stories of 1-6 reports; each story has its own distinctive words."""
+    rng = random.Random(seed)
+    vocab = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4))) for _ in range(20000)]
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+    out: list[Article] = []
+    s = 0
+    while len(out) < n:
+        s += 1
+        day = 1 + rng.randrange(days)
+        topic = rng.choice(TOPIC_SLUGS)
+        region = rng.choice(REGIONS)
+        key = rng.sample(vocab[2000:], 8)
+        size = min(rng.choice([1, 1, 2, 2, 3, 4, 6]), n - len(out))
+        original = None
+        for k in range(size):
+            words = rng.choices(vocab, weights, k=300) + key * 3
+            rng.shuffle(words)
+            body = " ".join(words)
+            if original is not None and rng.random() < 0.2:
+                body = original  # a wire copy
+            original = original or body
+            hour = rng.randrange(24)
+            out.append(Article(
+                id=f"s{s}-{k}", title=" ".join(key[:3] + rng.sample(words, 5)).capitalize(),
+                summary=" ".join(key[3:] + rng.sample(words, 20)).capitalize() + ".",
+                date=f"2030-01-{day:02d}T{hour:02d}:00:00Z", source=f"Outlet {rng.randrange(40)}",
+                url=f"https://outlet{rng.randrange(40)}.example/{s}/{k}", region=region, regions=[region],
+                topics=[topic], body=body,
+            ))
+    return out
+
+
+def articles(n: int) -> list[Article]:
+    try:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        import generate  # type: ignore[import-not-found]
+
+        return list(generate.generate(n))[:n]
+    except (ImportError, AttributeError, TypeError):
+        return synthetic(n)
+
+
+def make_site(root: Path, arts: list[Article], plugin: bool) -> None:
+    docs = root / "content"
+    for a in arts:
+        p = docs / "articles" / (a.day or "undated").replace("-", "/") / f"{a.id}.md"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(render_markdown(a), encoding="utf-8")
+    shutil.copy(REPO / "content" / "about.md", docs / "about.md")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    if not plugin:
+        text = text.split("\nnav:", 1)[0] + "\nnav:\n  - About: about.md\nplugins: []\n"
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def build_seconds(root: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")], cwd=root, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def timed_build(n: int, plugin: bool, keep: Path | None = None) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        make_site(root, articles(n), plugin)
+        seconds = build_seconds(root)
+        if keep is not None:
+            shutil.rmtree(keep, ignore_errors=True)
+            shutil.copytree(root / "site", keep)
+        return seconds
+
+
+def page_weight(site: Path, url: str) -> int:
+    """Bytes of a page's HTML and the same-site CSS/JS it loads (no images: the pages have none)."""
+    page = site / url / "index.html"
+    text = page.read_text(encoding="utf-8")
+    total = len(text.encode())
+    for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', text):
+        if "://" not in ref:
+            total += (page.parent / ref).resolve().stat().st_size
+    return total
+
+
+def search_costs(site: Path, queries: list[str]) -> list[int]:
+    """Bytes each query downloads, following search.js: manifest + script + shards + records."""
+    data = site / "search-data"
+    manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
+    fixed = (data / "manifest.json").stat().st_size + (site / "assets/javascripts/digest-search.js").stat().st_size
+    files = {p.relative_to(data).as_posix(): p.read_text(encoding="utf-8") for p in data.rglob("*.json")}
+    costs = []
+    for q in queries:
+        shards = set()
+        for w in sorted(search.terms(q))[:8]:
+            key = max((k for k in manifest["leaves"] if w.startswith(k)), key=len, default=None)
+            if key is not None:
+                shards.add(f"s/{manifest['leaves'][key]}.json")
+        results = search.search(files, q, limit=20)
+        chunks = {f"d/{i}.json" for i in _chunks(files, results, manifest["chunk"])}
+        costs.append(fixed + sum(len(files[f].encode()) for f in shards | chunks))
+    return costs
+
+
+def _chunks(files: dict[str, str], results: list[list[str]], chunk: int) -> set[int]:
+    urls = {r[0] for r in results}
+    return {int(name[2:-5]) for name, text in files.items() if name.startswith("d/") and urls & {r[0] for r in json.loads(text)}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=4000, help="articles in the large build (default 4000)")
+    ap.add_argument("--weight", type=int, metavar="N", help="instead: page weight and search cost at N articles")
+    args = ap.parse_args()
+    if args.weight:
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp) / "site"
+            arts = articles(args.weight)
+            seconds = timed_build(args.weight, True, keep=site)
+            print(f"{args.weight} articles: build {seconds:.1f} s")
+            stories = sorted(p.parent.relative_to(site).as_posix() for p in (site / "stories").glob("*/index.html"))
+            day = sorted(p.parent.relative_to(site).as_posix() for p in (site / "days").glob("*/index.html"))[-1]
+            region = sorted((site / "regions").glob("*/index.html"))[0].parent.relative_to(site).as_posix()
+            art = next((site / "articles").rglob("index.html")).parent.relative_to(site).as_posix()
+            for url in ("", day, region, stories[0], art, "search"):
+                print(f"page weight {url or 'home'}: {page_weight(site, url) / 1000:.0f} KB")
+            rng = random.Random(3)
+            sample = rng.sample(arts, 100)
+            queries = [" ".join(rng.sample(a.title.split(), 2)) for a in sample] + [a.title.split()[0][:4] for a in sample]
+            costs = search_costs(site, queries)
+            print(f"search download over {len(costs)} queries: median {statistics.median(costs) / 1000:.0f} KB, "
+                  f"max {max(costs) / 1000:.0f} KB")
+            total = sum(p.stat().st_size for p in (site / "search-data").rglob("*.json"))
+            print(f"search index on disk: {total / 1e6:.1f} MB in {sum(1 for _ in (site / 'search-data').rglob('*.json'))} files")
+        return
+    half = timed_build(args.n // 2, True)
+    full = timed_build(args.n, True)
+    plain = timed_build(args.n, False)
+    print(f"digest build {args.n // 2}: {half:.1f} s")
+    print(f"digest build {args.n}: {full:.1f} s")
+    print(f"plain mkdocs build {args.n} (no plugin): {plain:.1f} s")
+    print(f"ratio digest/plain at {args.n}: {full / plain:.2f} (target <= 1.5)")
+    print(f"ratio {args.n}/{args.n // 2}: {full / half:.2f} (target <= 2.3)")
+
+
+if __name__ == "__main__":
+    main()
