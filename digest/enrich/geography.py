@@ -12,6 +12,7 @@ names some other way. No place means no country: we never guess.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from digest.enrich.geo_gazetteer import Gazetteer, Place, load_gazetteer, name_key
@@ -19,6 +20,7 @@ from digest.enrich.geo_match import Mention, find_mentions
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
 
 TOWN_KINDS = frozenset({"city", "capital"})
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
 LOCAL_KINDS = frozenset({"city", "capital", "state", "county"})
 __all__ = ["Geo", "RegionScheme", "load_region_scheme", "locate"]
 
@@ -70,14 +72,14 @@ def locate(
     text = f"{title}\n\n{summary}\n\n{body}"
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
-    mentions = _usable(find_mentions(text, gazetteer, headline_end))
+    mentions = _usable(find_mentions(text, gazetteer, headline_end), text)
     home = _dateline_places(dateline, gazetteer)
     scores, first_seen = _score(mentions, home, headline_end, lead_end)
     countries = _rank(scores, first_seen)
     return _with_regions(countries, scores, scheme or load_region_scheme())
 
 
-def _usable(mentions: list[Mention]) -> list[Mention]:
+def _usable(mentions: list[Mention], text: str) -> list[Mention]:
     """Drop mentions that are probably not places.
 
     A town or an ambiguous name seen only at sentence starts or in the headline is
@@ -87,17 +89,29 @@ def _usable(mentions: list[Mention]) -> list[Mention]:
     currency word is money, not a place ("Canadian dollars").
     """
     named = {m.key for m in mentions if m.reliable and not m.after_name}
+    lowered: set[str] | None = None  # the article's lower-case words, found only when needed
     kept = []
     for m in mentions:
         if m.currency:
             continue
         doubtful = m.ambiguous or all(p.kind in TOWN_KINDS for p in m.places)
-        if doubtful and (m.after_name or (not m.reliable and m.key not in named)):
+        if doubtful and m.after_name:
             continue
+        if doubtful and not m.reliable and m.key not in named:
+            if lowered is None:
+                lowered = set(LOWER_WORD.findall(text))
+            if not _never_lower(m, lowered):
+                continue
         if m.before_name and _small_town(m):
             continue
         kept.append(m)
     return kept
+
+
+def _never_lower(m: Mention, lowered: set[str]) -> bool:
+    """A town never written in lower case in the article is a name even at a sentence
+    start ("Decatur lights up downtown"), unlike "Police said ..." next to "the police"."""
+    return not m.ambiguous and not any(word in lowered for word in m.key.split())
 
 
 def _small_town(m: Mention) -> bool:
