@@ -107,12 +107,13 @@ def term_weights(spec: Any) -> dict[str, float]:
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Apply a mkdocs.yml override: settings replace, terms add or re-weight (0 removes),
-    sections add; ``replace: true`` under a topic drops the shipped terms of that topic."""
+    """Apply a mkdocs.yml override: settings and scales replace, terms add or re-weight
+    (0 removes), sections add; ``replace: true`` under a topic drops its shipped terms."""
     merged = {
         "settings": dict(base.get("settings") or {}),
         "topics": {
-            slug: {"terms": term_weights(spec.get("terms")), "sections": list(spec.get("sections") or [])}
+            slug: {"terms": term_weights(spec.get("terms")), "sections": list(spec.get("sections") or []),
+                   "scale": float(spec.get("scale", 1.0))}
             for slug, spec in (base.get("topics") or {}).items()
         },
     }
@@ -123,9 +124,10 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
         if slug not in TOPIC_SLUGS:
             raise ValueError(f"unknown topic {slug!r}: topics are the IPTC top-level slugs {TOPIC_SLUGS}")
         spec = spec or {}
-        topic = merged["topics"].setdefault(slug, {"terms": {}, "sections": []})
+        topic = merged["topics"].setdefault(slug, {"terms": {}, "sections": [], "scale": 1.0})
         if spec.get("replace"):
             topic["terms"], topic["sections"] = {}, []
+        topic["scale"] = float(spec.get("scale", topic["scale"]))
         topic["terms"].update(term_weights(spec.get("terms")))
         topic["sections"].extend(spec.get("sections") or [])
     return merged
@@ -141,7 +143,9 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         if slug not in index:
             raise ValueError(f"unknown topic {slug!r} in the topic lexicon")
         t = index[slug]
+        scale = float(spec.get("scale", 1.0))
         for term, weight in spec["terms"].items():
+            weight *= scale
             words = tokens(term)
             if not words:
                 continue

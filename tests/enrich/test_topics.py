@@ -7,6 +7,8 @@ from digest.enrich import topics
 from digest.enrich.topics import classify, load_lexicon, tokens
 from digest.model import TOPIC_SLUGS
 
+SPORT_SCALE = float(topics._shipped()["topics"]["sport"].get("scale", 1.0))
+
 MATCH_REPORT = (
     "Harbour City striker Tomas Vell scored twice in the second half as his club beat Northfield 3-1 "
     "in the league on Saturday. The goalkeeper saved a penalty before half-time, and the manager said "
@@ -104,7 +106,7 @@ def test_override_adds_reweights_and_removes_terms() -> None:
     # weight groups are accepted too, and a weight of 0 removes a shipped term
     lex = load_lexicon({"topics": {"sport": {"terms": {0: ["striker", "goalkeeper"], 2: ["glorp"]}}}})
     assert all(lex.topics[t] != "sport" for t, _ in lex.unigrams.get("striker", ()))
-    assert lex.unigrams["glorp"] == ((TOPIC_SLUGS.index("sport"), 2.0),)
+    assert lex.unigrams["glorp"] == ((TOPIC_SLUGS.index("sport"), 2.0 * SPORT_SCALE),)
 
 
 def test_override_replace_and_sections_and_settings() -> None:
@@ -129,3 +131,13 @@ def test_every_shipped_topic_is_an_iptc_slug_with_terms() -> None:
     for spec in data["topics"].values():
         weights = topics.term_weights(spec["terms"])
         assert weights and all(isinstance(term, str) and w > 0 for term, w in weights.items())
+
+
+
+def test_scale_weighs_a_whole_topic() -> None:
+    headline = "Vell double sends Harbour City top"
+    shipped = topics.score(headline, "", MATCH_REPORT)["sport"]
+    halved = load_lexicon({"topics": {"sport": {"scale": SPORT_SCALE / 2}}})
+    assert topics.score(headline, "", MATCH_REPORT, lexicon=halved)["sport"] == pytest.approx(shipped / 2)
+    # scale 0 switches a topic off
+    assert "sport" not in classify(headline, "", MATCH_REPORT, lexicon=load_lexicon({"topics": {"sport": {"scale": 0}}}))
