@@ -60,7 +60,9 @@ _CAPTION_START = re.compile(r"^(?:file photo|file|photo|picture|pictured|caption
 _CREDITS = tuple(_CHROME["photo_credits"])
 _CREDIT_WORDS = frozenset(_CREDITS)
 # "... (Photo: STR/KCNA via KNS/AFP)", "... [SpaceX via Nasa]", "... (AP Photo/Jane Doe)"
-_BRACKET_CREDIT = re.compile(rf"[(\[][^()\[\]]*(?:photo|image|credit|via |/|{md._alternation(_CREDITS)})[^()\[\]]*[)\]]\s*\.?$", re.I)
+_BRACKET_CREDIT = re.compile(
+    rf"[(\[][^()\[\]]*(?:(?i:photo|image|credit|courtesy|via )|\b(?:{md._alternation(_CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
+)
 # "... Credit: ESA", "... Photo by Jane Doe"
 _CREDIT_BY = re.compile(r"\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|:)\s*[^.]{2,60}$", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -300,6 +302,15 @@ def _section(lines: list[_Line], title_at: int | None) -> str | None:
         if line.text not in ("/", "|") and not _same(line.text, lines[title_at].text):
             return line.text
     return None
+
+
+def split_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Another extractor's paragraphs split into (story, furniture): the captions,
+    credits, bylines, timestamps and share prompts it let through. Used on
+    trafilatura's output, whose block choice is good but whose lines are not checked."""
+    lines = _lines("\n\n".join(paragraphs))
+    _classify(lines, None)
+    return [ln.text for ln in lines if not ln.furniture], [ln.text for ln in lines if ln.furniture]
 
 
 def _short_form(lines: list[_Line]) -> bool:

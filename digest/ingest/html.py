@@ -1,0 +1,80 @@
+"""HTML pages to their parts: trafilatura finds the story, our parsers read it.
+
+trafilatura is the best open article extractor we know of; its metadata (title, date,
+author, site name, image, language) is kept. On top of it we drop the furniture lines
+it lets through (captions, credits, share prompts: the same checks as the page-text
+path) and read the dateline and the wire credit from the lede and the credit lines,
+so a page gives the same parts whichever form it arrives in.
+"""
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import trafilatura
+
+from . import metadata as md
+from .pagetext import split_furniture
+from .parts import PageText
+
+# Precision-leaning extraction scores better on news pages: navigation teasers and
+# "related" blocks are what recall mode lets in (see benchmarks/bench_extraction.py).
+_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True, with_metadata=True)
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def parse_html(html: str, url: str | None = None) -> PageText:
+    """The parts of a news page's HTML. An empty PageText when nothing could be extracted."""
+    doc = trafilatura.bare_extraction(html, url=url, **_OPTIONS)
+    if doc is None:
+        return PageText(url=url)
+    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
+    story, furniture = split_furniture(paragraphs)
+    title = (doc.title or "").strip()
+    lede = story[0] if story else ""
+    dateline = md.parse_dateline(lede) if lede else None
+    return PageText(
+        title=title,
+        summary=(doc.description or "").strip() or (lede[dateline.end :] if dateline else lede),
+        body="\n\n".join(story),
+        section=(doc.categories or [None])[0],
+        dateline=dateline.city if dateline else None,
+        agency=_agency(dateline, furniture + story[-3:], title),
+        date=doc.date or None,
+        authors=_authors(doc.author, furniture),
+        image=_caption(html) or doc.image or None,
+        source=(doc.sitename or "").strip() or None,
+        lang=doc.language or None,
+        url=url or doc.url or None,
+    )
+
+
+def _agency(dateline: md.Dateline | None, lines: list[str], title: str) -> str | None:
+    """The dateline's credit, else a credit line ("Source: AFP"), else the headline's."""
+    if dateline and dateline.agency:
+        return dateline.agency
+    for line in lines:
+        found = md.agency_from_line(line)
+        if found:
+            return found
+    return md.agency_from_headline(title)
+
+
+def _authors(author: str | None, furniture: list[str]) -> list[str]:
+    """trafilatura's author field ("A; B"), else the byline lines it let through."""
+    if author:
+        return [a.strip() for a in re.split(r";|\band\b", author) if a.strip() and not md.canonical_agency(a)]
+    names: list[str] = []
+    for line in furniture:
+        names += [n for n in md.parse_byline(line) or [] if n not in names]
+    return names
+
+
+def _caption(html: str) -> str | None:
+    """The first <figcaption>'s text: the lead photo's caption and credit."""
+    m = _FIGCAPTION.search(html)
+    if not m:
+        return None
+    text = " ".join(htmllib.unescape(_TAG.sub(" ", m[1])).split())
+    return text or None
