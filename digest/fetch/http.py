@@ -161,6 +161,8 @@ class HttpClient:
                 return Response(url, status, got, body)
             except (socket.timeout, TimeoutError):
                 raise FetchError(f"timed out after {self.options.timeout:g}s") from None
+            except ssl.SSLCertVerificationError as e:  # a bad certificate does not mend in a second
+                raise FetchError(_describe(e)) from None
             except (ConnectionError, http.client.HTTPException, ssl.SSLError) as e:
                 raise _Retry(_describe(e)) from None
             except OSError as e:  # DNS failure, unreachable network: a retry rarely helps

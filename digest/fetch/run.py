@@ -27,6 +27,8 @@ from .records import content_page, decode_page, full_content, item_record
 from .sources import FeedSpec, feed_specs
 from .state import FeedState, FetchState
 
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8"
+
 
 @dataclass(frozen=True)
 class FetchOptions:
@@ -97,11 +99,15 @@ def run_fetch(
     feeds: Iterable[FeedSpec | str | dict],
     out_dir: Path,
     options: FetchOptions | None = None,
-    err: TextIO = sys.stderr,
+    err: TextIO | None = None,
     today: dt.date | None = None,
 ) -> FetchReport:
-    """Fetch every feed into out_dir (the folder ``digest ingest --out`` writes to)."""
+    """Fetch every feed into out_dir (the folder ``digest ingest --out`` writes to).
+
+    Each failed feed or item gets one line on err (default: the current sys.stderr).
+    """
     options = options or FetchOptions()
+    err = err or sys.stderr
     specs = feed_specs(feeds)
     today = today or dt.date.today()
     client = HttpClient(options.http)
@@ -128,12 +134,14 @@ def run_fetch(
 
 def _fetch_feed(client: HttpClient, spec: FeedSpec, feed_state: FeedState) -> _Fetched:
     try:
-        response = client.get(spec.url, feed_state.request_headers())
+        response = client.get(spec.url, {"Accept": FEED_ACCEPT, **feed_state.request_headers()})
         if response.status == 304:
             return _Fetched(spec, response)
         return _Fetched(spec, response, parse_feed(response.body, response.url, response.content_type))
     except (FetchError, FeedError) as e:
         return _Fetched(spec, error=str(e))
+    except Exception as e:  # a parser bug must not stop the other feeds
+        return _Fetched(spec, error=f"internal error: {_reason(e)}")
 
 
 _Todo = list[tuple[FeedItem, "Future[Response] | str"]]
@@ -181,12 +189,15 @@ def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: Fee
                 record = item_record(item, got.feed, got.spec, decode_page(response), response.url)
             article = apply_hints(build_article(RawInput(origin, "record", normalise_record(record)), options.ingest), got.spec)
             written = store.write(article)
-        except (FetchError, ValueError, OSError) as e:
+        except Exception as e:  # one bad item costs one line, like one bad input to ingest
             result.failed += 1
-            print(f"digest: fetch {origin}: {' '.join(str(e).split())[:300]} (item of {got.spec.url})", file=err)
+            known = isinstance(e, (FetchError, ValueError, OSError))
+            print(f"digest: fetch {origin}: {'' if known else 'internal error: '}{_reason(e)} (item of {got.spec.url})", file=err)
             continue
         if written.status == "duplicate":
             result.duplicates += 1
+        elif written.status == "unchanged":  # listed by another feed earlier in this run
+            result.seen += 1
         else:
             result.new += 1
         feed_state.seen[item.key] = ""  # dated by _finish_feed
@@ -199,6 +210,10 @@ def _finish_feed(got: _Fetched, result: FeedResult, feed_state: FeedState, today
     if got.response is not None and got.response.status != 304 and not result.failed:
         feed_state.etag = got.response.headers.get("etag")
         feed_state.last_modified = got.response.headers.get("last-modified")
+
+
+def _reason(e: BaseException) -> str:
+    return " ".join(str(e).split())[:300] or type(e).__name__
 
 
 def apply_hints(article: Article, spec: FeedSpec) -> Article:
