@@ -71,9 +71,13 @@ def name_key(name: str) -> str:
     return " ".join(fold(name).replace("’", "'").replace(".", "").casefold().split())
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer (about half a second); cached for the process."""
+@functools.lru_cache(maxsize=2)
+def load_gazetteer(small_towns: bool = True) -> Gazetteer:
+    """Build the gazetteer (under a second); cached for the process.
+
+    ``small_towns`` adds ``data/geo/small_towns.tsv`` (see ``geo_build_towns``), which is
+    built from this gazetteer without it.
+    """
     entries: dict[str, dict[tuple[str, str], int]] = {}
     abbrev_places: dict[str, Place] = {}
 
@@ -124,6 +128,10 @@ def load_gazetteer() -> Gazetteer:
                 if _usable_alternate(alt):
                     add(alt, Place(code, "city", population))
 
+    if small_towns:
+        for name, code, population in _read_tsv(DATA / "small_towns.tsv"):
+            add(name, Place(code, "city", int(population)))
+
     names = {key: _prune(slot) for key, slot in entries.items()}
     span_words: dict[str, int] = {}
     for key in names:
@@ -172,6 +180,11 @@ def _usable_alternate(name: str) -> bool:
 def _read_json(path: Path):
     with path.open(encoding="utf-8") as f:
         return json.load(f)
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
 
 
 def _read_yaml(path: Path):
