@@ -68,12 +68,15 @@ def canonical_agency(name: str | None) -> str | None:
     return _ALIAS.get(name) or _ALIAS_LOWER.get(name.lower())
 
 
+_AGENCY_IN_CREDIT = re.compile(rf"(?<![\w])(?:{_AGENCY_WORD})(?![\w])")
+
+
 def _agencies_in(credit: str) -> list[str]:
-    """Agencies named inside a credit such as "AFP/ac", "CBS/AP", "Reuters and AFP"."""
-    found = []
-    for part in re.split(r"[/,;&+]|\band\b|\bvia\b|-", credit):
-        name = canonical_agency(part)
-        if name and name not in found:
+    """Agencies named inside a credit such as "AFP/ac", "CBS/AP", "Agence France-Presse, Kyodo"."""
+    found: list[str] = []
+    for m in _AGENCY_IN_CREDIT.finditer(credit):
+        name = _ALIAS[m[0]]
+        if name not in found:
             found.append(name)
     return found
 
@@ -310,7 +313,7 @@ def agency_from_headline(title: str) -> str | None:
     return (_agencies_in(m["credit"]) or [None])[0] if m else None
 
 
-_PHOTO_CREDIT = re.compile(rf"(?:\b|/)(?P<name>{_AGENCY_LONG}|AP)\b(?:\s*(?:Photo|/|\)|$))")
+_PHOTO_CREDIT = re.compile(rf"(?:\b|/)(?P<name>{_AGENCY_WORD})\b(?:\s*(?:Photo|/|\)|$))")
 
 
 def agency_from_caption(caption: str) -> str | None:

@@ -1,0 +1,135 @@
+"""Page text to parts: fictional pages of the shapes scrapers save (fixtures/pages/)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.ingest.pagetext import parse_page_text, split_furniture
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def page(name: str):
+    return parse_page_text((PAGES / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def ferry():
+    return page("singapore_style")
+
+
+@pytest.fixture(scope="module")
+def volcano():
+    return page("wire_story")
+
+
+class TestSectionHeadlinePage:
+    """Chrome, section label, headline printed twice, caption, "SEOUL:"-style dateline, Source line."""
+
+    def test_headline_standfirst_section(self, ferry):
+        assert ferry.title == "Norway's fjord ferries switch to hydrogen after harbour trial"
+        assert ferry.summary.startswith("The operator says the fleet of twelve ferries")
+        assert ferry.section == "Europe"
+
+    def test_dateline_agency_date(self, ferry):
+        assert ferry.dateline == "OSLO"
+        assert ferry.agency == "AFP"
+        assert ferry.date == "2026-03-03"  # "Tuesday (Mar 3)", year from "Mar 2, 2026" in the caption
+
+    def test_caption_is_the_image_not_body(self, ferry):
+        assert ferry.image.startswith("A ferry leaves the harbour")
+        assert ferry.image.endswith("(Photo: Fjordline Handout/AFP)")
+        assert "A ferry leaves" not in ferry.body
+
+    def test_body_is_every_story_paragraph_and_nothing_else(self, ferry):
+        paragraphs = ferry.body.split("\n\n")
+        assert len(paragraphs) == 5
+        assert paragraphs[0].startswith("OSLO: Norway's largest ferry operator")
+        assert paragraphs[-1].startswith("The government has set aside funds")
+        for chrome in ("Skip to main content", "Advertisement", "Source: AFP", "Also worth reading", "well over half"):
+            assert chrome not in ferry.body
+
+
+class TestWirePage:
+    """A <title> line, menus, byline, timestamp, share bar, a "More:" list inside the story,
+    a Reuters sign-off, "Most read" teasers and a cookie footer."""
+
+    def test_title_and_outlet_from_the_title_line(self, volcano):
+        assert volcano.title == "Volcano ash shuts airport in fictional Andean city"
+        assert volcano.source == "The Daily Example"
+        assert volcano.section == "Americas"
+
+    def test_metadata(self, volcano):
+        assert volcano.dateline == "SAN ESTEBAN"
+        assert volcano.agency == "Reuters"
+        assert volcano.date == "2026-03-04"
+        assert volcano.authors == ["Jane Roe", "Carlos Mendez"]
+
+    def test_no_standfirst_means_the_lede_is_the_summary(self, volcano):
+        assert volcano.summary.startswith("Ash from the Cerro Blanco volcano")
+
+    def test_body_drops_link_lists_sign_off_and_footer(self, volcano):
+        body = volcano.body
+        assert body.startswith("SAN ESTEBAN, Peru (Reuters) - Ash")
+        assert "regional governor Rosa Quispe" in body
+        assert body.endswith("which forecasters expected by the weekend.")
+        for chrome in ("More:", "Ash cloud reaches the coast", "Reporting by", "Most read", "cookie", "Share on", "Published"):
+            assert chrome not in body
+
+
+@pytest.mark.parametrize(
+    "text, dateline, agency",
+    [
+        ("Wheat stocks rise\n\nCHICAGO, March 3 - Wheat stocks rose 4 pct in February, the agency said.", "CHICAGO", None),
+        ("Pope visits town (Reuters)\n\nREUTERS - The Pope visited a small town on Sunday.", None, "Reuters"),
+        ("Talks resume\n\n LIMA, Peru (Reuters) - Talks between the two sides resumed on Monday.", "LIMA", "Reuters"),
+        ("Ferry sinks (AP)\n\nAP - A small ferry sank off the coast on Friday, officials said.", None, "AP"),
+        ("Court rules\n\nHALIFAX (CP) - A court ruled on Friday that the law was valid.", "HALIFAX", "Canadian Press"),
+        ("Kicker retires\n\nThe veteran kicker said on Tuesday he would retire after the season.", None, None),
+    ],
+)
+def test_short_wire_forms(text, dateline, agency):
+    parts = parse_page_text(text)
+    assert parts.title == text.split("\n\n")[0]
+    assert parts.dateline == dateline
+    assert parts.agency == agency
+    assert parts.body == text.split("\n\n", 1)[1].strip()
+
+
+def test_glued_byline_is_split_from_the_lede():
+    parts = parse_page_text("Storm nears\n\nBy MARY JONES     MIAMI (AP) -- A storm neared the coast on Monday.")
+    assert parts.authors == ["Mary Jones"]
+    assert (parts.dateline, parts.agency) == ("MIAMI", "AP")
+    assert parts.body == "MIAMI (AP) -- A storm neared the coast on Monday."
+
+
+def test_wrapped_wire_lines_become_one_paragraph():
+    parts = parse_page_text("Sugar output up\n\nLONDON, March 11 - Sugar output rose 12 pct in January,\naccording to figures released on Tuesday.")
+    assert parts.body == "LONDON, March 11 - Sugar output rose 12 pct in January, according to figures released on Tuesday."
+
+
+def test_empty_and_chrome_only_pages():
+    assert parse_page_text("").body == ""
+    parts = parse_page_text("Skip to main content\nAdvertisement\n\nMenu\nSearch\n\nSign in")
+    assert parts.body == ""
+
+
+def test_split_furniture_keeps_story_lines():
+    story, furniture = split_furniture(
+        ["The council voted on Monday to close the old bridge to lorries.", "Image copyright Jane Doe", "Share this with Twitter"]
+    )
+    assert story == ["The council voted on Monday to close the old bridge to lorries."]
+    assert furniture == ["Image copyright Jane Doe", "Share this with Twitter"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not present")
+def test_seed_pages_give_the_story():
+    for path in sorted(SEEDS.glob("000_*.txt")):
+        parts = parse_page_text(path.read_text(encoding="utf-8"))
+        assert parts.title and parts.summary and parts.body
+        assert (parts.section, parts.dateline, parts.agency, parts.date) == ("East Asia", "SEOUL", "AFP", "2025-12-27")
+        assert parts.image and parts.image.endswith("AFP)")
+        assert parts.body.startswith("SEOUL:")
+        assert "Source:" not in parts.body and "Advertisement" not in parts.body and parts.image not in parts.body
