@@ -154,8 +154,13 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _before_name(text: str, words, j: int) -> bool:
-    """True when word ``j`` is capitalised and directly follows the previous word."""
-    return j < len(words) and words[j][2][:1].isupper() and text[words[j - 1][1] : words[j][0]] == " "
+    """True when word ``j`` is capitalised and follows the previous word in the same sentence."""
+    return (
+        j < len(words)
+        and words[j][2][:1].isupper()
+        and text[words[j - 1][1] : words[j][0]] == " "
+        and not text[words[j - 1][1] - 1] == "."
+    )
 
 
 def _after_name(text: str, words, i: int, context: "NameContext") -> bool:
