@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import urlsplit
@@ -68,6 +68,13 @@ class Lexicon:
     phrases: Mapping[str, tuple[tuple[list[str], Hits], ...]]
     sections: Mapping[str, tuple[int, ...]]
     settings: Settings
+    lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # The scan's one lookup per token: word -> (phrases starting with it, its own hits).
+        lookup = {w: (self.phrases.get(w, ()), hits) for w, hits in self.unigrams.items()}
+        lookup.update({w: (conts, self.unigrams.get(w, ())) for w, conts in self.phrases.items()})
+        object.__setattr__(self, "lookup", lookup)
 
 
 def tokens(text: str) -> list[str]:
@@ -198,35 +205,36 @@ def load_lexicon(override: Mapping[str, Any] | None = None) -> Lexicon:
     return _load(json.dumps(override, sort_keys=True, default=str) if override else "")
 
 
-def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[tuple[int, str], int],
+def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[str, int],
           start: float, end: float, span: int) -> None:
-    """Add the hits of one field to ``scores``; weight falls linearly from start to end over span tokens."""
-    unigrams, phrases = lex.unigrams, lex.phrases
+    """Add the hits of one field to ``scores``; weight falls linearly from start to end over span tokens.
+
+    One dict lookup per token (most tokens miss); phrases are tried only after a hit on their
+    first word. ``seen`` counts each term across fields, for the 1/n repeat discount.
+    """
+    lookup = lex.lookup
     slope = (start - end) / span if span else 0.0
-    n = len(words)
-    i = 0
-    while i < n:
-        word = words[i]
-        hits = None
-        step = 1
-        conts = phrases.get(word)
-        if conts:
-            for rest, phrase_hits in conts:
-                k = len(rest)
-                if words[i + 1 : i + 1 + k] == rest:
-                    hits, step = phrase_hits, k + 1
-                    word = " ".join(words[i : i + step])
-                    break
-        if hits is None:
-            hits = unigrams.get(word)
+    skip = 0
+    for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        entry = lookup.get(word)
+        if entry is None:
+            continue
+        conts, hits = entry
+        for rest, phrase_hits in conts:
+            k = len(rest)
+            if words[i + 1 : i + 1 + k] == rest:
+                hits, skip = phrase_hits, k
+                word = " ".join(words[i : i + k + 1])
+                break
         if hits:
-            w = start - slope * i if i < span else end
+            count = seen.get(word, 0) + 1
+            seen[word] = count
+            w = (start - slope * i if i < span else end) / count
             for t, weight in hits:
-                key = (t, word)
-                count = seen.get(key, 0) + 1
-                seen[key] = count
-                scores[t] += w * weight / count
-        i += step
+                scores[t] += w * weight
 
 
 def _hint_words(section: str | None, url: str | None) -> list[str]:
@@ -245,7 +253,7 @@ def score(title: str, summary: str, body: str, section: str | None = None, url: 
     lex = lexicon or load_lexicon()
     s = lex.settings
     scores = [0.0] * len(lex.topics)
-    seen: dict[tuple[int, str], int] = {}
+    seen: dict[str, int] = {}
     _scan(tokens(title), lex, scores, seen, s.title_weight, s.title_weight, 0)
     _scan(tokens(summary), lex, scores, seen, s.summary_weight, s.summary_weight, 0)
     _scan(tokens(body), lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens)
