@@ -22,6 +22,7 @@ from .parts import PageText
 _OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True, with_metadata=True)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)", re.I)
 
 
 def parse_html(html: str, url: str | None = None) -> PageText:
@@ -30,8 +31,8 @@ def parse_html(html: str, url: str | None = None) -> PageText:
     if doc is None:
         return PageText(url=url)
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
-    story, furniture = split_furniture(paragraphs)
     title = (doc.title or "").strip()
+    story, furniture = split_furniture(paragraphs, title)
     lede = story[0] if story else ""
     dateline = md.parse_dateline(lede) if lede else None
     return PageText(
@@ -45,7 +46,7 @@ def parse_html(html: str, url: str | None = None) -> PageText:
         authors=_authors(doc.author, furniture),
         image=_caption(html) or doc.image or None,
         source=(doc.sitename or "").strip() or None,
-        lang=doc.language or None,
+        lang=doc.language or _page_language(html),
         url=url or doc.url or None,
     )
 
@@ -78,3 +79,9 @@ def _caption(html: str) -> str | None:
         return None
     text = " ".join(htmllib.unescape(_TAG.sub(" ", m[1])).split())
     return text or None
+
+
+def _page_language(html: str) -> str | None:
+    """The language the page declares on its <html> element, as a BCP 47 tag."""
+    m = _HTML_LANG.search(html[:5000])
+    return m[1].replace("_", "-") if m else None

@@ -304,12 +304,12 @@ def _section(lines: list[_Line], title_at: int | None) -> str | None:
     return None
 
 
-def split_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-    """Another extractor's paragraphs split into (story, furniture): the captions,
-    credits, bylines, timestamps and share prompts it let through. Used on
-    trafilatura's output, whose block choice is good but whose lines are not checked."""
+def split_furniture(paragraphs: list[str], title: str | None = None) -> tuple[list[str], list[str]]:
+    """Another extractor's paragraphs split into (story, furniture): the repeated
+    headline, captions, credits, bylines, timestamps and share prompts it let through.
+    Used on trafilatura's output, whose block choice is good but whose lines are not checked."""
     lines = _lines("\n\n".join(paragraphs))
-    _classify(lines, None)
+    _classify(lines, title)
     return [ln.text for ln in lines if not ln.furniture], [ln.text for ln in lines if ln.furniture]
 
 

@@ -1,0 +1,44 @@
+"""HTML pages to parts: trafilatura's extraction with our furniture filter and metadata parsers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.ingest.html import parse_html
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    return parse_html((PAGES / "harbour_story.html").read_text(encoding="utf-8"), "https://example.org/harbour")
+
+
+def test_metadata_from_the_page(harbour):
+    assert harbour.title == "Harbour cranes halted as dockers strike over pay"
+    assert harbour.source == "Coastal Times"
+    assert harbour.date == "2026-02-11"
+    assert harbour.authors == ["Pia Lindqvist"]
+    assert harbour.lang == "en"
+    assert harbour.url == "https://example.org/harbour"
+    assert harbour.summary.startswith("Dock workers in the fictional port of Westhaven")
+
+
+def test_dateline_agency_and_caption(harbour):
+    assert harbour.dateline == "WESTHAVEN"
+    assert harbour.agency == "AFP"
+    assert harbour.image == "Idle cranes at the container terminal in Westhaven on Tuesday. (Photo: Jon Berg/AFP)"
+
+
+def test_body_is_the_story_only(harbour):
+    paragraphs = harbour.body.split("\n\n")
+    assert paragraphs[0].startswith("WESTHAVEN, Norland (AFP) - Dock workers")
+    assert paragraphs[-1].startswith("Retailers warned")
+    for chrome in ("Source: AFP", "Most read", "Ferry timetable", "cookies", "Subscribe", "Idle cranes"):
+        assert chrome not in harbour.body
+
+
+def test_a_page_without_an_article_gives_empty_parts():
+    parts = parse_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert parts.body == ""
