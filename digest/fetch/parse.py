@@ -23,6 +23,7 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 
 # An entity declaration anywhere: the fallback check for documents too broken for an XML parser.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<!DOCTYPE\s+html|\s*<html", re.IGNORECASE | re.DOTALL)
 _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 
 
@@ -84,6 +85,8 @@ def parse_xml_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
+        if content_type in ("text/html", "application/xhtml+xml") or _HTML_START.match(body):
+            raise FeedError("not a feed: an HTML page (a site's feed address is in its <link rel=\"alternate\">)")
         reason = parsed.get("bozo_exception")
         detail = f": {' '.join(str(reason).split())[:120]}" if reason else ""
         raise FeedError(f"not a feed (no RSS, Atom or JSON Feed found){detail}")

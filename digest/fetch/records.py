@@ -44,12 +44,15 @@ def full_content(item: FeedItem, min_chars: int) -> str | None:
 
 
 def content_page(item: FeedItem, content: str, lang: str | None) -> str:
-    """Feed content as an HTML page, so it takes the same HTML path as a downloaded page."""
-    title = escape(item.title)
+    """Feed content as an HTML page, so it takes the same HTML path as a downloaded page.
+
+    The headline goes in <title> only: inside the <article> it would be read as the story's
+    first paragraph (and its standfirst).
+    """
     lang_attr = f' lang="{escape(lang)}"' if lang else ""
     return (
-        f'<!DOCTYPE html><html{lang_attr}><head><meta charset="utf-8"><title>{title}</title></head>'
-        f"<body><article><h1>{title}</h1>\n{content}\n</article></body></html>"
+        f'<!DOCTYPE html><html{lang_attr}><head><meta charset="utf-8"><title>{escape(item.title)}</title></head>'
+        f"<body><article>\n{content}\n</article></body></html>"
     )
 
 

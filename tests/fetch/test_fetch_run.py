@@ -86,6 +86,8 @@ def test_good_feeds_written_bad_feeds_reported(server, tmp_path):
     # Full content in the feed is used as is: its page is never downloaded.
     assert "90 kilometres inland" in articles["courier-2031-0411-water"].body
     assert "keeper's cottage" in articles["hw-2031-04-12-lighthouse"].body
+    for full in (articles["courier-2031-0411-water"], articles["hw-2031-04-12-lighthouse"]):
+        assert not full.body.startswith(full.title) and full.summary != full.title
     assert server.requests_to("/world/copper-town-water") == [] and server.requests_to("/briefs/lighthouse") == []
 
 
