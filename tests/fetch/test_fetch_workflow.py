@@ -47,6 +47,16 @@ def test_workflows_pass_actionlint():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.skipif(shutil.which("shellcheck") is None, reason="shellcheck not installed")
+def test_run_scripts_pass_shellcheck(workflow, tmp_path):
+    """What actionlint checks in run: blocks, for machines where only shellcheck is installed."""
+    for n, step in enumerate(s for s in steps(workflow) if "run" in s):
+        script = tmp_path / f"step{n}.sh"
+        script.write_text("set -e\n" + re.sub(r"\$\{\{.*?\}\}", "x", step["run"]))
+        result = subprocess.run(["shellcheck", "--shell=bash", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{step.get('name', step['run'][:40])}: {result.stdout}"
+
+
 def test_runs_daily_off_the_hour_and_on_demand(workflow):
     assert "workflow_dispatch" in workflow["on"]
     (schedule,) = workflow["on"]["schedule"]
