@@ -46,6 +46,7 @@ DATELINE_WEIGHT = 2.5  # the dateline country gets this much on top of its menti
 # enough that most readers would think of it (Paris, not Paris, Texas).
 LONE_TOWN_MIN_POPULATION = 100_000
 TOWN_DOMINANCE = 3.0  # ... or this many times bigger than the next town of that name
+MIN_HINTS = 1  # small-town mentions that settle which namesake a bigger town name means
 MIN_FOCUS_SCORE = 0.3  # below this, the evidence is too weak to name a country
 OTHER_COUNTRY_SHARE = 0.35  # other countries listed need this share of the focus score
 REGION_SHARE = 0.25  # regions listed need this share of the strongest region's score
@@ -164,8 +165,11 @@ def _score(
             # The dateline is a place inside its country, and the strongest single clue.
             evidence.add(Place(place.country, "city"), DATELINE_WEIGHT, -1)
     sure = _Evidence(dict(evidence.scores), dict(evidence.local))
+    hints: dict[str, int] = {}  # small towns: too weak to score much, enough to pick a namesake
+    for m in weak:
+        hints[m.places[0].country] = hints.get(m.places[0].country, 0) + 1
     for m in pending:
-        place = _resolve(m.places, sure, allow_lone=not m.ambiguous)
+        place = _resolve(m.places, sure, allow_lone=not m.ambiguous, hints=hints)
         if place is not None:
             credit(m, place)
     for m in weak:
@@ -173,7 +177,9 @@ def _score(
     return evidence.scores, evidence.first_seen
 
 
-def _resolve(places: tuple[Place, ...], sure: _Evidence, allow_lone: bool) -> Place | None:
+def _resolve(
+    places: tuple[Place, ...], sure: _Evidence, allow_lone: bool, hints: dict[str, int] | None = None
+) -> Place | None:
     """Which of a name's meanings the article means, or None when it cannot tell.
 
     First the meaning in a country whose towns, states or counties the article names
@@ -191,6 +197,9 @@ def _resolve(places: tuple[Place, ...], sure: _Evidence, allow_lone: bool) -> Pl
         return max(backed, key=lambda p: sure.scores[p.country])
     if not allow_lone:
         return None
+    hinted = [p for p in places if p.kind in TOWN_KINDS and (hints or {}).get(p.country, 0) >= MIN_HINTS]
+    if hinted and not outright:
+        return max(hinted, key=lambda p: hints[p.country])
     if outright:
         # One outright meaning beats same-named towns; two are a tie we do not break by guessing.
         return outright[0] if len(outright) == 1 else None
