@@ -34,8 +34,8 @@ KIND_WEIGHT = {
     "demonym": 0.7,
     "city": 0.6,
     # A one-word town under LONE_TOWN_MIN_POPULATION: thousands of these are also
-    # surnames or words ("Harrison", "Liberal"), so they count little and never
-    # decide which namesake another name means.
+    # surnames or words ("Harrison", "Liberal"), so they count little, and only as a
+    # last hint for which namesake another town name means.
     "small town": 0.3,
 }
 HEADLINE_WEIGHT = 2.5  # a mention in the headline counts this many times
@@ -152,22 +152,21 @@ def _score(
         evidence.add(place, KIND_WEIGHT[place.kind] * zone, m.start)
 
     pending, weak = [], []
+    hints: dict[str, int] = {}  # small towns per country: a last clue to pick a namesake
     for m in mentions:
         if m.ambiguous or len(m.places) > 1:
             pending.append(m)
         elif _small_town(m):
             weak.append(m)
+            hints[m.places[0].country] = hints.get(m.places[0].country, 0) + 1
         else:
             credit(m, m.places[0])
     if home:
-        place = _resolve(home, evidence, allow_lone=True)
+        place = _resolve(home, evidence, allow_lone=True, hints=hints)
         if place is not None:
             # The dateline is a place inside its country, and the strongest single clue.
             evidence.add(Place(place.country, "city"), DATELINE_WEIGHT, -1)
     sure = _Evidence(dict(evidence.scores), dict(evidence.local))
-    hints: dict[str, int] = {}  # small towns: too weak to score much, enough to pick a namesake
-    for m in weak:
-        hints[m.places[0].country] = hints.get(m.places[0].country, 0) + 1
     for m in pending:
         place = _resolve(m.places, sure, allow_lone=not m.ambiguous, hints=hints)
         if place is not None:
@@ -177,16 +176,15 @@ def _score(
     return evidence.scores, evidence.first_seen
 
 
-def _resolve(
-    places: tuple[Place, ...], sure: _Evidence, allow_lone: bool, hints: dict[str, int] | None = None
-) -> Place | None:
+def _resolve(places: tuple[Place, ...], sure: _Evidence, allow_lone: bool, hints: dict[str, int]) -> Place | None:
     """Which of a name's meanings the article means, or None when it cannot tell.
 
     First the meaning in a country whose towns, states or counties the article names
     ("Lebanon" near "Boone County" is Lebanon, Indiana); then the meaning in a country
     the article names at all, though a town never beats a country's own name that way
     ("U.S. envoy visits Lebanon"). Failing both, an outright name (not on the ambiguous
-    list) stands alone, and a town does if it is big or far bigger than its namesakes.
+    list) stands alone; a town goes to the country of the article's small towns, if
+    any, else stands alone when it is big or far bigger than its namesakes.
     """
     backed = [p for p in places if sure.local.get(p.country, 0.0) > 0]
     if backed:
@@ -197,7 +195,7 @@ def _resolve(
         return max(backed, key=lambda p: sure.scores[p.country])
     if not allow_lone:
         return None
-    hinted = [p for p in places if p.kind in TOWN_KINDS and (hints or {}).get(p.country, 0) >= MIN_HINTS]
+    hinted = [p for p in places if p.kind in TOWN_KINDS and hints.get(p.country, 0) >= MIN_HINTS]
     if hinted and not outright:
         return max(hinted, key=lambda p: hints[p.country])
     if outright:
