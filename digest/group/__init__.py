@@ -17,8 +17,9 @@ import numpy as np
 from ..model import Article, Story
 from .clustering import cluster_reports
 from .copies import find_copies
+from .features import features
 from .options import GroupOptions
-from .stories import build_story, dedupe_ids, idf_lookup
+from .stories import build_story, dedupe_ids, idf_lookup, shared_terms
 
 __all__ = ["GroupOptions", "group_articles", "story_record"]
 
@@ -36,7 +37,9 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None)
     copies = find_copies(articles, options.copy_threshold, options.copy_shingle)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]
-    result = cluster_reports([articles[i] for i in report_idx], options)
+    reports = [articles[i] for i in report_idx]
+    feats = [features(a, options.title_weight) for a in reports]
+    result = cluster_reports(reports, feats, options)
 
     labels = np.asarray(result.labels)
     central = _centrality(labels, result.pairs, result.sims)
@@ -48,7 +51,8 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None)
     for local_ids in members.values():
         ids = [report_idx[i] for i in local_ids]
         central_global = {report_idx[i]: central[i] for i in local_ids}
-        stories.append(build_story(articles, ids, copies, central_global, idf, options.shared_terms))
+        terms = shared_terms([feats[i] for i in local_ids], idf, options.shared_terms)
+        stories.append(build_story(articles, ids, copies, central_global, terms))
     stories.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))
     dedupe_ids(stories)
     return stories

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..model import Article
 from .blocking import candidate_pairs
+from .features import Features
 from .linkage import average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
@@ -28,9 +29,9 @@ class Clustering:
     sims: np.ndarray
 
 
-def cluster_reports(reports: list[Article], options: GroupOptions) -> Clustering:
-    """Cluster reports into stories (label per report)."""
-    vectors = vectorise(reports, options.entity_weight, options.title_weight)
+def cluster_reports(reports: list[Article], feats: list[Features], options: GroupOptions) -> Clustering:
+    """Cluster reports into stories (label per report); ``feats`` are the reports' features."""
+    vectors = vectorise(feats, options.entity_weight)
     pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df)
     sims = pair_similarity(vectors.matrix, pairs)
     sims = sims * _within_window(reports, pairs, options.window_days)

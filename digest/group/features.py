@@ -3,11 +3,15 @@
 Words say what kind of event an article reports; entities say which one. Two
 earthquakes share "magnitude", "quake", "epicentre" but not the place names, the
 magnitude or the date, so entities get their own vector (see vectors.py).
+
+Everything here is regular expressions run over whole texts (C speed): grouping
+100,000 articles leaves about a millisecond per article for all of its work.
 """
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -15,19 +19,37 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’.-][^\W\d_]+)*", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?:;\"“”]$|^[\"“”(\[-]")
-_URL = re.compile(r"\S+://\S+|www\.\S+|\S+\.(?:com|org|net|html?)\S*")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NAME_WORD = rf"[{_UPPER}][^\W_]*(?:['’.-][^\W\d_]+)*"
+_CAP_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_STOP = frozenset(ENGLISH_STOP_WORDS)
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The word lists in lexicon.yml (months, capitalised non-names)."""
+    """The word lists in lexicon.yml (months, capitalised non-names), with a date pattern."""
     with open(Path(__file__).with_name("lexicon.yml"), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     data["not_names"] = frozenset(data["not_names"])
+    months = "|".join(sorted(data["months"], key=len, reverse=True))
+    data["date_re"] = re.compile(rf"\b({months})\.?[ \t]+(\d{{1,2}})\b(?![.,]?\d)", re.IGNORECASE)
     return data
+
+
+@dataclass(frozen=True)
+class Features:
+    """The tokens of one report: content words (headline weighted) and entities."""
+
+    words: list[str]
+    entities: list[str]
+
+
+def features(article: Article, title_weight: int = 1) -> Features:
+    """Words and entities of a report, computed once and shared by every step."""
+    return Features(words(article_text(article, title_weight)), entities(article))
 
 
 def article_text(article: Article, title_weight: int = 1) -> str:
@@ -41,41 +63,40 @@ def article_text(article: Article, title_weight: int = 1) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case content words: letters only, stop words and one-letter words dropped."""
-    return [w for w in (m.group().lower() for m in _WORD.finditer(_URL.sub(" ", text)))
-            if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
+    return [w for w in _WORD.findall(_URL.sub(" ", text).lower()) if len(w) > 1 and w not in _STOP]
 
 
 def entities(article: Article) -> list[str]:
     """Names, numbers, dates and countries of an article, as prefixed tokens.
 
-    ``n:lohan`` (a capitalised word not opening a sentence, and each multi-word
-    name joined, ``n:lindsay_lohan``), ``#6.1`` (a number), ``d:5-3`` (month-day),
-    ``c:US`` (a country ingest found). Capitalisation is the only name detector:
-    cheap, language-light, and good enough to tell two events apart.
+    ``n:lohan`` (a capitalised word; a multi-word name also joined, ``n:lindsay_lohan``),
+    ``#6.1`` (a number), ``d:5-3`` (month-day), ``c:US`` (a country ingest found).
+    Capitalisation is the only name detector: cheap, language-light, and good enough
+    to tell two events apart. A capitalised word opening a sentence counts only if
+    the article also capitalises it mid-sentence (so "Officials" is not a name).
     """
     lex = lexicon()
     months, not_names = lex["months"], lex["not_names"]
-    out: list[str] = [f"c:{c.upper()}" for c in article.countries]
-    for block in (article.title, article.summary, article.body):
-        if not block:
-            continue
-        tokens = _TOKEN.findall(_URL.sub(" ", block))
-        run: list[str] = []
-        prev = "."
-        for i, tok in enumerate(tokens):
-            low = tok.lower()
-            if tok[0].isdigit():
-                out.append("#" + tok.replace(",", ""))
-                if prev.lower() in months and len(tok) <= 2:
-                    out.append(f"d:{months[prev.lower()]}-{int(float(tok.replace(',', '')))}")
-            is_name = tok[0].isupper() and low not in not_names and len(tok) > 1
-            if is_name:
-                run.append(low)
-            if not is_name or i == len(tokens) - 1:
-                if run:
-                    out.extend("n:" + r for r in run)
-                    if len(run) > 1:
-                        out.append("n:" + "_".join(run))
-                run = []
-            prev = tok
+    text = _URL.sub(" ", "\n".join(b for b in (article.title, article.summary, article.body) if b))
+    runs = []
+    for m in _CAP_RUN.finditer(text):
+        before = text[max(0, m.start() - 4):m.start()].rstrip(" \t\"'“‘(")
+        opens = m.start() == 0 or not before or before[-1] in ".!?:\n"
+        runs.append((m.group().lower().split(), opens))
+    mid = {w for ws, opens in runs for w in (ws[1:] if opens else ws)}
+    out = [f"c:{c.upper()}" for c in article.countries]
+    for ws, opens in runs:
+        if opens and ws[0] not in mid:
+            ws = ws[1:]
+        name: list[str] = []
+        for w in ws + [""]:
+            if w and w not in not_names and len(w) > 1:
+                name.append(w)
+                continue
+            out.extend("n:" + n for n in name)
+            if len(name) > 1:
+                out.append("n:" + "_".join(name))
+            name = []
+    out.extend("#" + n.replace(",", "") for n in _NUMBER.findall(text))
+    out.extend(f"d:{months[m.lower()]}-{int(d)}" for m, d in lex["date_re"].findall(text))
     return out

@@ -12,7 +12,7 @@ import numpy as np
 from ..model import Article, Story
 from ..store import short_hash, slugify
 from .copies import original_rank
-from .features import entities, words
+from .features import Features
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -37,29 +37,28 @@ def lead(article: Article) -> str:
     return article.title.strip()
 
 
-def shared_terms(reports: list[Article], idf: dict[str, float], limit: int) -> list[str]:
-    """Words and entities found in at least two of the reports, most telling first.
+def shared_terms(feats: list[Features], idf: dict[str, float], limit: int) -> list[str]:
+    """Words and entities that the story's reports share, most telling first: "why grouped".
 
-    Ranked by how many reports share them times their IDF; a word already shown as
-    part of a name is not repeated.
+    A term counts when at least two reports use it (with one report, the story is
+    that report and its copies, which share all of it), ranked by how many reports
+    use it times its IDF. A word already shown inside a longer name is not repeated.
     """
-    if len(reports) < 2:
-        return []
     counts: Counter[str] = Counter()
-    for a in reports:
-        counts.update(set(words(f"{a.title}\n{a.summary}\n{a.body}")) | set(entities(a)))
-    ranked = sorted((t for t, c in counts.items() if c >= 2),
-                    key=lambda t: (-counts[t] * idf.get(t, 1.0), t))
+    for f in feats:
+        counts.update(set(f.words) | set(f.entities))
+    need = 2 if len(feats) > 1 else 1
+    ranked = sorted((t for t, c in counts.items() if c >= need and t in idf),
+                    key=lambda t: (-counts[t] * idf[t], t))
     out: list[str] = []
     seen: set[str] = set()
     for term in ranked:
         label = display(term)
-        key = label.lower()
-        parts = set(key.split())
-        if key in seen or (len(parts) == 1 and parts <= seen):
+        parts = label.lower().split()
+        if label.lower() in seen or (len(parts) == 1 and parts[0] in seen):
             continue
         out.append(label)
-        seen.add(key)
+        seen.add(label.lower())
         seen.update(parts)
         if len(out) >= limit:
             break
@@ -80,7 +79,7 @@ def display(term: str) -> str:
 
 
 def build_story(articles: list[Article], report_ids: list[int], copies: dict[int, list[int]],
-                central: dict[int, float], idf: dict[str, float], max_terms: int) -> Story:
+                central: dict[int, float], terms: list[str]) -> Story:
     """One Story from its reports (indexes into ``articles``) and their copies."""
     reports = sorted(report_ids, key=lambda i: original_rank(articles[i]))
     best = max(reports, key=lambda i: (round(central.get(i, 0.0), 6), -reports.index(i)))
@@ -91,7 +90,6 @@ def build_story(articles: list[Article], report_ids: list[int], copies: dict[int
             copy_map[articles[i].id] = [articles[c].id for c in copies[i]]
             ordered.extend(articles[c] for c in copies[i])
     head = articles[best]
-    basis = [articles[i] for i in reports] if len(reports) > 1 else ordered
     points = list(dict.fromkeys(p for p in (lead(articles[i]) for i in reports) if p))
     return Story(
         id=story_id(articles[reports[0]]),
@@ -99,7 +97,7 @@ def build_story(articles: list[Article], report_ids: list[int], copies: dict[int
         summary=head.summary or lead(head),
         articles=ordered,
         copies=copy_map,
-        shared_terms=shared_terms(basis, idf, max_terms),
+        shared_terms=terms,
         key_points=points,
     )
 

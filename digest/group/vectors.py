@@ -12,8 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..model import Article
-from .features import article_text, entities, words
+from .features import Features
 
 
 @dataclass
@@ -29,10 +28,10 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def vectorise(articles: list[Article], entity_weight: float, title_weight: int) -> Vectors:
+def vectorise(feats: list[Features], entity_weight: float) -> Vectors:
     """TF-IDF rows for the reports (sublinear term frequency, smoothed IDF)."""
-    word_lists = [words(article_text(a, title_weight)) for a in articles]
-    entity_lists = [entities(a) for a in articles]
+    word_lists = [f.words for f in feats]
+    entity_lists = [f.entities for f in feats]
     blocks, names, idfs = [], [], []
     for lists, weight in ((word_lists, 1.0 - entity_weight), (entity_lists, entity_weight)):
         if weight <= 0 or not any(lists):
@@ -42,7 +41,7 @@ def vectorise(articles: list[Article], entity_weight: float, title_weight: int) 
         names.append(vec.get_feature_names_out())
         idfs.append(vec.idf_)
     if not blocks:
-        return Vectors(sp.csr_matrix((len(articles), 0), dtype=np.float32), np.array([]), np.array([]))
+        return Vectors(sp.csr_matrix((len(feats), 0), dtype=np.float32), np.array([]), np.array([]))
     return Vectors(sp.hstack(blocks, format="csr"), np.concatenate(names), np.concatenate(idfs))
 
 

@@ -1,0 +1,66 @@
+"""Speed, memory and sanity of grouping on generated articles.
+
+    python benchmarks/bench_grouping.py [N ...] [--seed S]      (default: 10000 100000)
+
+Targets (issue 6, on a 2-core machine): 10,000 articles in <= 10 s and 100,000 in
+<= 120 s, memory well under 4 GB. Articles come from benchmarks/generate.py, which
+also says which story each belongs to, so BCubed F1 against those labels is printed
+as a sanity check (the real accuracy figure is ecb-dev via ../shared/eval/score.py).
+Prints one JSON line per size.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from digest.group import group_articles  # noqa: E402
+from generate import generate  # noqa: E402
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 (linear time with cluster-overlap counts)."""
+    overlap = collections.Counter((pred[i], gold[i]) for i in gold)
+    psize = collections.Counter(pred[i] for i in gold)
+    gsize = collections.Counter(gold.values())
+    p = sum(overlap[(pred[i], gold[i])] / psize[pred[i]] for i in gold) / len(gold)
+    r = sum(overlap[(pred[i], gold[i])] / gsize[gold[i]] for i in gold) / len(gold)
+    return p, r, 2 * p * r / (p + r)
+
+
+def run(n: int, seed: int) -> dict:
+    articles, labels = generate(n, seed)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    stories = group_articles(articles)
+    seconds = time.perf_counter() - start
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    pred = {a.id: s.id for s in stories for a in s.articles}
+    p, r, f = bcubed(pred, labels)
+    return {
+        "articles": n, "seconds": round(seconds, 2), "peak_rss_mb": round(rss_after / 1024),
+        "rss_growth_mb": round((rss_after - rss_before) / 1024), "stories": len(stories),
+        "gold_stories": len(set(labels.values())), "copies": sum(len(c) for s in stories for c in s.copies.values()),
+        "bcubed_p": round(p, 4), "bcubed_r": round(r, 4), "bcubed_f1": round(f, 4),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    for n in args.sizes:
+        print(json.dumps(run(n, args.seed)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
