@@ -47,10 +47,10 @@ class Settings:
     lead_weight: float = 1.5
     tail_weight: float = 0.5
     decay_tokens: int = 400
-    section_bonus: float = 6.0
-    min_score: float = 1.0
-    secondary_min: float = 3.0
-    secondary_ratio: float = 0.45
+    section_bonus: float = 8.0
+    min_score: float = 2.0
+    secondary_min: float = 4.0
+    secondary_ratio: float = 0.5
     max_topics: int = 3
 
 
@@ -60,13 +60,14 @@ class Lexicon:
 
     ``unigrams`` maps a token to its hits. ``phrases`` maps a phrase's first token to its
     continuations, longest first, so the scan tries the longest phrase and stops at the first
-    that matches. ``sections`` maps a section or URL-folder token to topic indices.
+    that matches. ``sections`` maps the words of a section label ("rugby union") to topic
+    indices; a label matches only as a whole run of words, so "us politics" never makes "us" a hint.
     """
 
     topics: tuple[str, ...]
     unigrams: Mapping[str, Hits]
     phrases: Mapping[str, tuple[tuple[list[str], Hits], ...]]
-    sections: Mapping[str, tuple[int, ...]]
+    sections: Mapping[tuple[str, ...], tuple[int, ...]]
     settings: Settings
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
 
@@ -145,7 +146,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     topics = tuple(TOPIC_SLUGS)
     index = {slug: i for i, slug in enumerate(topics)}
     table: dict[tuple[str, ...], dict[int, float]] = {}
-    sections: dict[str, set[int]] = {}
+    sections: dict[tuple[str, ...], set[int]] = {}
     for slug, spec in (data.get("topics") or {}).items():
         if slug not in index:
             raise ValueError(f"unknown topic {slug!r} in the topic lexicon")
@@ -164,8 +165,9 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
                 elif form == tuple(words) or t not in hits:
                     hits[t] = weight
         for label in spec["sections"]:
-            for word in tokens(str(label)):
-                sections.setdefault(word, set()).add(t)
+            words = tuple(tokens(str(label)))
+            if words:
+                sections.setdefault(words, set()).add(t)
     unigrams: dict[str, Hits] = {}
     grouped: dict[str, list[tuple[list[str], Hits]]] = {}
     for words, hits in table.items():
@@ -247,6 +249,13 @@ def _hint_words(section: str | None, url: str | None) -> list[str]:
     return words
 
 
+def _hinted(words: list[str], sections: Mapping[tuple[str, ...], tuple[int, ...]]) -> set[int]:
+    """Topics whose section labels occur as runs of words in the hints (labels are short)."""
+    longest = max(map(len, sections), default=0)
+    return {t for n in range(1, longest + 1) for i in range(len(words) - n + 1)
+            for t in sections.get(tuple(words[i : i + n]), ())}
+
+
 def score(title: str, summary: str, body: str, section: str | None = None, url: str | None = None,
           lexicon: Lexicon | None = None) -> dict[str, float]:
     """Evidence per topic (only topics with any), before the confidence bar."""
@@ -257,8 +266,7 @@ def score(title: str, summary: str, body: str, section: str | None = None, url: 
     _scan(tokens(title), lex, scores, seen, s.title_weight, s.title_weight, 0)
     _scan(tokens(summary), lex, scores, seen, s.summary_weight, s.summary_weight, 0)
     _scan(tokens(body), lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens)
-    hinted = {t for w in _hint_words(section, url) for t in lex.sections.get(w, ())}
-    for t in hinted:
+    for t in _hinted(_hint_words(section, url), lex.sections):
         scores[t] += s.section_bonus
     return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
 

@@ -141,3 +141,12 @@ def test_scale_weighs_a_whole_topic() -> None:
     assert topics.score(headline, "", MATCH_REPORT, lexicon=halved)["sport"] == pytest.approx(shipped / 2)
     # scale 0 switches a topic off
     assert "sport" not in classify(headline, "", MATCH_REPORT, lexicon=load_lexicon({"topics": {"sport": {"scale": 0}}}))
+
+
+def test_section_labels_match_as_whole_runs_of_words() -> None:
+    text = "Everyone gathered on Tuesday evening after a long day."
+    assert classify("A long day", "", text, section="Rugby union")[0] == "sport"
+    assert classify("A long day", "", text, section="US politics")[0] == "politics"
+    # a word of a longer label is not a label: "union" alone, "us" alone, "world" alone
+    assert classify("A long day", "", text, section="Union news") == []
+    assert classify("A long day", "", text, url="https://example.org/us/world/long-day") == []
