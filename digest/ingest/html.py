@@ -35,31 +35,21 @@ def parse_html(html: str, url: str | None = None) -> PageText:
     story, furniture = split_furniture(paragraphs, title)
     lede = story[0] if story else ""
     dateline = md.parse_dateline(lede) if lede else None
+    caption = _caption(html)
     return PageText(
         title=title,
         summary=(doc.description or "").strip() or (lede[dateline.end :] if dateline else lede),
         body="\n\n".join(story),
         section=(doc.categories or [None])[0],
         dateline=dateline.city if dateline else None,
-        agency=_agency(dateline, furniture + story[-3:], title),
+        agency=md.choose_agency(dateline, furniture + story[-3:], title, caption, "\n".join(story)),
         date=doc.date or None,
         authors=_authors(doc.author, furniture),
-        image=_caption(html) or doc.image or None,
+        image=caption or doc.image or None,
         source=(doc.sitename or "").strip() or None,
         lang=doc.language or _page_language(html),
         url=url or doc.url or None,
     )
-
-
-def _agency(dateline: md.Dateline | None, lines: list[str], title: str) -> str | None:
-    """The dateline's credit, else a credit line ("Source: AFP"), else the headline's."""
-    if dateline and dateline.agency:
-        return dateline.agency
-    for line in lines:
-        found = md.agency_from_line(line)
-        if found:
-            return found
-    return md.agency_from_headline(title)
 
 
 def _authors(author: str | None, furniture: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ def load_data(name: str) -> object:
         return yaml.safe_load(f)
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex matching any of the literal words, longest match preferred.
 
     Written as a trie ("sign (?:in|up)") rather than a flat list: Python's regex
@@ -55,9 +55,9 @@ def _alternation(words) -> str:
 _AGENCIES: dict[str, list[str]] = load_data("agencies.yaml")  # type: ignore[assignment]
 _ALIAS = {alias: name for name, aliases in _AGENCIES.items() for alias in [name, *aliases]}
 _ALIAS_LOWER = {alias.lower(): name for alias, name in _ALIAS.items() if len(alias) > 3}
-_AGENCY_WORD = _alternation(_ALIAS)
+_AGENCY_WORD = alternation(_ALIAS)
 # Spellings long enough to be trusted anywhere a credit is expected (not "AP" or "CP").
-_AGENCY_LONG = _alternation(a for a in _ALIAS if len(a) > 3)
+_AGENCY_LONG = alternation(a for a in _ALIAS if len(a) > 3)
 
 
 def canonical_agency(name: str | None) -> str | None:
@@ -86,8 +86,8 @@ def _agencies_in(credit: str) -> list[str]:
 _DATES: dict[str, dict[str, int]] = load_data("dates.yaml")  # type: ignore[assignment]
 MONTHS = _DATES["months"]
 WEEKDAYS = _DATES["weekdays"]
-_MONTH = rf"(?P<mon>(?i:{_alternation(MONTHS)}))\.?"
-_WEEKDAY = rf"(?i:{_alternation(WEEKDAYS)})\.?"
+_MONTH = rf"(?P<mon>(?i:{alternation(MONTHS)}))\.?"
+_WEEKDAY = rf"(?i:{alternation(WEEKDAYS)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
@@ -324,6 +324,30 @@ def agency_from_caption(caption: str) -> str | None:
     """
     names = [canonical_agency(m["name"]) for m in _PHOTO_CREDIT.finditer(caption)]
     return names[-1] if names else None
+
+
+def agencies_named(text: str) -> list[str]:
+    """Every agency a text names, by any of its spellings, in order of first mention."""
+    return _agencies_in(text)
+
+
+def choose_agency(
+    dateline: Dateline | None, credit_lines: list[str], title: str, caption: str | None, story: str
+) -> str | None:
+    """The agency to credit, strongest evidence first: the dateline's credit, a credit
+    line ("Source: AFP/ac", "Reporting by ..."), the headline's "(AFP)". A photo credit
+    is weak evidence: it counts only when the story itself names the same agency."""
+    if dateline and dateline.agency:
+        return dateline.agency
+    for line in credit_lines:
+        found = agency_from_line(line)
+        if found:
+            return found
+    found = agency_from_headline(title)
+    if found:
+        return found
+    photo = agency_from_caption(caption) if caption else None
+    return photo if photo and photo in _agencies_in(story) else None
 
 
 # --- bylines ----------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ known furniture (captions, credits, share prompts, link lists) is dropped line b
 The headline, standfirst and section label are read around the run's start; the
 dateline, agency and date from its first paragraph and from credit lines.
 
-Short wire forms ("headline\\n\\nCITY (Reuters) - text") are the same shape, so they
-need no special case.
+Short wire forms ("headline\\n\\nCITY (Reuters) - text") have no page around the
+story: their whole text after the headline is the body.
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class _PhraseSet:
         return any(low[:n] in self.phrases for n in self.lengths if n <= len(low))
 
 
-_BOILERPLATE = re.compile(rf"\b(?:{md._alternation(w.casefold() for w in _CHROME['boilerplate'])})\b")  # on casefolded text
+_BOILERPLATE = re.compile(rf"\b(?:{md.alternation(w.casefold() for w in _CHROME['boilerplate'])})\b")  # on casefolded text
 _CHROME_LINES = _PhraseSet(_CHROME["lines"])
 _CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
 _LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
@@ -56,12 +56,14 @@ def _is_chrome(low: str) -> bool:
 def _is_list_heading(low: str) -> bool:
     """A heading over links to other stories: "More:", "Most read", "Related stories ›"."""
     return len(low) <= 40 and (_LIST_HEADINGS.whole(low) or _LIST_HEADINGS.prefix(low) and low.endswith((":", "›", "»")))
+
+
 _CAPTION_START = re.compile(r"^(?:file photo|file|photo|picture|pictured|caption|image|illustration|in this photo)\s*[:—–-]", re.I)
 _CREDITS = tuple(_CHROME["photo_credits"])
 _CREDIT_WORDS = frozenset(_CREDITS)
 # "... (Photo: STR/KCNA via KNS/AFP)", "... [SpaceX via Nasa]", "... (AP Photo/Jane Doe)"
 _BRACKET_CREDIT = re.compile(
-    rf"[(\[][^()\[\]]*(?:(?i:photo|image|credit|courtesy|via )|\b(?:{md._alternation(_CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
+    rf"[(\[][^()\[\]]*(?:(?i:photo|image|credit|courtesy|via )|\b(?:{md.alternation(_CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
 )
 # "... Credit: ESA", "... Photo by Jane Doe"
 _CREDIT_BY = re.compile(r"\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|:)\s*[^.]{2,60}$", re.I)
@@ -71,6 +73,10 @@ _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
 # Feeds glue the byline to the lede with a run of spaces: "By JANE DOE     LONDON (AP) -- ..."
 _GLUED_BYLINE = re.compile(r"^[ \t]*(By[ \t]+[^\n]{2,60}?)[ \t]{3,}(?=\S)", re.M)
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+
+# Line scores (see _classify). A broad plateau on extraction-dev: each can move by half
+# its value and the body F1 stays within about 0.01 (benchmarks/bench_extraction.py).
 PROSE_DISCOUNT = 4
 FURNITURE_COST = 6.0
 SHORT_COST = 2.0
@@ -80,7 +86,7 @@ FIRST_RUN_SHARE = 0.5
 ISOLATED_SHARE = 0.5
 BOILERPLATE_SHARE = 0.5
 UNPUNCTUATED_SHARE = 0.6
-_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+REPEAT_COST = 3.0
 
 
 @dataclass
@@ -94,6 +100,7 @@ class _Line:
     stamp: md.DateMention | None = None  # set when the line is only a timestamp
     prose: bool = False
     furniture: bool = False  # chrome phrase, caption, byline, timestamp, credit
+    caption: bool = False
     score: float = 0.0
 
 
@@ -164,11 +171,12 @@ def _classify(lines: list[_Line], title: str | None) -> None:
         t = line.text
         line.words = _size(t)
         line.stamp = md.timestamp(t) if line.words <= 12 else None
+        line.caption = _is_caption(t, line.words)
         line.furniture = bool(
             line.key == title_key
+            or line.caption
             or _is_chrome(line.key)
             or _URL_ONLY.match(t)
-            or _is_caption(t, line.words)
             or md.parse_byline(t)
             or md.agency_from_line(t)
             or line.stamp
@@ -185,7 +193,7 @@ def _classify(lines: list[_Line], title: str | None) -> None:
             line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
             run += 1
         if seen[t] > 1 and not line.prose:
-            line.score -= 3.0
+            line.score -= REPEAT_COST
     # A prose line alone between non-prose lines is a teaser under its link more often
     # than a story paragraph: it counts for less.
     for i, line in enumerate(lines):
@@ -241,16 +249,9 @@ def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
     return kept
 
 
-def _headline_like(line: _Line) -> bool:
-    return 2 <= line.words <= 30 and not line.furniture and not line.text.endswith((".", ":", ";"))
-
-
 def _key(text: str) -> str:
+    """A line folded for comparison: case and closing full stops do not count."""
     return text.casefold().strip(" .")
-
-
-def _same(a: str, b: str) -> bool:
-    return _key(a) == _key(b)
 
 
 def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
@@ -287,8 +288,7 @@ def _title_at(lines: list[_Line], title: str | None, start: int) -> int | None:
         if at:
             return at[1] if len(at) > 1 and at[0] == 0 and len(lines[0].text) > len(title) else at[0]
     for i in range(start - 1, -1, -1):
-        line = lines[i]
-        if 2 <= line.words <= 30 and not line.furniture and not line.prose:
+        if 2 <= lines[i].words <= 30 and not lines[i].furniture and not lines[i].prose:
             return i
     return None
 
@@ -299,7 +299,7 @@ def _section(lines: list[_Line], title_at: int | None) -> str | None:
         return None
     line = lines[title_at - 1]
     if 1 <= line.words <= 4 and not line.furniture and not line.text.endswith(_TERMINAL) and len(line.text) <= 40:
-        if line.text not in ("/", "|") and not _same(line.text, lines[title_at].text):
+        if line.text not in ("/", "|") and line.key != lines[title_at].key:
             return line.text
     return None
 
@@ -338,41 +338,27 @@ def parse_page_text(text: str) -> PageText:
     kept = _body_lines(lines, start, end)
 
     header = lines[(title_at or 0) + 1 : start]
-    standfirst = next((ln.text for ln in header if ln.prose and not _same(ln.text, title)), None)
-    image = next((ln.text for ln in lines[(title_at or 0) + 1 : end] if _is_caption(ln.text, ln.words)), None)
-
+    standfirst = next((ln.text for ln in header if ln.prose), None)
+    image = next((ln.text for ln in lines[(title_at or 0) + 1 : end] if ln.caption), None)
     lede = kept[0].text if kept else ""
     dateline = md.parse_dateline(lede) if lede else None
-    whole = "\n".join(ln.text for ln in lines)
-    summary = standfirst or (lede[dateline.end :] if dateline else lede)
-
+    body = "\n\n".join(ln.text for ln in kept)
+    near = lines[max(0, start - 6) : min(len(lines), end + 4)]  # where credit lines sit
     return PageText(
         title=title,
-        summary=summary,
-        body="\n\n".join(ln.text for ln in kept),
+        summary=standfirst or (lede[dateline.end :] if dateline else lede),
+        body=body,
         section=_section(lines, title_at),
         dateline=dateline.city if dateline else None,
-        agency=_agency(lines, title, dateline, start, end),
-        date=_date(header, lede, whole, lines),
+        agency=md.choose_agency(dateline, [ln.text for ln in near if ln.furniture], title, image, body),
+        date=_date(header, lede, lines),
         authors=_authors(lines[(title_at or 0) + 1 : end]),
         image=image,
         source=source,
     )
 
 
-def _agency(lines: list[_Line], title: str, dateline: md.Dateline | None, start: int, end: int) -> str | None:
-    """The wire credit: the dateline's, else a credit line near the story
-    ("Source: AFP/ac", "— Reuters", "Reporting by ..."), else the headline's "(AFP)"."""
-    if dateline and dateline.agency:
-        return dateline.agency
-    for line in lines[max(0, start - 6) : min(len(lines), end + 4)]:
-        found = md.agency_from_line(line.text)
-        if found:
-            return found
-    return md.agency_from_headline(title)
-
-
-def _date(header: list[_Line], lede: str, whole: str, lines: list[_Line]) -> str | None:
+def _date(header: list[_Line], lede: str, lines: list[_Line]) -> str | None:
     """The publication date: a timestamp line above the story, else the lede's first
     date, else any timestamp line. A missing year comes from the page's other dates
     (read only when needed: it means parsing every dated line)."""
@@ -383,7 +369,7 @@ def _date(header: list[_Line], lede: str, whole: str, lines: list[_Line]) -> str
     references: list | None = None
     for mention in candidates:
         if mention.year is None and references is None:
-            references = md.full_dates(whole)
+            references = md.full_dates("\n".join(ln.text for ln in lines))
         date = md.resolve_year(mention, references or [])
         if date:
             return date.isoformat()
@@ -391,6 +377,7 @@ def _date(header: list[_Line], lede: str, whole: str, lines: list[_Line]) -> str
 
 
 def _authors(lines: list[_Line]) -> list[str]:
+    """The names of every byline line between the headline and the end of the story."""
     names: list[str] = []
     for line in lines:
         for name in md.parse_byline(line.text) or []:
