@@ -55,7 +55,7 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
 def _from_parts(parts: PageText, record: dict[str, Any], raw_text: str) -> Article:
     """Combine what the page says with what the record says; the record's fields win."""
     title = str(record.get("title") or parts.title or "").strip()
-    body = inert_markup(parts.body.strip())
+    body = inert_markup(parts.body.strip() or fallback_body(raw_text if not record.get("html") else "", title))
     summary = str(record.get("summary") or parts.summary or "").strip() or lede(body)
     authors = record.get("authors") or parts.authors
     article = Article(
@@ -110,6 +110,16 @@ def _enrich(article: Article, options: IngestOptions, keep_existing: bool = Fals
             lexicon=topics.load_lexicon(options.topics) if options.topics else None,
         )
     return article
+
+
+def fallback_body(raw_text: str, title: str) -> str:
+    """When extraction finds no story, keep the input's own paragraphs: nothing is lost.
+
+    Short items (a two-line wire brief) can look like chrome to an extractor; the text
+    the user gave us is still the best body we have.
+    """
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", raw_text)]
+    return "\n\n".join(p for p in paragraphs if p and p != title)
 
 
 def inert_markup(text: str) -> str:
