@@ -12,8 +12,8 @@ Reports:
   data), and the bytes each of a sample of searches downloads (manifest, script,
   shards, result records). Targets: <= 350 KB per page, <= 1 MB per search.
 
-Articles come from benchmarks/generate.py (the grouping benchmark's generator) when it
-exists, else from a small generator here: stories of 1-6 reports over a number of days,
+Articles come from benchmarks/generate.py (the grouping benchmark's generator, realistic
+stories and wire copies) when it exists, else from a small generator here: stories of 1-6 reports over a number of days,
 Zipf-distributed vocabulary, a wire copy now and then.
 """
 from __future__ import annotations
@@ -79,8 +79,8 @@ def articles(n: int) -> list[Article]:
         sys.path.insert(0, str(REPO / "benchmarks"))
         import generate  # type: ignore[import-not-found]
 
-        return list(generate.generate(n))[:n]
-    except (ImportError, AttributeError, TypeError):
+        return generate.generate(n)[0]
+    except ImportError:
         return synthetic(n)
 
 

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from ..group import GroupOptions, group_articles
 from ..model import Article
 from ..store import load_articles
-from . import render
+from . import render, stash
 from .config import DigestPluginConfig
 from .context import Labels, SiteData, kept_ids, retention_cutoff
 from .feeds import FeedSite
@@ -76,10 +76,13 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.site = SiteData(stories, Labels.load(extra_regions), kept, config.use_directory_urls)
         meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
         generated = {**pages(self.site, self.options), **static_files(self.site, self.options, meta)}
+        self.stashed: dict[str, list[str]] = {}
         for uri, text in generated.items():
             if files.get_file_from_path(uri) is not None:
                 log.info("digest: %s is written by hand; not generating it", uri)
                 continue
+            if uri.endswith(".md"):
+                text, self.stashed[uri] = stash.stash(text)
             files.append(File.generated(config, uri, content=text, inclusion=_inclusion(uri)))
         log.info("digest: %d articles, %d stories, %d generated files", len(articles), len(stories), len(generated))
         return files
@@ -95,6 +98,11 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if body.startswith("# "):
             body = body.split("\n", 1)[1] if "\n" in body else ""
         return render.article_head(self.site, article) + body + render.more_on_story(self.site, article)
+
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        blocks = self.stashed.get(page.file.src_uri)
+        return stash.unstash(html, blocks) if blocks else html
 
 
 def _inclusion(uri: str) -> InclusionLevel:

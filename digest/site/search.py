@@ -52,7 +52,10 @@ def stopwords() -> frozenset[str]:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, exactly as search.js does with the query."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    text = text.lower()
+    if text.isascii():  # most text: nothing to fold, and per-character work is slow
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -55,3 +55,15 @@ def test_retention_counts_back_from_the_newest_day():
     cutoff = retention_cutoff(arts, 6)
     assert cutoff == "2030-01-05"
     assert kept_ids(arts, cutoff) == {"5", "10", "u"}
+
+
+def test_stash_sets_html_aside_and_puts_it_back():
+    import markdown
+
+    from digest.site import stash
+
+    text = "# T\n\n<ul>\n<li>a &amp; <b>b</b></li>\n</ul>\n\n## Sub\n\ntext\n\n<p>x</p>\n"
+    marked, blocks = stash.stash(text)
+    assert len(blocks) == 2 and "<ul>" not in marked
+    html = stash.unstash(markdown.markdown(marked, extensions=["toc"]), blocks)
+    assert html.split() == markdown.markdown(text, extensions=["toc"]).split()
