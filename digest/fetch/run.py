@@ -48,6 +48,7 @@ class FeedResult:
     seen: int = 0  # items already fetched (or already in the archive)
     duplicates: int = 0  # new items that turned out to be an article already written
     failed: int = 0  # items whose page or article could not be made
+    later: int = 0  # new items left for the next run (over FetchOptions.max_new_items)
 
 
 @dataclass
@@ -75,6 +76,10 @@ class FetchReport:
         return sum(r.failed for r in self.feeds)
 
     @property
+    def items_later(self) -> int:
+        return sum(r.later for r in self.feeds)
+
+    @property
     def ok(self) -> bool:
         return not (self.feeds_failed or self.items_failed)
 
@@ -82,6 +87,7 @@ class FetchReport:
         return (
             f"feeds: {self.feeds_ok} ok, {self.feeds_failed} failed; "
             f"items: {self.items_new} new, {self.items_seen} seen, {self.items_failed} failed"
+            + (f", {self.items_later} left for the next run" if self.items_later else "")
         )
 
 
@@ -116,17 +122,19 @@ def run_fetch(
     with store.lock(), ThreadPoolExecutor(max(1, options.workers), thread_name_prefix="fetch") as pool:
         state = FetchState.load(out_dir)
         fetched = [pool.submit(_fetch_feed, client, spec, state.feed(spec.url)) for spec in specs]
-        # Queue every feed's pages before writing any, so downloads overlap the writing.
-        plans = [_plan(f.result(), state.feed(f.result().spec.url), store, options, client, pool) for f in fetched]
         try:
-            for got, (result, todo) in zip((f.result() for f in fetched), plans):
+            # Queue every feed's pages before writing any, so downloads overlap the writing.
+            plans = [(got, *_plan(got, state.feed(got.spec.url), store, options, client, pool))
+                     for got in (future.result() for future in fetched)]
+            for got, result, todo in plans:
                 report.feeds.append(result)
                 if result.status == "failed":
                     print(f"digest: fetch {got.spec.url}: {result.error}", file=err)
                     continue
-                _write_items(got, result, todo, state.feed(got.spec.url), store, options, err)
+                _write_items(got, result, todo, state.feed(got.spec.url), store, options, err, today)
                 _finish_feed(got, result, state.feed(got.spec.url), today)
         finally:
+            pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for queued pages
             store.save()
             state.save()
     return report
@@ -161,11 +169,15 @@ def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: Fe
     for item in got.feed.items:
         if item.key in feed_state.seen or _in_archive(store, item):
             result.seen += 1
-        elif len(todo) < options.max_new_items:
+        elif len(todo) >= options.max_new_items:
+            result.later += 1
+        else:
             content = full_content(item, options.full_content_chars)
+            if content is None and not item.link:
+                content = item.content  # short, but all there is (parse_feed keeps only items with one of the two)
             if content is not None:
                 todo.append((item, content_page(item, content, got.feed.lang)))
-            elif item.link:
+            else:
                 todo.append((item, pool.submit(client.get, item.link)))
     return result, todo
 
@@ -176,7 +188,7 @@ def _in_archive(store: ContentStore, item: FeedItem) -> bool:
 
 
 def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState,
-                 store: ContentStore, options: FetchOptions, err: TextIO) -> None:
+                 store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date) -> None:
     if got.feed is None:
         return
     for item, page in todo:
@@ -200,14 +212,14 @@ def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: Fee
             result.seen += 1
         else:
             result.new += 1
-        feed_state.seen[item.key] = ""  # dated by _finish_feed
+        feed_state.seen[item.key] = today.isoformat()
 
 
 def _finish_feed(got: _Fetched, result: FeedResult, feed_state: FeedState, today: dt.date) -> None:
-    """Keep the validators only when nothing is left to retry; date and prune the seen items."""
+    """Keep the validators only when nothing is left to retry or to do; prune the seen items."""
     if got.feed is not None:
         feed_state.prune([item.key for item in got.feed.items], today)
-    if got.response is not None and got.response.status != 304 and not result.failed:
+    if got.response is not None and got.response.status != 304 and not (result.failed or result.later):
         feed_state.etag = got.response.headers.get("etag")
         feed_state.last_modified = got.response.headers.get("last-modified")
 

@@ -143,6 +143,18 @@ def test_a_failed_item_is_retried_on_the_next_run(server, tmp_path):
     assert sorted(path for path, _ in server.log) == ["/sport/lakeside-marathon", "/world.rss"]
 
 
+def test_a_long_backlog_is_fetched_over_several_runs(server, tmp_path):
+    feeds = serve_news(server)
+    options = FetchOptions(http=OPTIONS.http, workers=2, max_new_items=2)
+    first = run_fetch([feeds["world"]], tmp_path, options, err=io.StringIO())
+    assert (first.items_new, first.items_later) == (2, 1) and first.ok
+    assert first.summary().endswith("1 left for the next run")
+    second = run_fetch([feeds["world"]], tmp_path, options, err=io.StringIO())
+    assert (second.items_new, second.items_seen, second.items_later) == (1, 2, 0)
+    assert "if-none-match" not in server.requests_to("/world.rss")[1]  # the backlog was not hidden behind a 304
+    assert len(load_articles(tmp_path)) == 3
+
+
 def test_items_already_in_the_archive_are_not_downloaded_again(server, tmp_path):
     feeds = serve_news(server)
     run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
