@@ -18,8 +18,10 @@ import zlib
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Mapping
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
+# Characters left as they are when a path is quoted: the reserved ones and '%' (already quoted).
+_PATH_SAFE = "!#$%&'()*+,/:;=?@[]~"
 
 
 def _version() -> str:
@@ -107,6 +109,9 @@ class HttpClient:
             try:
                 return self._follow(url, dict(headers or {}))
             except _Retry as e:
+                if e.delay is not None and e.delay > self.options.max_backoff:
+                    # Asking again sooner than the server said would be rude, and waiting that long stalls the run.
+                    raise FetchError(f"{e} (the server asks to retry after {e.delay:.0f}s)") from None
                 if attempt >= self.options.retries:
                     raise FetchError(f"{e} (after {attempt + 1} attempts)") from None
                 time.sleep(self._pause(attempt, e.delay))
@@ -134,7 +139,7 @@ class HttpClient:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http(s) address: {url[:200]}")
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        path = quote((parts.path or "/") + (f"?{parts.query}" if parts.query else ""), safe=_PATH_SAFE)
         send = {"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip", **headers}
         with self._slot(parts.netloc.lower()):
             remaining = deadline - time.monotonic()
@@ -161,8 +166,8 @@ class HttpClient:
                 return Response(url, status, got, body)
             except (socket.timeout, TimeoutError):
                 raise FetchError(f"timed out after {self.options.timeout:g}s") from None
-            except ssl.SSLCertVerificationError as e:  # a bad certificate does not mend in a second
-                raise FetchError(_describe(e)) from None
+            except (ssl.SSLCertVerificationError, http.client.InvalidURL, UnicodeError) as e:
+                raise FetchError(_describe(e)) from None  # a bad certificate or address does not mend in a second
             except (ConnectionError, http.client.HTTPException, ssl.SSLError) as e:
                 raise _Retry(_describe(e)) from None
             except OSError as e:  # DNS failure, unreachable network: a retry rarely helps

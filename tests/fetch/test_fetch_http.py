@@ -37,6 +37,18 @@ def test_server_error_is_retried_a_bounded_number_of_times(server):
     assert len(server.requests_to("/broken")) == 3
 
 
+def test_a_long_retry_after_is_respected_by_not_retrying(server):
+    url = server.route("/busy", status=503, headers={"Retry-After": "3600"})
+    with pytest.raises(FetchError, match="retry after 3600s"):
+        HttpClient(FAST).get(url)
+    assert len(server.requests_to("/busy")) == 1
+
+
+def test_addresses_with_spaces_and_accents_are_quoted(server):
+    server.route("/news/caf%C3%A9%20story", body=b"ok")
+    assert HttpClient(FAST).get(server.url("/news/café story")).body == b"ok"
+
+
 def test_client_error_is_not_retried(server):
     url = server.route("/gone", status=404, body=b"no")
     with pytest.raises(FetchError, match="HTTP 404"):
