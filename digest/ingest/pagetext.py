@@ -74,6 +74,9 @@ _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
 _GLUED_BYLINE = re.compile(r"^[ \t]*(By[ \t]+[^\n]{2,60}?)[ \t]{3,}(?=\S)", re.M)
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+_TOKEN = re.compile(r"\w+")
+_MARKUP = re.compile(r"[<>{}=]|&[a-z]+;")
+TITLE_OVERLAP = 0.6  # share of words a headline shares with the <title> line's
 
 # Line scores (see _classify). A broad plateau on extraction-dev: each can move by half
 # its value and the body F1 stays within about 0.01 (benchmarks/bench_extraction.py).
@@ -251,30 +254,44 @@ def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
 
 def _key(text: str) -> str:
     """A line folded for comparison: case and closing full stops do not count."""
-    return text.casefold().strip(" .")
+    return text.casefold().replace("–", "-").replace("—", "-").strip(" .…")
 
 
 def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     """The headline's text and the outlet, read before scoring so the repeated
     headline can be treated as furniture.
 
-    Preference: the headline part of a <title>-like first line ("Headline | Site")
-    printed again on the page; else a headline-like line printed twice close together;
-    else a first line that looks like a headline (the short wire forms)."""
+    Preference: the part of a <title>-like first line ("Headline | Site") printed again
+    on the page (the wordiest such part: the site name is printed too, as a logo); else a
+    line sharing most of its words (H1s reword <title>s); else a headline-like line
+    printed twice close together; else a first line that looks like a headline (the
+    short wire forms)."""
     first = lines[0].text
-    parts = [p for p in _TITLE_SEP.split(first) if p.strip()]
-    candidate = max(parts, key=len)
-    keys = {_key(candidate), lines[0].key}
-    source = parts[-1].strip() if len(parts) > 1 and parts[-1] != candidate and _size(parts[-1]) <= 5 else None
-    for line in lines[1:]:
-        if line.key in keys:
-            return line.text, source
+    parts = [p.strip() for p in _TITLE_SEP.split(first) if p.strip()] or [first]
+    longest = max(parts, key=lambda p: len(p.split()))
+    source = parts[-1] if len(parts) > 1 and parts[-1] != longest and _size(parts[-1]) <= 5 else None
+    # The headline is a part, or several parts when it holds a separator itself
+    # ("Review - shoots for the moon - Site"); the site name alone is not wordy enough.
+    cuts = [m for m in _TITLE_SEP.finditer(first)]
+    spans = parts + [first[: m.start()] for m in cuts] + [first[m.end() :] for m in cuts] + [first]
+    by_key = {_key(p): p for p in spans if 2 * len(p.split()) >= len(longest.split())}
+    printed = [ln for ln in lines[1:] if ln.key in by_key]
+    if printed:
+        return max(printed, key=lambda ln: len(ln.text.split())).text, source
+    candidate = longest
+    if len(parts) > 1:
+        wanted = set(_TOKEN.findall(_key(candidate)))
+        for line in lines[1 : len(lines) * 2 // 3]:
+            if 4 <= len(line.text.split()) <= 30 and not line.text.endswith("."):
+                have = set(_TOKEN.findall(line.key))
+                if len(wanted & have) >= TITLE_OVERLAP * max(len(wanted), len(have)):
+                    return line.text, source
     texts = [ln.text for ln in lines[:200]]
     for i, t in enumerate(texts):
         if 3 <= _size(t) <= 30 and not t.endswith((".", ":")) and t in texts[i + 1 : i + 8]:
-            if not _is_chrome(_key(t)):
+            if not _is_chrome(_key(t)) and not _MARKUP.search(t):
                 return t, source
-    if 2 <= _size(first) <= 30 and not first.endswith(".") and not _is_chrome(_key(first)):
+    if 2 <= _size(first) <= 30 and not first.endswith(".") and not _is_chrome(lines[0].key):
         return first, source
     return None, source
 
