@@ -297,7 +297,9 @@ _HEADLINE_CREDIT = re.compile(r"\((?P<credit>[^()]{1,30})\)\s*$")
 def agency_from_line(line: str) -> str | None:
     """A wire credit written as its own line: "Source: AFP/ac", "— Reuters", "(AP)",
     or Reuters' "Reporting by ...; Editing by ..." sign-off."""
-    m = _SOURCE_LINE.match(line) or _TRAILING_CREDIT.match(line)
+    if len(line) > 300:
+        return None  # a paragraph, not a credit: spare the patterns below
+    m = _SOURCE_LINE.match(line) or (len(line) <= 80 and _TRAILING_CREDIT.match(line))
     if m:
         agencies = _agencies_in(m["credit"])
         if agencies:
@@ -362,7 +364,7 @@ def parse_byline(line: str) -> list[str] | None:
     """The authors of a byline line ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"),
     names in title case when the page shouts them, agencies and roles left out.
     None when the line is not a byline."""
-    m = _BYLINE.match(line)
+    m = _BYLINE.match(line) if line[:1] in "BbWw" or line[:2].lstrip()[:1] in "BbWw" else None
     if not m or len(m["names"].split()) > 15:
         return None
     names: list[str] = []

@@ -31,13 +31,13 @@ class _PhraseSet:
         self.phrases = frozenset(p.casefold() for p in phrases)
         self.lengths = sorted({len(p) for p in self.phrases})
         self.heads = frozenset(p[:3] for p in self.phrases)
-        self.head_lengths = sorted({len(h) for h in self.heads})
+        self.short = tuple(p for p in self.phrases if len(p) < 3)  # "©"
 
     def whole(self, low: str) -> bool:
         return low.rstrip(" .:!…›»|>-") in self.phrases
 
     def prefix(self, low: str) -> bool:
-        if not any(low[:n] in self.heads for n in self.head_lengths):
+        if low[:3] not in self.heads and not low.startswith(self.short):
             return False
         return any(low[:n] in self.phrases for n in self.lengths if n <= len(low))
 
@@ -115,8 +115,10 @@ def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     for block_no, block in enumerate(re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))):
         current: str | None = None
-        for raw in _GLUED_BYLINE.sub("\\1\n", block).split("\n"):
-            line = " ".join(raw.replace("\u00a0", " ").split())
+        if "By" in block:
+            block = _GLUED_BYLINE.sub("\\1\n", block)
+        for raw in block.split("\n"):
+            line = " ".join(raw.split())  # also folds no-break spaces
             if not line:
                 continue
             if current is not None and not current.endswith(_TERMINAL) and (
