@@ -124,9 +124,8 @@ class HttpClient:
         return min(wait, self.options.max_backoff)
 
     def _follow(self, url: str, headers: dict[str, str]) -> Response:
-        deadline = time.monotonic() + self.options.timeout
         for _ in range(MAX_REDIRECTS + 1):
-            response = self._once(url, headers, deadline)
+            response = self._once(url, headers)
             if response.status not in REDIRECT_STATUSES:
                 return response
             location = response.headers.get("location")
@@ -135,22 +134,22 @@ class HttpClient:
             url = urljoin(url, location)
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 
-    def _once(self, url: str, headers: dict[str, str], deadline: float) -> Response:
+    def _once(self, url: str, headers: dict[str, str]) -> Response:
+        """One request; the timeout runs from when the host's slot is free, not while queued for it."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http(s) address: {url[:200]}")
         path = quote((parts.path or "/") + (f"?{parts.query}" if parts.query else ""), safe=_PATH_SAFE)
         send = {"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip", **headers}
         with self._slot(parts.netloc.lower()):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise FetchError(f"timed out after {self.options.timeout:g}s")
+            timeout = self.options.timeout
+            deadline = time.monotonic() + timeout
             if parts.scheme == "https":
                 conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-                    parts.hostname, parts.port, timeout=remaining, context=self._ssl
+                    parts.hostname, parts.port, timeout=timeout, context=self._ssl
                 )
             else:
-                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=remaining)
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
             try:
                 conn.request("GET", path, headers=send)
                 resp = conn.getresponse()

@@ -2,7 +2,7 @@
 
 Three phases, so the network runs in parallel and the writing does not:
 feeds are fetched and parsed in a thread pool; the pages of new items are fetched in
-the same pool (the client limits requests per host); then, in feed order, each item
+the same pool, hosts taking turns (the client limits requests per host); then, in feed order, each item
 goes through the ingest pipeline and the store, in this thread, under the store lock.
 A feed or item that fails costs one line and the run goes on. An item is marked seen
 only once written, and a feed's validators are kept only when all its new items were
@@ -11,11 +11,13 @@ written, so a failure is retried on the next run instead of being lost behind a 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, TextIO
+from urllib.parse import urlsplit
 
 from ..ingest.pipeline import IngestOptions, build_article
 from ..ingest.readers import RawInput, normalise_record
@@ -123,9 +125,10 @@ def run_fetch(
         state = FetchState.load(out_dir)
         fetched = [pool.submit(_fetch_feed, client, spec, state.feed(spec.url)) for spec in specs]
         try:
-            # Queue every feed's pages before writing any, so downloads overlap the writing.
-            plans = [(got, *_plan(got, state.feed(got.spec.url), store, options, client, pool))
+            plans = [(got, *_plan(got, state.feed(got.spec.url), store, options))
                      for got in (future.result() for future in fetched)]
+            # Queue every page before writing any, so downloads overlap the writing.
+            _download_pages([todo for _, _, todo in plans], client, pool)
             for got, result, todo in plans:
                 report.feeds.append(result)
                 if result.status == "failed":
@@ -152,12 +155,19 @@ def _fetch_feed(client: HttpClient, spec: FeedSpec, feed_state: FeedState) -> _F
         return _Fetched(spec, error=f"internal error: {_reason(e)}")
 
 
-_Todo = list[tuple[FeedItem, "Future[Response] | str"]]
+@dataclass
+class _NewItem:
+    """A new item and its page: HTML built from the feed's content, or the download of its link."""
+
+    item: FeedItem
+    page: "str | Future[Response] | None" = None  # None until the download is queued
 
 
-def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: FetchOptions,
-          client: HttpClient, pool: ThreadPoolExecutor) -> tuple[FeedResult, _Todo]:
-    """Sort a feed's items into seen and new; start the page downloads of the new ones."""
+_Todo = list[_NewItem]
+
+
+def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: FetchOptions) -> tuple[FeedResult, _Todo]:
+    """Sort a feed's items into seen, new and left for later; new ones carry their page when the feed has it."""
     result = FeedResult(got.spec.url)
     if got.error is not None:
         result.status, result.error = "failed", got.error
@@ -175,11 +185,25 @@ def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: Fe
             content = full_content(item, options.full_content_chars)
             if content is None and not item.link:
                 content = item.content  # short, but all there is (parse_feed keeps only items with one of the two)
-            if content is not None:
-                todo.append((item, content_page(item, content, got.feed.lang)))
-            else:
-                todo.append((item, pool.submit(client.get, item.link)))
+            todo.append(_NewItem(item, content_page(item, content, got.feed.lang) if content is not None else None))
     return result, todo
+
+
+def _download_pages(todos: list[_Todo], client: HttpClient, pool: ThreadPoolExecutor) -> None:
+    """Queue the page downloads, one host after another in turn.
+
+    Queued host by host, the pool's threads would all wait on the first host's
+    per-host limit while other hosts sit idle.
+    """
+    by_host: dict[str, list[_NewItem]] = {}
+    for todo in todos:
+        for new in todo:
+            if new.page is None and new.item.link:
+                by_host.setdefault(urlsplit(new.item.link).netloc.lower(), []).append(new)
+    for turn in itertools.zip_longest(*by_host.values()):
+        for new in turn:
+            if new is not None:
+                new.page = pool.submit(client.get, new.item.link)
 
 
 def _in_archive(store: ContentStore, item: FeedItem) -> bool:
@@ -191,12 +215,14 @@ def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: Fee
                  store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date) -> None:
     if got.feed is None:
         return
-    for item, page in todo:
+    for new in todo:
+        item, page = new.item, new.page
         origin = item.link or item.key
         try:
             if isinstance(page, str):
                 record = item_record(item, got.feed, got.spec, page)
             else:
+                assert page is not None, "every new item has a page or a download"
                 response = page.result()
                 record = item_record(item, got.feed, got.spec, decode_page(response), response.url)
             article = apply_hints(build_article(RawInput(origin, "record", normalise_record(record)), options.ingest), got.spec)

@@ -118,3 +118,24 @@ def test_requests_to_one_host_are_limited(server):
         t.join()
     assert len(server.log) == 6
     assert server.max_in_flight <= 2
+
+
+def test_waiting_for_a_host_slot_does_not_count_against_the_timeout(server):
+    """Twelve 0.1 s answers one at a time take longer than the 1 s timeout; none may time out."""
+    for n in range(12):
+        server.route(f"/slow{n}", body=b"ok", delay=0.1)
+    client = HttpClient(HttpOptions(per_host=1, timeout=1.0, retries=0))
+    errors: list[Exception] = []
+
+    def get(n: int) -> None:
+        try:
+            client.get(server.url(f"/slow{n}"))
+        except Exception as e:  # collected: an exception in a thread would be lost
+            errors.append(e)
+
+    threads = [threading.Thread(target=get, args=(n,)) for n in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(server.log) == 12
