@@ -175,7 +175,9 @@ class ContentStore:
         The same text or the same URL arriving under another id stays one article.
         """
         articles = self.state["articles"]
-        text_key = short_hash(" ".join(article.body.lower().split()), 16) if article.body.strip() else None
+        # Same headline and same text: the same article. A new headline over the same text
+        # is a republished copy, which grouping folds under its original instead.
+        text_key = short_hash(" ".join(f"{article.title}\n{article.body}".lower().split()), 16) if article.body.strip() else None
         url_key = article.url.strip() if article.url else None
         if article.id not in articles:
             for key, index in ((url_key, "urls"), (text_key, "texts")):
