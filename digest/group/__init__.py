@@ -17,7 +17,7 @@ import numpy as np
 from ..model import Article, Story
 from .clustering import cluster_reports
 from .copies import find_copies
-from .features import features
+from .features import report_features
 from .options import GroupOptions
 from .stories import build_story, dedupe_ids, idf_lookup, shared_terms
 
@@ -38,7 +38,7 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]
     reports = [articles[i] for i in report_idx]
-    feats = [features(a, options.title_weight) for a in reports]
+    feats = [report_features(a, options.title_weight) for a in reports]
     result = cluster_reports(reports, feats, options)
 
     labels = np.asarray(result.labels)

@@ -32,8 +32,9 @@ def top_terms(matrix: sp.csr_matrix, k: int, max_df: int) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=matrix.shape)
 
 
-def candidate_pairs(matrix: sp.csr_matrix, k: int, max_df: int) -> np.ndarray:
-    """Pairs (i < j) of reports sharing at least one of their top-k blocking terms."""
+def candidate_pairs(matrix: sp.csr_matrix, k: int, max_df: int, min_shared: int = 1) -> np.ndarray:
+    """Pairs (i < j) of reports sharing at least ``min_shared`` of their top-k blocking terms."""
     blocks = top_terms(matrix, k, max_df)
     shared = sp.triu(blocks @ blocks.T, k=1).tocoo()
-    return np.stack([shared.row, shared.col], axis=1).astype(np.int64)
+    keep = shared.data >= min_shared
+    return np.stack([shared.row[keep], shared.col[keep]], axis=1).astype(np.int64)

@@ -32,9 +32,9 @@ class Clustering:
 def cluster_reports(reports: list[Article], feats: list[Features], options: GroupOptions) -> Clustering:
     """Cluster reports into stories (label per report); ``feats`` are the reports' features."""
     vectors = vectorise(feats, options.entity_weight)
-    pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df)
+    pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared)
+    pairs = pairs[_within_window(reports, pairs, options.window_days)]
     sims = pair_similarity(vectors.matrix, pairs)
-    sims = sims * _within_window(reports, pairs, options.window_days)
     if options.neighbours > 0:
         mix = options.direct_weight
         sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours)
@@ -43,9 +43,9 @@ def cluster_reports(reports: list[Article], feats: list[Features], options: Grou
 
 
 def _within_window(reports: list[Article], pairs: np.ndarray, window_days: float) -> np.ndarray:
-    """1 for pairs inside the window or with a missing date, 0 for pairs too far apart."""
+    """True for pairs inside the time window or with a missing date."""
     stamps = np.array([d.timestamp() if (d := a.datetime) else np.nan for a in reports], dtype=np.float64)
     if len(pairs) == 0:
-        return np.ones(0, dtype=np.float32)
+        return np.ones(0, dtype=bool)
     gap = np.abs(stamps[pairs[:, 0]] - stamps[pairs[:, 1]]) / 86400.0
-    return np.where(np.isnan(gap) | (gap <= window_days), 1.0, 0.0).astype(np.float32)
+    return np.isnan(gap) | (gap <= window_days)

@@ -30,8 +30,9 @@ def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4) -> 
 
     Articles in no group do not appear. ``threshold`` is the containment needed.
     """
-    sets = [minhash.shingles(_TOKEN.findall(copy_text(a).lower()), k) for a in articles]
-    empty = np.array([not s for s in sets], dtype=bool)
+    vocab: dict[str, int] = {}
+    sets = [minhash.shingles(_TOKEN.findall(copy_text(a).lower()), k, vocab) for a in articles]
+    empty = np.array([len(s) == 0 for s in sets], dtype=bool)
     sigs = minhash.signatures(sets)
     uf = UnionFind(len(articles))
     for i, j in minhash.candidate_pairs(sigs, skip=empty).tolist():
@@ -45,11 +46,13 @@ def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4) -> 
     return groups
 
 
-def _is_copy(a: set[int], b: set[int], threshold: float) -> bool:
+def _is_copy(a: np.ndarray, b: np.ndarray, threshold: float) -> bool:
+    """Containment of the smaller shingle set in the larger (both sorted and distinct)."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if len(small) < _MIN_SIZE_RATIO * len(large):
         return False
-    return len(small & large) >= threshold * len(small)
+    common = len(np.intersect1d(small, large, assume_unique=True))
+    return common >= threshold * len(small)
 
 
 def original_rank(article: Article) -> tuple:

@@ -24,18 +24,17 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NAME_WORD = rf"[{_UPPER}][^\W_]*(?:['’.-][^\W\d_]+)*"
 _CAP_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?[ \t]+(\d{1,2})\b(?![.,]?\d)")  # month names checked in Python
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _STOP = frozenset(ENGLISH_STOP_WORDS)
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The word lists in lexicon.yml (months, capitalised non-names), with a date pattern."""
+    """The word lists in lexicon.yml (months, capitalised non-names)."""
     with open(Path(__file__).with_name("lexicon.yml"), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     data["not_names"] = frozenset(data["not_names"])
-    months = "|".join(sorted(data["months"], key=len, reverse=True))
-    data["date_re"] = re.compile(rf"\b({months})\.?[ \t]+(\d{{1,2}})\b(?![.,]?\d)", re.IGNORECASE)
     return data
 
 
@@ -47,7 +46,7 @@ class Features:
     entities: list[str]
 
 
-def features(article: Article, title_weight: int = 1) -> Features:
+def report_features(article: Article, title_weight: int = 1) -> Features:
     """Words and entities of a report, computed once and shared by every step."""
     return Features(words(article_text(article, title_weight)), entities(article))
 
@@ -98,5 +97,7 @@ def entities(article: Article) -> list[str]:
                 out.append("n:" + "_".join(name))
             name = []
     out.extend("#" + n.replace(",", "") for n in _NUMBER.findall(text))
-    out.extend(f"d:{months[m.lower()]}-{int(d)}" for m, d in lex["date_re"].findall(text))
+    for month, day in _MONTH_DAY.findall(text):
+        if month.lower() in months:
+            out.append(f"d:{months[month.lower()]}-{int(day)}")
     return out

@@ -10,23 +10,32 @@ Hashing is multiply-shift (Dietzfelbinger) in 64-bit integers: no modulo, fast.
 """
 from __future__ import annotations
 
-import zlib
-
 import numpy as np
 
 _SHIFT = np.uint64(32)
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio), for mixing shingle words
 _MAX32 = np.uint64(0xFFFFFFFF)
 _CHUNK = 60_000  # shingles hashed at once: bounds the temporary to CHUNK x num_perm x 8 bytes
 
 
-def shingles(tokens: list[str], k: int) -> set[int]:
-    """Hashed k-word shingles of a token list; a text shorter than k is one shingle."""
-    if len(tokens) < k:
-        return {zlib.crc32(" ".join(tokens).encode("utf-8"))} if tokens else set()
-    return {zlib.crc32(" ".join(tokens[i:i + k]).encode("utf-8")) for i in range(len(tokens) - k + 1)}
+def shingles(tokens: list[str], k: int, vocab: dict[str, int]) -> np.ndarray:
+    """Sorted distinct hashes of the k-word shingles of a token list.
+
+    Tokens become integers through ``vocab`` (shared by one run, grown as needed);
+    a shingle's hash mixes its k integers with a multiply-xor chain in numpy. A text
+    shorter than k words is one shingle.
+    """
+    if not tokens:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.uint64, count=len(tokens))
+    width = min(k, len(ids))
+    h = np.zeros(len(ids) - width + 1, dtype=np.uint64)
+    for offset in range(width):
+        h = (h ^ ids[offset:offset + len(h)]) * _MIX
+    return np.unique(h >> _SHIFT)
 
 
-def signatures(sets: list[set[int]], num_perm: int = 64, seed: int = 7) -> np.ndarray:
+def signatures(sets: list[np.ndarray], num_perm: int = 64, seed: int = 7) -> np.ndarray:
     """One row of ``num_perm`` minimum hashes per shingle set (empty sets: all max).
 
     All shingles are laid end to end and hashed in chunks; ``np.minimum.reduceat``
@@ -36,7 +45,7 @@ def signatures(sets: list[set[int]], num_perm: int = 64, seed: int = 7) -> np.nd
     a = rng.integers(1, 1 << 63, size=num_perm, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 1 << 63, size=num_perm, dtype=np.uint64)
     out = np.full((len(sets), num_perm), _MAX32, dtype=np.uint64)
-    rows = [i for i, s in enumerate(sets) if s]
+    rows = [i for i, s in enumerate(sets) if len(s)]
     start = 0
     while start < len(rows):
         stop, size = start, 0
@@ -45,7 +54,7 @@ def signatures(sets: list[set[int]], num_perm: int = 64, seed: int = 7) -> np.nd
             stop += 1
         chunk = rows[start:stop]
         lengths = np.fromiter((len(sets[i]) for i in chunk), dtype=np.int64, count=len(chunk))
-        x = np.fromiter((h for i in chunk for h in sets[i]), dtype=np.uint64, count=int(lengths.sum()))
+        x = np.concatenate([sets[i] for i in chunk])
         hashed = (x[:, None] * a[None, :] + b[None, :]) >> _SHIFT  # multiply-shift hashing
         offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         out[chunk] = np.minimum.reduceat(hashed, offsets, axis=0)

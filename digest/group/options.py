@@ -48,7 +48,8 @@ class GroupOptions:
     direct_weight: float = 0.5
     entity_weight: float = 0.5
     title_weight: int = 2
-    block_terms: int = 12
+    block_terms: int = 20
+    block_min_shared: int = 2
     block_max_df: int = 300
     shared_terms: int = 8
 
