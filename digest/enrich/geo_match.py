@@ -9,6 +9,7 @@ cost is linear in the text, whatever the size of the gazetteer.
 Each mention also records how sure we are that the word is a name at all: a town
 called "Police" or "Most" shows up at sentence starts and in headline case, and a
 person called "Jordan" follows a first name. Weighing that is geography's job.
+A name followed by a street word ("Cleveland Drive") is a street and is skipped.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]*(?:[.'’\-][^\W\d_]+)*\.?"
 _JOINERS = r"(?:of|de|da|do|dos|das|del|della|di|du|des|la|le|les|and|the|upon|on|am|an|der|den|el|al|y|au|aux|sur|en|im)"
 # A run of capitalised words, single-spaced, possibly joined by lower-case particles.
 RUN = re.compile(rf"(?<![^\W_]){_CAPITALISED}(?: (?:{_JOINERS} )*{_CAPITALISED})*")
-NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+NEXT_WORD = re.compile(r"\s*([^\W\d_]+\.?)")
 POSSESSIVE = re.compile(r"['’]s?$")
 # What may come between a sentence end and the next word: spaces, quotes, brackets.
 OPENERS = " \t\"'“‘([«"
@@ -43,6 +44,8 @@ class Mention:
     Jordan", "Leo Smith", "Honda Accord"). ``ambiguous``: the name is on the list of names
     that are usually something else. ``currency``: followed by a currency word
     ("Canadian dollars", "U.S. dlrs"), which says nothing about where the story is.
+    A state abbreviation outside a dateline ("Fla. economist") is one place of kind
+    "abbreviation": likely, but "Miss." and "Ind." are words too, so it counts as weak.
     """
 
     start: int
@@ -62,6 +65,7 @@ class NameContext:
     lead_ins: frozenset[str]
     titles: frozenset[str]
     currency_words: frozenset[str]
+    street_words: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,6 +78,7 @@ def name_context() -> NameContext:
         lead_ins=frozenset(data["lead_in_words"]),
         titles=frozenset(data["titles"]),
         currency_words=frozenset(w.casefold() for w in data["currency_words"]),
+        street_words=frozenset(data["street_words"]),
     )
 
 
@@ -105,6 +110,11 @@ def _run_mentions(text: str, words, gazetteer: Gazetteer, context: NameContext, 
             mentions.append(Mention(start, text[start:end], (abbrev,), True, False, False, False, False))
             i += 1
             continue
+        if abbrev is not None and "." in text[start:end] and not _before_capital(text, end):
+            place = Place(abbrev.country, "abbreviation")
+            mentions.append(Mention(start, text[start:end], (place,), True, False, False, False, False))
+            i += 1
+            continue
         found = _longest_name(text, words, i, gazetteer)
         if found is None:
             i += 1
@@ -114,7 +124,11 @@ def _run_mentions(text: str, words, gazetteer: Gazetteer, context: NameContext, 
         after = _after_name(text, words, i, context)
         before = _before_name(text, words, i + width)
         following = NEXT_WORD.match(text, words[i + width - 1][1])
-        currency = following is not None and following.group(1).casefold() in context.currency_words
+        next_word = following.group(1) if following is not None else ""
+        if next_word in context.street_words:
+            i += width
+            continue
+        currency = next_word.rstrip(".").casefold() in context.currency_words
         mentions.append(Mention(start, key, places, reliable, after, before, key in gazetteer.ambiguous, currency))
         i += width
     return mentions
@@ -143,6 +157,12 @@ def _longest_name(text: str, words, i: int, gazetteer: Gazetteer):
         if places:
             return key, places, j - i + 1
     return None
+
+
+def _before_capital(text: str, end: int) -> bool:
+    """True when the next word after ``end`` on the same line is capitalised ("Miss. Smith")."""
+    following = NEXT_WORD.match(text, end)
+    return following is not None and "\n" not in text[end : following.start(1)] and following.group(1)[:1].isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -6,7 +6,15 @@ the headline and lead say what the story is about; mentions further down add up;
 demonyms ("Emirati"), capitals standing for governments ("Pyongyang said") and towns
 roll up to their country. Names that are usually something else ("Chad", "Nice") and
 towns that share a name across countries count only for a country the article already
-names some other way. No place means no country: we never guess.
+names some other way.
+
+Evidence comes in two tiers. Confident evidence (above) ranks countries first. When
+there is none, weak evidence still names the most probable country rather than none:
+a town shared by several countries goes to its biggest namesake, a stop-listed word
+used like a place ("flew to Jordan") to its country, a state abbreviation in running
+text ("Fla. economist") to its country, and national cues ("Sheriff's Office",
+"RCMP", see ``geo_cues``) to theirs. An article with no place and no cue at all
+still gets no country.
 
 ``locate`` is pure; the gazetteer and region scheme are loaded once per process.
 """
@@ -15,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from digest.enrich.geo_cues import find_cues
 from digest.enrich.geo_gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from digest.enrich.geo_match import Mention, find_mentions
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
@@ -37,6 +46,7 @@ KIND_WEIGHT = {
     # surnames or words ("Harrison", "Liberal"), so they count little, and only as a
     # last hint for which namesake another town name means.
     "small town": 0.3,
+    "abbreviation": 1.0,  # weak tier only: "Miss." and "Ind." are words too
 }
 HEADLINE_WEIGHT = 2.5  # a mention in the headline counts this many times
 LEAD_WEIGHT = 1.5  # ... in the standfirst or the first LEAD_CHARS of the body
@@ -46,8 +56,19 @@ DATELINE_WEIGHT = 2.5  # the dateline country gets this much on top of its menti
 # enough that most readers would think of it (Paris, not Paris, Texas).
 LONE_TOWN_MIN_POPULATION = 100_000
 TOWN_DOMINANCE = 3.0  # ... or this many times bigger than the next town of that name
-MIN_HINTS = 1  # small-town mentions that settle which namesake a bigger town name means
-MIN_FOCUS_SCORE = 0.3  # below this, the evidence is too weak to name a country
+MIN_HINTS = 1  # small towns (distinct names) that settle which namesake a bigger town name means
+CUE_HINT = 2  # a national cue ("RCMP") is worth this many small towns as a namesake hint
+CUE_WEIGHT = 0.5  # weak-tier score of each distinct national cue
+MIN_FOCUS_SCORE = 0.3  # below this, confident evidence is too thin and joins the weak tier
+# Words before a stop-listed name that show it is used as a place ("flew to Jordan").
+LOCATIVE = frozenset({"in", "to", "from", "at", "near", "across", "into", "visit", "visited", "visits", "via"})
+# An AP- or local-paper dateline at the start of the body or after a repeated headline:
+# "ROCKY HILL - ...", "COLUMBIA, Ky. (AP) — ...". Capitals only, so a headline is never one.
+BODY_DATELINE = re.compile(
+    r"(?:^|[.!?]\s+)([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?[-—–]+\s"
+)
+BODY_DATELINE_CHARS = 400  # where in the body a dateline may stand
 OTHER_COUNTRY_SHARE = 0.35  # other countries listed need this share of the focus score
 REGION_SHARE = 0.25  # regions listed need this share of the strongest region's score
 
@@ -74,10 +95,16 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions = _usable(find_mentions(text, gazetteer, headline_end), text)
-    home = _dateline_places(dateline, gazetteer)
-    scores, first_seen = _score(mentions, home, headline_end, lead_end)
-    countries = _rank(scores, first_seen)
-    return _with_regions(countries, scores, scheme or load_region_scheme())
+    home = _dateline_places(dateline or _body_dateline(body), gazetteer)
+    evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
+    countries = _rank(evidence)
+    return _with_regions(countries, evidence.scores, scheme or load_region_scheme())
+
+
+def _body_dateline(body: str) -> str | None:
+    """A dateline printed inside the body ("HARTFORD - ..."), when none was parsed out."""
+    m = BODY_DATELINE.search(body, 0, BODY_DATELINE_CHARS)
+    return m.group(1) if m else None
 
 
 def _usable(mentions: list[Mention], text: str) -> list[Mention]:
@@ -132,6 +159,7 @@ class _Evidence:
     scores: dict[str, float] = field(default_factory=dict)
     local: dict[str, float] = field(default_factory=dict)
     first_seen: dict[str, int] = field(default_factory=dict)
+    weak: dict[str, float] = field(default_factory=dict)  # the low-confidence tier
 
     def add(self, place: Place, weight: float, position: int) -> None:
         self.scores[place.country] = self.scores.get(place.country, 0.0) + weight
@@ -139,28 +167,45 @@ class _Evidence:
             self.local[place.country] = self.local.get(place.country, 0.0) + weight
         self.first_seen.setdefault(place.country, position)
 
+    def add_weak(self, country: str, weight: float) -> None:
+        self.weak[country] = self.weak.get(country, 0.0) + weight
+
 
 def _score(
-    mentions: list[Mention], home: tuple[Place, ...], headline_end: int, lead_end: int
-) -> tuple[dict[str, float], dict[str, int]]:
+    mentions: list[Mention],
+    home: tuple[Place, ...],
+    headline_end: int,
+    lead_end: int,
+    cues: dict[str, int],
+    text: str,
+) -> _Evidence:
     """Country scores: sure mentions first, then the dateline and ambiguous names
-    resolved towards them, then small towns."""
+    resolved towards them, then small towns; what cannot be resolved goes to the weak tier."""
     evidence = _Evidence()
 
+    def zone(m: Mention) -> float:
+        return HEADLINE_WEIGHT if m.start < headline_end else LEAD_WEIGHT if m.start < lead_end else 1.0
+
     def credit(m: Mention, place: Place) -> None:
-        zone = HEADLINE_WEIGHT if m.start < headline_end else LEAD_WEIGHT if m.start < lead_end else 1.0
-        evidence.add(place, KIND_WEIGHT[place.kind] * zone, m.start)
+        evidence.add(place, KIND_WEIGHT[place.kind] * zone(m), m.start)
 
     pending, weak = [], []
-    hints: dict[str, int] = {}  # small towns per country: a last clue to pick a namesake
+    # Clues to pick a namesake: distinct small towns per country, and national cues.
+    small_towns: dict[str, set[str]] = {}
     for m in mentions:
-        if m.ambiguous or len(m.places) > 1:
+        if m.places[0].kind == "abbreviation":
+            evidence.add_weak(m.places[0].country, KIND_WEIGHT["abbreviation"] * zone(m))
+        elif m.ambiguous or len(m.places) > 1:
             pending.append(m)
         elif _small_town(m):
             weak.append(m)
-            hints[m.places[0].country] = hints.get(m.places[0].country, 0) + 1
+            small_towns.setdefault(m.places[0].country, set()).add(m.key)
         else:
             credit(m, m.places[0])
+    hints = {code: len(keys) for code, keys in small_towns.items()}
+    for code, count in cues.items():
+        hints[code] = hints.get(code, 0) + CUE_HINT * count
+        evidence.add_weak(code, CUE_WEIGHT * count)
     if home:
         place = _resolve(home, evidence, allow_lone=True, hints=hints)
         if place is not None:
@@ -171,9 +216,29 @@ def _score(
         place = _resolve(m.places, sure, allow_lone=not m.ambiguous, hints=hints)
         if place is not None:
             credit(m, place)
+        elif not m.ambiguous or _used_as_place(m, text):
+            best = _most_probable(m.places, hints)
+            evidence.add_weak(best.country, KIND_WEIGHT[best.kind] * zone(m))
     for m in weak:
         credit(m, Place(m.places[0].country, "small town"))
-    return evidence.scores, evidence.first_seen
+    return evidence
+
+
+def _used_as_place(m: Mention, text: str) -> bool:
+    """A stop-listed name right after a locative word ("flew to Jordan"), and big enough
+    that a reader would take it for a place: a country, a state or a large town."""
+    before = text[max(0, m.start - 12) : m.start].split()
+    if not before or before[-1].casefold() not in LOCATIVE:
+        return False
+    place = m.places[0]
+    return place.kind not in TOWN_KINDS or place.population >= LONE_TOWN_MIN_POPULATION
+
+
+def _most_probable(places: tuple[Place, ...], hints: dict[str, int]) -> Place:
+    """The likeliest meaning of a name the evidence could not settle: the hinted
+    country's, else the outright or most populous one (places come sorted so)."""
+    hinted = [p for p in places if hints.get(p.country, 0) > 0]
+    return max(hinted, key=lambda p: hints[p.country]) if hinted else places[0]
 
 
 def _resolve(places: tuple[Place, ...], sure: _Evidence, allow_lone: bool, hints: dict[str, int]) -> Place | None:
@@ -227,17 +292,24 @@ def _dateline_places(dateline: str | None, gazetteer: Gazetteer) -> tuple[Place,
     return ()
 
 
-def _rank(scores: dict[str, float], first_seen: dict[str, int]) -> list[str]:
+def _rank(evidence: _Evidence) -> list[str]:
     """Countries worth listing, the focus first.
 
-    Ties go to the dateline country, then to the country named first; a focus below
-    MIN_FOCUS_SCORE is weak evidence and yields no country at all.
+    Ties go to the dateline country, then to the country named first. A focus below
+    MIN_FOCUS_SCORE is not confident: its score joins the weak tier, whose best
+    country is listed alone (or nothing, when there is no evidence at all).
     """
+    scores, first_seen = evidence.scores, evidence.first_seen
     ranked = sorted(scores, key=lambda c: (-round(scores[c], 6), first_seen[c]))
-    if not ranked or scores[ranked[0]] < MIN_FOCUS_SCORE:
+    if ranked and scores[ranked[0]] >= MIN_FOCUS_SCORE:
+        floor = OTHER_COUNTRY_SHARE * scores[ranked[0]]
+        return [c for c in ranked if scores[c] >= floor]
+    weak = dict(evidence.weak)
+    for code, score in scores.items():
+        weak[code] = weak.get(code, 0.0) + score
+    if not weak:
         return []
-    floor = OTHER_COUNTRY_SHARE * scores[ranked[0]]
-    return [c for c in ranked if scores[c] >= floor]
+    return [min(weak, key=lambda c: (-round(weak[c], 6), first_seen.get(c, len(first_seen) + 1), c))]
 
 
 def _with_regions(countries: list[str], scores: dict[str, float], scheme: RegionScheme) -> Geo:

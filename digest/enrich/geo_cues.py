@@ -1,0 +1,73 @@
+"""National cues: words that are not places but say which country a local story is in.
+
+"Sheriff's Office", "RCMP", "council tax", "Garda": a county paper rarely names its
+own country, but its institutions do. ``data/geo/cues.yml`` lists them per country;
+geography counts them as weak evidence (only when no place is named with confidence)
+and as a hint for which namesake a town name means.
+
+One compiled alternation per case mode, built once: matching is linear in the text.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+CUES = Path(__file__).parent / "data" / "geo" / "cues.yml"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Compiled cue patterns and the country of each cue (keyed casefolded, apostrophes straight)."""
+
+    phrases: re.Pattern[str] | None
+    acronyms: re.Pattern[str] | None
+    country: dict[str, str]
+
+
+def _alternation(cues: list[str], flags: int) -> re.Pattern[str] | None:
+    """One whole-word pattern for all cues, longest first so "county council" beats "council"."""
+    if not cues:
+        return None
+    parts = [re.escape(c).replace("'", "['’]") for c in sorted(set(cues), key=len, reverse=True)]
+    return re.compile(rf"(?<![\w.])(?:{'|'.join(parts)})(?![\w'’])", flags)
+
+
+def _key(cue: str) -> str:
+    return cue.replace("’", "'").casefold()
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> CueLexicon:
+    """The cue lexicon, loaded once per process."""
+    with CUES.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    phrases: list[str] = []
+    acronyms: list[str] = []
+    country: dict[str, str] = {}
+    for code, lists in data.items():
+        code = "NO" if code is False else str(code)
+        for cue in lists.get("phrases") or ():
+            phrases.append(cue)
+            country[_key(cue)] = code
+        for cue in lists.get("acronyms") or ():
+            acronyms.append(cue)
+            country[_key(cue)] = code
+    return CueLexicon(_alternation(phrases, re.IGNORECASE), _alternation(acronyms, 0), country)
+
+
+def find_cues(text: str, lexicon: CueLexicon | None = None) -> dict[str, int]:
+    """Distinct cues per country found in ``text``: {"US": 2} for "sheriff's office ... varsity"."""
+    lexicon = lexicon or load_cues()
+    seen: set[str] = set()
+    for pattern in (lexicon.phrases, lexicon.acronyms):
+        if pattern is not None:
+            seen.update(_key(m.group()) for m in pattern.finditer(text))
+    counts: dict[str, int] = {}
+    for cue in seen:
+        code = lexicon.country[cue]
+        counts[code] = counts.get(code, 0) + 1
+    return counts
