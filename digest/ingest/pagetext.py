@@ -197,8 +197,14 @@ def _classify(lines: list[_Line], title: str | None) -> None:
         else:
             line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
             run += 1
-        if seen[t] > 1 and not line.prose:
-            line.score -= REPEAT_COST
+        if seen[t] > 1:  # printed twice: a caption, a teaser or a menu, not a paragraph
+            line.prose = False
+            line.score = min(line.score, 0.0) - REPEAT_COST
+    # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption.
+    for line, below in zip(lines, lines[1:]):
+        if below.caption and below.words <= 8 and not line.furniture and _CAPTION_START.match(below.text):
+            line.caption = line.furniture = True
+            line.prose, line.score = False, -FURNITURE_COST
     # A prose line alone between non-prose lines is a teaser under its link more often
     # than a story paragraph: it counts for less.
     for i, line in enumerate(lines):
@@ -358,7 +364,7 @@ def parse_page_text(text: str) -> PageText:
 
     header = lines[(title_at or 0) + 1 : start]
     standfirst = next((ln.text for ln in header if ln.prose), None)
-    image = next((ln.text for ln in lines[(title_at or 0) + 1 : end] if ln.caption), None)
+    image = _image(lines, (title_at or 0) + 1, end)
     lede = kept[0].text if kept else ""
     dateline = md.parse_dateline(lede) if lede else None
     body = "\n\n".join(ln.text for ln in kept)
@@ -375,6 +381,17 @@ def parse_page_text(text: str) -> PageText:
         image=image,
         source=source,
     )
+
+
+def _image(lines: list[_Line], start: int, end: int) -> str | None:
+    """The first caption below the headline, with its credit when that is a line of its own."""
+    for i in range(start, end):
+        if lines[i].caption:
+            below = lines[i + 1] if i + 1 < len(lines) else None
+            if below and below.caption and below.words <= 8 and _CAPTION_START.match(below.text):
+                return f"{lines[i].text} {below.text}" if not _CAPTION_START.match(lines[i].text) else lines[i].text
+            return lines[i].text
+    return None
 
 
 def _date(header: list[_Line], lede: str, lines: list[_Line]) -> str | None:

@@ -67,6 +67,10 @@ class TestWirePage:
         assert volcano.date == "2026-03-04"
         assert volcano.authors == ["Jane Roe", "Carlos Mendez"]
 
+    def test_caption_above_a_credit_line_is_the_image(self, volcano):
+        assert volcano.image == "Residents sweep ash from a street in San Esteban on Wednesday, March 4, 2026. Photo: Ana Ruiz"
+        assert "Residents sweep ash" not in volcano.body
+
     def test_no_standfirst_means_the_lede_is_the_summary(self, volcano):
         assert volcano.summary.startswith("Ash from the Cerro Blanco volcano")
 
