@@ -78,12 +78,14 @@ class Lexicon:
         object.__setattr__(self, "lookup", lookup)
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: Any) -> list[str]:
     """Lowercase word tokens; punctuation, hyphens and apostrophes split words.
 
     "won't" becomes "wont", not "won" + "t", so a negation never reads as a sports result.
+    Hand-edited front matter can hold a number or a boolean where text belongs: only text
+    is read.
     """
-    if not text:
+    if not text or not isinstance(text, str):
         return []
     return TOKEN.findall(text.lower().replace("n't", "nt").replace("n\u2019t", "nt"))
 
@@ -241,8 +243,8 @@ def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[str, i
 
 def _hint_words(section: str | None, url: str | None) -> list[str]:
     """Words of the section label and of the URL's host and folders (not its slug)."""
-    words = tokens(section or "")
-    if url:
+    words = tokens(section)
+    if isinstance(url, str) and url:
         parts = urlsplit(url if "//" in url else "//" + url)
         folders = parts.path.split("/")[:-1]  # the last segment is the article's own slug
         words += tokens(parts.hostname or "")[:-1] + tokens(" ".join(folders))

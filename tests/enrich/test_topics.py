@@ -150,3 +150,9 @@ def test_section_labels_match_as_whole_runs_of_words() -> None:
     # a word of a longer label is not a label: "union" alone, "us" alone, "world" alone
     assert classify("A long day", "", text, section="Union news") == []
     assert classify("A long day", "", text, url="https://example.org/us/world/long-day") == []
+
+
+def test_values_that_are_not_text_are_ignored() -> None:
+    # Hand-edited front matter or odd records can put a boolean or number where text belongs.
+    assert classify("Vell double sends Harbour City top", "", MATCH_REPORT, section=True, url=7)[0] == "sport"  # type: ignore[arg-type]
+    assert tokens(None) == [] and tokens(3) == []
