@@ -46,6 +46,10 @@ _BOILERPLATE = re.compile(rf"\b(?:{md.alternation(w.casefold() for w in _CHROME[
 _CHROME_LINES = _PhraseSet(_CHROME["lines"])
 _CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
 _LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
+_END_HEADINGS = _PhraseSet(_CHROME["end_headings"])
+_AUTHOR_BOX = re.compile(
+    rf"^(?:{md.alternation(_CHROME['author_box_words'])})\s+[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){{0,3}}$"
+)
 
 
 def _is_chrome(low: str) -> bool:
@@ -245,10 +249,13 @@ def _story_run(lines: list[_Line], floor: int) -> tuple[int, int]:
 
 
 def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
-    """The story's lines in the run: furniture out, and link lists under a "More:" heading."""
+    """The story's lines in the run: furniture out, link lists under a "More:" heading
+    out, and nothing after an author box or comments heading."""
     kept: list[_Line] = []
     in_list = False
     for line in lines[start:end]:
+        if kept and (_END_HEADINGS.whole(line.key) or _AUTHOR_BOX.match(line.text)):
+            break  # an author box or the comments: the story is over
         if _is_list_heading(line.key):
             in_list = True
             continue

@@ -114,6 +114,20 @@ def test_wrapped_wire_lines_become_one_paragraph():
     assert parts.body == "LONDON, March 11 - Sugar output rose 12 pct in January, according to figures released on Tuesday."
 
 
+def test_author_box_ends_the_story():
+    page = (
+        "Tide mills return | Harbour Notes\n\nMenu\nSearch\n\nTide mills return\n\n"
+        "Two fictional villages on the estuary have restored their tide mills after a decade of fundraising by residents.\n\n"
+        "The mills grind flour twice a day when the tide turns, and volunteers show visitors how the wheels work.\n\n"
+        "About Lena Brandt\n\n"
+        "Lena Brandt writes about coastal life and has covered the estuary villages for more than ten years now.\n\n"
+        "Leave a Reply\n\nYour email address will not be published."
+    )
+    parts = parse_page_text(page)
+    assert parts.body.startswith("Two fictional villages")
+    assert parts.body.endswith("how the wheels work.")
+
+
 def test_empty_and_chrome_only_pages():
     assert parse_page_text("").body == ""
     parts = parse_page_text("Skip to main content\nAdvertisement\n\nMenu\nSearch\n\nSign in")
