@@ -365,10 +365,11 @@ def parse_byline(line: str) -> list[str] | None:
     names in title case when the page shouts them, agencies and roles left out.
     None when the line is not a byline."""
     m = _BYLINE.match(line) if line[:1] in "BbWw" or line[:2].lstrip()[:1] in "BbWw" else None
-    if not m or len(m["names"].split()) > 15:
+    credit = _ROLE_TAIL.sub("", m["names"].strip().rstrip(".")) if m else ""
+    if not credit or len(credit.split()) > 15:
         return None
     names: list[str] = []
-    for part in _NAME_SPLIT.split(_ROLE_TAIL.sub("", m["names"].strip().rstrip("."))):
+    for part in _NAME_SPLIT.split(credit):
         part = part.strip()
         if not part or canonical_agency(part):
             continue

@@ -67,7 +67,7 @@ _CREDITS = tuple(_CHROME["photo_credits"])
 _CREDIT_WORDS = frozenset(_CREDITS)
 # "... (Photo: STR/KCNA via KNS/AFP)", "... [SpaceX via Nasa]", "... (AP Photo/Jane Doe)"
 _BRACKET_CREDIT = re.compile(
-    rf"[(\[][^()\[\]]*(?:(?i:photo|image|credit|courtesy|via )|\b(?:{md.alternation(_CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
+    rf"[(\[][^()\[\]]*(?:(?i:photo|image|credit|courtesy|via |source:)|\b(?:{md.alternation(_CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
 )
 # "... Credit: ESA", "... Photo by Jane Doe"
 _CREDIT_BY = re.compile(r"\b(?:credit|photo|photograph|picture|image)s?\s*(?:by|:)\s*[^.]{2,60}$", re.I)
