@@ -289,7 +289,7 @@ def find_dateline(text: str) -> str | None:
 # --- agency credits outside the dateline ------------------------------------------------------
 
 _SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|credit|with|text)\s*:\s*(?P<credit>.{{1,60}})$", re.I)
-_TRAILING_CREDIT = re.compile(rf"^\s*(?:[-—–]+\s*|\(|\()?(?P<credit>(?:{_AGENCY_LONG}|AP|CP)(?:\s*[/,&]\s*\w+)*)\)?\.?\s*$")
+_TRAILING_CREDIT = re.compile(rf"^\s*(?:[-—–]+\s*|\()?(?P<credit>(?:{_AGENCY_LONG}|AP|CP)(?:\s*[/,&]\s*\w+)*)\)?\.?\s*$")
 _REPORTING_BY = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b.*(?:Editing by|;)", re.I)
 _HEADLINE_CREDIT = re.compile(r"\((?P<credit>[^()]{1,30})\)\s*$")
 
@@ -321,16 +321,11 @@ _PHOTO_CREDIT = re.compile(rf"(?:\b|/)(?P<name>{_AGENCY_WORD})\b(?:\s*(?:Photo|/
 def agency_from_caption(caption: str) -> str | None:
     """The agency a photo credit names ("(Photo: STR/KCNA via KNS/AFP)" -> "AFP").
 
-    Weak evidence: a wire photo often illustrates a staff story, so callers use it
-    only to break a tie, never on its own.
+    Weak evidence: a wire photo often illustrates a staff story, so ``choose_agency``
+    trusts it only when the story text names the same agency.
     """
     names = [canonical_agency(m["name"]) for m in _PHOTO_CREDIT.finditer(caption)]
     return names[-1] if names else None
-
-
-def agencies_named(text: str) -> list[str]:
-    """Every agency a text names, by any of its spellings, in order of first mention."""
-    return _agencies_in(text)
 
 
 def choose_agency(
@@ -364,7 +359,7 @@ def parse_byline(line: str) -> list[str] | None:
     """The authors of a byline line ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"),
     names in title case when the page shouts them, agencies and roles left out.
     None when the line is not a byline."""
-    m = _BYLINE.match(line) if line[:1] in "BbWw" or line[:2].lstrip()[:1] in "BbWw" else None
+    m = _BYLINE.match(line) if line.lstrip()[:1] in "BbWw" else None  # cheap test first
     credit = _ROLE_TAIL.sub("", m["names"].strip().rstrip(".")) if m else ""
     if not credit or len(credit.split()) > 15:
         return None

@@ -136,3 +136,13 @@ def test_timestamp_lines(line, iso):
 )
 def test_bylines(line, names):
     assert md.parse_byline(line) == names
+
+
+def test_agency_evidence_order_and_weak_photo_credit():
+    caption = "A ship leaves port. (Photo: Jon Berg/AFP)"
+    assert md.choose_agency(None, [], "Ship leaves port", caption, "The minister spoke on Monday.") is None
+    assert md.choose_agency(None, [], "Ship leaves port", caption, "The minister told AFP on Monday.") == "AFP"
+    lima = md.parse_dateline("LIMA (Reuters) - The minister spoke.")
+    assert md.choose_agency(lima, ["Source: AFP"], "Ship leaves port (AP)", caption, "") == "Reuters"
+    assert md.choose_agency(None, ["Source: AFP"], "Ship leaves port (AP)", caption, "") == "AFP"
+    assert md.choose_agency(None, [], "Ship leaves port (AP)", None, "") == "AP"
