@@ -186,12 +186,14 @@ def _before_name(text: str, words, j: int) -> bool:
 def _after_name(text: str, words, i: int, context: "NameContext") -> bool:
     """True when word ``i`` directly follows a capitalised word of the same name.
 
-    Not after a lead-in ("In Paris") nor after a sentence end ("... Day. Paris"),
-    but after a title ("Dr. Jordan").
+    Not after a lead-in ("In Paris"), a possessive ("Smith's Paris office") nor a
+    sentence end ("... Day. Paris"), but after a title ("Dr. Jordan").
     """
     if i == 0:
         return False
     start, end, prev = words[i - 1]
     if text[end : words[i][0]] != " " or not prev[:1].isupper() or prev in context.lead_ins:
+        return False
+    if len(prev) < end - start and POSSESSIVE.search(text, start, end):
         return False
     return not prev.endswith(".") or prev in context.titles

@@ -20,6 +20,7 @@ still gets no country.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -58,6 +59,7 @@ LONE_TOWN_MIN_POPULATION = 100_000
 TOWN_DOMINANCE = 3.0  # ... or this many times bigger than the next town of that name
 MIN_HINTS = 1  # small towns (distinct names) that settle which namesake a bigger town name means
 CUE_HINT = 2  # a national cue ("RCMP") is worth this many small towns as a namesake hint
+DOUBTFUL_WEIGHT = 0.1  # weak-tier score of a name that is probably part of another name
 CUE_WEIGHT = 0.5  # weak-tier score of each distinct national cue
 MIN_FOCUS_SCORE = 0.3  # below this, confident evidence is too thin and joins the weak tier
 # Words before a stop-listed name that show it is used as a place ("flew to Jordan").
@@ -94,9 +96,11 @@ def locate(
     text = f"{title}\n\n{summary}\n\n{body}"
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
-    mentions = _usable(find_mentions(text, gazetteer, headline_end), text)
+    mentions, doubtful = _usable(find_mentions(text, gazetteer, headline_end), text)
     home = _dateline_places(dateline or _body_dateline(body), gazetteer)
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
+    for m in doubtful:
+        evidence.add_weak(m.places[0].country, DOUBTFUL_WEIGHT)
     countries = _rank(evidence)
     return _with_regions(countries, evidence.scores, scheme or load_region_scheme())
 
@@ -107,36 +111,42 @@ def _body_dateline(body: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _usable(mentions: list[Mention], text: str) -> list[Mention]:
-    """Drop mentions that are probably not places.
+def _usable(mentions: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
+    """Set aside mentions that are probably not places: (usable, doubtful).
 
     A town or an ambiguous name seen only at sentence starts or in the headline is
     likely a plain word ("Police said ..."); one right after another capitalised word
     is likely part of a name ("Michael Jordan"); a small town right before one is
     likely a given name or a brand ("Leo Smith", "Honda Accord"); a name before a
-    currency word is money, not a place ("Canadian dollars").
+    currency word is money, not a place ("Canadian dollars"). Those set aside, unless
+    on the stop-list, are still the faintest evidence ("Clemson Extension" is in the US).
     """
     named = {m.key for m in mentions if m.reliable and not m.after_name}
-    lowered: set[str] | None = None  # the article's lower-case words, found only when needed
-    kept = []
+    kept, doubtful = [], []
     for m in mentions:
-        if m.currency:
-            continue
-        doubtful = m.ambiguous or all(p.kind in TOWN_KINDS for p in m.places)
-        if doubtful and m.after_name:
-            continue
-        if doubtful and not m.reliable and m.key not in named:
-            if lowered is None:
-                lowered = set(LOWER_WORD.findall(text))
-            if not _never_lower(m, lowered):
-                continue
-        if m.before_name and _small_town(m):
-            continue
-        kept.append(m)
-    return kept
+        (doubtful if _doubtful(m, named, text) else kept).append(m)
+    return kept, [m for m in doubtful if not m.ambiguous and m.places[0].kind != "abbreviation"]
 
 
-def _never_lower(m: Mention, lowered: set[str]) -> bool:
+def _doubtful(m: Mention, named: set[str], text: str) -> bool:
+    """True when a mention is probably part of a name, a plain word or money."""
+    if m.currency:
+        return True
+    doubtful = m.ambiguous or all(p.kind in TOWN_KINDS for p in m.places)
+    if doubtful and m.after_name:
+        return True
+    if doubtful and not m.reliable and m.key not in named and not _never_lower(m, _lower_words(text)):
+        return True
+    return m.before_name and _small_town(m)
+
+
+@functools.lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The article's lower-case words, found once per article and only when needed."""
+    return frozenset(LOWER_WORD.findall(text))
+
+
+def _never_lower(m: Mention, lowered: frozenset[str]) -> bool:
     """A town never written in lower case in the article is a name even at a sentence
     start ("Decatur lights up downtown"), unlike "Police said ..." next to "the police"."""
     return not m.ambiguous and not any(word in lowered for word in m.key.split())
@@ -260,9 +270,12 @@ def _resolve(places: tuple[Place, ...], sure: _Evidence, allow_lone: bool, hints
         return max(backed, key=lambda p: sure.scores[p.country])
     if not allow_lone:
         return None
-    hinted = [p for p in places if p.kind in TOWN_KINDS and hints.get(p.country, 0) >= MIN_HINTS]
-    if hinted and not outright:
-        return max(hinted, key=lambda p: hints[p.country])
+    hinted = sorted(
+        (p for p in places if p.kind in TOWN_KINDS and hints.get(p.country, 0) >= MIN_HINTS),
+        key=lambda p: -hints[p.country],
+    )
+    if hinted and not outright and (len(hinted) == 1 or hints[hinted[0].country] > hints[hinted[1].country]):
+        return hinted[0]  # hints that tie between countries settle nothing
     if outright:
         # One outright meaning beats same-named towns; two are a tie we do not break by guessing.
         return outright[0] if len(outright) == 1 else None
