@@ -347,6 +347,14 @@ def choose_agency(
     return photo if photo and photo in _agencies_in(story) else None
 
 
+def find_agency(text: str) -> str | None:
+    """The wire agency a plain text credits: its lede's dateline ("LIMA (Reuters) - "),
+    else a credit line anywhere in it ("Source: AFP/ac")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    dateline = parse_dateline(lines[0]) if lines else None
+    return choose_agency(dateline, lines, "", None, "")
+
+
 # --- bylines ----------------------------------------------------------------------------------
 
 _BYLINE = re.compile(r"^\s*(?:written\s+)?by[:\s]\s*(?P<names>[^\n]{2,150})$", re.I)

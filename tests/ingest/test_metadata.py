@@ -146,3 +146,9 @@ def test_agency_evidence_order_and_weak_photo_credit():
     assert md.choose_agency(lima, ["Source: AFP"], "Ship leaves port (AP)", caption, "") == "Reuters"
     assert md.choose_agency(None, ["Source: AFP"], "Ship leaves port (AP)", caption, "") == "AFP"
     assert md.choose_agency(None, [], "Ship leaves port (AP)", None, "") == "AP"
+
+
+def test_find_agency_on_plain_text():
+    assert md.find_agency("LIMA (Reuters) - The minister spoke.\nMore text.") == "Reuters"
+    assert md.find_agency("The minister spoke.\n\nSource: AFP/ab") == "AFP"
+    assert md.find_agency("The minister spoke to reporters.") is None
