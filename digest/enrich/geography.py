@@ -118,14 +118,18 @@ def _usable(mentions: list[Mention], text: str) -> tuple[list[Mention], list[Men
     likely a plain word ("Police said ..."); one right after another capitalised word
     is likely part of a name ("Michael Jordan"); a small town right before one is
     likely a given name or a brand ("Leo Smith", "Honda Accord"); a name before a
-    currency word is money, not a place ("Canadian dollars"). Those set aside, unless
-    on the stop-list, are still the faintest evidence ("Clemson Extension" is in the US).
+    currency word is money, not a place ("Canadian dollars"). A town before a name and
+    money are still the faintest evidence ("Clemson Extension" is in the US); a word
+    after a given name ("Chad Miller") or at a sentence start is not.
     """
     named = {m.key for m in mentions if m.reliable and not m.after_name}
-    kept, doubtful = [], []
+    kept, faint = [], []
     for m in mentions:
-        (doubtful if _doubtful(m, named, text) else kept).append(m)
-    return kept, [m for m in doubtful if not m.ambiguous and m.places[0].kind != "abbreviation"]
+        if not _doubtful(m, named, text):
+            kept.append(m)
+        elif not m.ambiguous and not m.after_name and (m.currency or m.before_name):
+            faint.append(m)
+    return kept, faint
 
 
 def _doubtful(m: Mention, named: set[str], text: str) -> bool:
