@@ -97,7 +97,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         body = markdown.lstrip("\n")
         if body.startswith("# "):
             body = body.split("\n", 1)[1] if "\n" in body else ""
-        return render.article_head(self.site, article) + body + render.more_on_story(self.site, article)
+        head, self.stashed[page.file.src_uri] = stash.stash(render.article_head(self.site, article))
+        more, more_blocks = stash.stash(render.more_on_story(self.site, article), start=len(self.stashed[page.file.src_uri]))
+        self.stashed[page.file.src_uri] += more_blocks
+        return head + body + more
 
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

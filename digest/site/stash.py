@@ -14,13 +14,13 @@ _MARK = "DGSTASH{}X"
 _PLACEHOLDER = re.compile(r"<p>DGSTASH(\d+)X</p>")
 
 
-def stash(markdown: str) -> tuple[str, list[str]]:
-    """(markdown with placeholders, the HTML blocks in order)."""
+def stash(markdown: str, start: int = 0) -> tuple[str, list[str]]:
+    """(markdown with placeholders, the HTML blocks in order); numbering from start."""
     blocks: list[str] = []
     out = []
     for part in re.split(r"(\n\s*\n)", markdown):
         if part.startswith("<") and not part.startswith("<!--"):
-            out.append(_MARK.format(len(blocks)))
+            out.append(_MARK.format(start + len(blocks)))
             blocks.append(part)
         else:
             out.append(part)

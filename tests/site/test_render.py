@@ -14,7 +14,8 @@ from digest.site.context import Labels, SiteData, kept_ids, retention_cutoff
         ("days/2030-01-01/", "", "days/2030-01-01/"),
         ("", "days/2030-01-01/", "../../"),
         ("feeds/all.xml", "regions/europe/", "../../feeds/all.xml"),
-        ("stories/a/", "stories/b/", "../a/"),
+        ("stories/a/", "stories/b/", "../../stories/a/"),
+        ("", "", "./"),
         ("stories/a.html", "days/x.html", "../stories/a.html"),
     ],
 )
