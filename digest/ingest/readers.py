@@ -220,12 +220,16 @@ def normalise_record(item: dict[str, Any]) -> dict[str, Any]:
         out["authors"] = [authors]
     elif isinstance(authors, list):
         out["authors"] = [str(a.get("name", "")) if isinstance(a, dict) else str(a) for a in authors if a]
+    elif authors is not None:
+        out["authors"] = [str(authors)]
     section = out.get("section")
     if isinstance(section, list):
         out["section"] = str(section[0]) if section else None
-    for key in ("title", "text", "html", "url", "source", "lang", "summary", "date"):
-        if key in out and not isinstance(out[key], str):
-            out[key] = str(out[key])
+    for key in ("title", "text", "html", "url", "source", "lang", "summary", "date", "section"):
+        value = out.get(key)
+        if value is not None and not isinstance(value, str):
+            # A scraper's odd value (a number, a flag, an object) becomes text, never a YAML type.
+            out[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list, bool)) else str(value)
     return out
 
 
