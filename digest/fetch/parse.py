@@ -52,14 +52,13 @@ class FeedItem:
 @dataclass
 class Feed:
     title: str = ""
-    link: str | None = None
     lang: str | None = None
     items: list[FeedItem] = field(default_factory=list)
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> Feed:
     """Parse an RSS, Atom or JSON Feed document fetched from url."""
-    head = body.lstrip()[:1]
+    head = body[:64].lstrip(b" \t\r\n\xef\xbb\xbf")[:1]  # whitespace and a UTF-8 byte order mark
     if "json" in content_type or head == b"{":
         return parse_json_feed(body, url)
     return parse_xml_feed(body, url, content_type)
@@ -91,7 +90,7 @@ def parse_xml_feed(body: bytes, url: str, content_type: str = "") -> Feed:
         detail = f": {' '.join(str(reason).split())[:120]}" if reason else ""
         raise FeedError(f"not a feed (no RSS, Atom or JSON Feed found){detail}")
     info = parsed.feed
-    feed = Feed(title=_text(info.get("title")), link=info.get("link"), lang=info.get("language") or None)
+    feed = Feed(title=_text(info.get("title")), lang=info.get("language") or None)
     for entry in parsed.entries:
         link = entry.get("link")
         link = urljoin(url, link) if link else None
@@ -127,8 +126,7 @@ def parse_json_feed(body: bytes, url: str) -> Feed:
     items = data.get("items")
     if not isinstance(items, list):
         raise FeedError("not a feed (JSON Feed without an items list)")
-    feed = Feed(title=_str(data.get("title")), link=_str(data.get("home_page_url")) or None,
-                lang=_str(data.get("language")) or None)
+    feed = Feed(title=_str(data.get("title")), lang=_str(data.get("language")) or None)
     for item in items:
         if not isinstance(item, dict):
             continue

@@ -45,6 +45,11 @@ def test_json_feed_text_content_becomes_paragraphs():
     assert item.content.count("<p>") == 4
 
 
+def test_json_feed_with_a_byte_order_mark_and_no_content_type():
+    feed = parse_feed(b"\xef\xbb\xbf\n" + load("briefs.json"), f"{BASE}/briefs.json")
+    assert [i.key for i in feed.items] == ["hw-2031-04-12-lighthouse"]
+
+
 def test_relative_links_resolve_against_the_feed_address():
     rss = b'<rss version="2.0"><channel><title>T</title><item><title>A</title><link>/story/a</link></item></channel></rss>'
     (item,) = parse_feed(rss, f"{BASE}/feeds/main.xml").items
