@@ -19,6 +19,11 @@ from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
 
 
+# Pairs scoring below this share of the threshold are dropped before linkage: they
+# barely move an average, and there are many of them.
+_FLOOR = 0.25
+
+
 @dataclass
 class Clustering:
     """Labels per report plus what story assembly reuses: vectors and scored pairs."""
@@ -38,6 +43,8 @@ def cluster_reports(reports: list[Article], feats: list[Features], options: Grou
     if options.neighbours > 0:
         mix = options.direct_weight
         sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours)
+    keep = sims >= _FLOOR * options.story_threshold
+    pairs, sims = pairs[keep], sims[keep]
     labels = average_linkage(len(reports), pairs, sims, options.story_threshold)
     return Clustering(labels, vectors, pairs, sims)
 

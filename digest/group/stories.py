@@ -50,16 +50,19 @@ def shared_terms(feats: list[Features], idf: dict[str, float], limit: int) -> li
     need = 2 if len(feats) > 1 else 1
     ranked = sorted((t for t, c in counts.items() if c >= need and t in idf),
                     key=lambda t: (-counts[t] * idf[t], t))
+    names = {t[2:] for t in ranked if t.startswith("n:")}
+    covered = {part for n in names if "_" in n for part in n.split("_")}
     out: list[str] = []
     seen: set[str] = set()
     for term in ranked:
+        bare = term[2:] if term.startswith("n:") else term
+        if bare in covered or (bare in names and not term.startswith("n:")):
+            continue  # shown as part of a longer name, or as the name itself
         label = display(term)
-        parts = label.lower().split()
-        if label.lower() in seen or (len(parts) == 1 and parts[0] in seen):
+        if label.lower() in seen:
             continue
         out.append(label)
         seen.add(label.lower())
-        seen.update(parts)
         if len(out) >= limit:
             break
     return out

@@ -1,0 +1,70 @@
+"""Fictional news written for these tests: two quakes in one country, a rate decision, copies.
+
+The events are invented (Valdoria is not a country). Each quake has reports from
+several outlets written differently; the two quakes share the vocabulary of
+earthquakes and differ in town, magnitude, date and people, which is the case
+grouping must get right.
+"""
+from __future__ import annotations
+
+from digest.model import Article
+
+QUAKE_A = [
+    ("qa-1", "2031-04-02T06:10:00Z", "Harbour Times", "Magnitude 6.4 quake strikes Brenmouth",
+     "A magnitude 6.4 earthquake struck near the coastal town of Brenmouth in northern Valdoria early on Wednesday, "
+     "killing at least 12 people, the national seismic office said.\n\n"
+     "Mayor Ilse Ravensholt said rescue teams were searching collapsed homes in the old quarter of Brenmouth.\n\n"
+     "The quake's epicentre lay 9 kilometres offshore at a depth of 14 kilometres."),
+    ("qa-2", "2031-04-02T09:40:00Z", "Morning Courier", "Brenmouth earthquake: death toll rises to 15",
+     "The death toll from Wednesday's 6.4 magnitude earthquake in Brenmouth has risen to 15, "
+     "Mayor Ilse Ravensholt told reporters.\n\n"
+     "Hundreds of residents of Brenmouth spent the night outdoors as aftershocks shook the Valdorian coast.\n\n"
+     "The seismic office said the epicentre was offshore, 9 kilometres from the town."),
+    ("qa-3", "2031-04-03T08:00:00Z", "Northern Post", "Brenmouth counts the cost of the quake",
+     "A day after the magnitude 6.4 earthquake, Brenmouth began clearing rubble from its harbour.\n\n"
+     "Ilse Ravensholt, the mayor, asked the government for emergency funds to rebuild 300 homes.\n\n"
+     "Engineers inspected the Brenmouth harbour wall for cracks."),
+]
+QUAKE_B = [
+    ("qb-1", "2031-09-20T14:00:00Z", "Harbour Times", "Quake of magnitude 5.1 hits Tarsville",
+     "An earthquake of magnitude 5.1 hit the mountain town of Tarsville in southern Valdoria on Saturday, "
+     "injuring 4 people, the national seismic office said.\n\n"
+     "Governor Anselm Kobrecht said schools in Tarsville would stay closed on Monday.\n\n"
+     "The epicentre was 22 kilometres beneath the Tarsville valley."),
+    ("qb-2", "2031-09-20T18:30:00Z", "Valley Herald", "Tarsville shaken by 5.1 earthquake",
+     "Residents of Tarsville ran into the streets when a 5.1 magnitude earthquake shook the valley on Saturday.\n\n"
+     "Governor Anselm Kobrecht visited the 4 injured in the Tarsville hospital.\n\n"
+     "Landslides blocked the road from Tarsville to the capital, the seismic office said."),
+]
+RATES = [
+    ("rt-1", "2031-04-02T12:00:00Z", "Capital Observer", "Valdorian central bank raises rate to 4.75%",
+     "The Central Bank of Valdoria raised its main interest rate by a quarter point to 4.75 percent on Wednesday, "
+     "governor Petra Ondrasek said.\n\n"
+     "Inflation reached 6.2 percent in March, well above the bank's target."),
+    ("rt-2", "2031-04-02T15:30:00Z", "Morning Courier", "Ondrasek lifts rates again as inflation bites",
+     "Governor Petra Ondrasek said the Central Bank of Valdoria had lifted its benchmark rate to 4.75 percent, "
+     "its third increase this year.\n\n"
+     "Economists had expected the quarter-point rise after inflation of 6.2 percent in March."),
+]
+
+
+def article(row: tuple[str, str, str, str, str], **extra) -> Article:
+    aid, date, source, title, body = row
+    return Article(id=aid, date=date, source=source, title=title, body=body, **extra)
+
+
+def wire_copy(original: Article, aid: str, title: str, source: str, *, trim: bool = False,
+              add: str | None = None, date: str | None = None) -> Article:
+    """A republished dispatch: same body, new headline, maybe trimmed or extended."""
+    paragraphs = original.body.split("\n\n")
+    if trim:
+        paragraphs = paragraphs[:-1]
+    if add:
+        paragraphs.append(add)
+    return Article(id=aid, date=date or original.date, source=source, title=title,
+                   body="\n\n".join(paragraphs), agency=original.agency)
+
+
+def corpus() -> list[Article]:
+    """All fixture reports (no copies)."""
+    return [article(r) for r in QUAKE_A + QUAKE_B + RATES]

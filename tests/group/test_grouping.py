@@ -1,0 +1,94 @@
+"""Stories: same event grouped across outlets and days; same kind of event kept apart; stable ids."""
+import re
+
+from fixtures import QUAKE_A, article, corpus, wire_copy
+
+from digest.group import GroupOptions, group_articles, story_record
+from digest.model import Article
+
+
+def _partition(stories):
+    return sorted(sorted(a.id for a in s.articles) for s in stories)
+
+
+def test_each_event_is_one_story_and_same_kind_events_stay_apart():
+    stories = group_articles(corpus())
+    assert _partition(stories) == [["qa-1", "qa-2", "qa-3"], ["qb-1", "qb-2"], ["rt-1", "rt-2"]]
+
+
+def test_every_article_lands_in_exactly_one_story_singletons_included():
+    lone = Article(id="lone", title="Valdorian chess club opens", body="A chess club opened in the capital of Valdoria.")
+    articles = corpus() + [lone]
+    ids = [a.id for s in group_articles(articles) for a in s.articles]
+    assert sorted(ids) == sorted(a.id for a in articles)
+
+
+def test_copies_follow_independent_reports_and_are_listed_under_their_original():
+    reports = corpus()
+    copy = wire_copy(reports[1], "cp", "Toll climbs in Brenmouth", "Coastal Gazette", date="2031-04-02T11:00:00Z")
+    story = next(s for s in group_articles(reports + [copy]) if any(a.id == "qa-1" for a in s.articles))
+    assert [a.id for a in story.articles] == ["qa-1", "qa-2", "qa-3", "cp"]
+    assert story.copies == {"qa-2": ["cp"]}
+    assert len(story.independent) == 3
+
+
+def test_headline_and_key_points_come_from_independent_reports_not_copies():
+    reports = corpus()
+    copy = wire_copy(reports[0], "cp", "COPY HEADLINE", "Coastal Gazette", date="2031-04-02T06:30:00Z")
+    story = next(s for s in group_articles(reports + [copy]) if any(a.id == "cp" for a in s.articles))
+    assert story.title != "COPY HEADLINE"
+    assert story.title in {a.title for a in story.independent}
+    assert len(story.key_points) == 3
+    assert story.key_points[0].startswith("A magnitude 6.4 earthquake struck near")
+
+
+def test_story_id_is_a_slug_kept_when_later_coverage_arrives():
+    first = {s.id for s in group_articles(corpus())}
+    later = article(("qa-4", "2031-04-04T09:00:00Z", "Valley Herald", "Brenmouth rebuilds after quake",
+                     "Three days after the 6.4 earthquake, Mayor Ilse Ravensholt opened a fund to rebuild Brenmouth.\n\n"
+                     "Volunteers cleared the harbour of Brenmouth."))
+    stories = group_articles(corpus() + [later])
+    story = next(s for s in stories if any(a.id == "qa-4" for a in s.articles))
+    assert story.id in first
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s.id) for s in stories)
+
+
+def test_shared_terms_name_what_the_reports_have_in_common():
+    story = next(s for s in group_articles(corpus()) if any(a.id == "qb-1" for a in s.articles))
+    assert "Anselm Kobrecht" in story.shared_terms and "Tarsville" in story.shared_terms
+    assert "Brenmouth" not in story.shared_terms
+
+
+def test_reports_far_apart_in_time_are_not_linked_but_undated_ones_are_text_only():
+    a = article(QUAKE_A[0])
+    b = article(QUAKE_A[1])
+    b.date = "2031-06-30T09:40:00Z"
+    assert len(group_articles([a, b], GroupOptions(window_days=3))) == 2
+    assert len(group_articles([a, b], GroupOptions(window_days=120))) == 1
+    b.date = None
+    assert len(group_articles([a, b], GroupOptions(window_days=3))) == 1
+
+
+def test_story_record_is_plain_json_with_the_contract_keys():
+    import json
+
+    record = story_record(group_articles(corpus())[0])
+    assert {"id", "title", "articles", "summary", "independent_reports", "copies", "shared_terms",
+            "key_points", "first_date", "last_date", "regions", "topics"} <= set(record)
+    assert record["articles"] == ["qa-1", "qa-2", "qa-3"]
+    assert record["independent_reports"] == 3
+    json.dumps(record)
+
+
+def test_empty_input_gives_no_stories():
+    assert group_articles([]) == []
+
+
+def test_options_from_mapping_converts_values_and_rejects_typos():
+    assert GroupOptions.from_mapping({"window_days": "5"}).window_days == 5.0
+    try:
+        GroupOptions.from_mapping({"window_day": 5})
+    except ValueError as e:
+        assert "window_day" in str(e)
+    else:
+        raise AssertionError("a misspelt option must raise")
