@@ -6,6 +6,8 @@ geography counts them as weak evidence (only when no place is named with confide
 and as a hint for which namesake a town name means.
 
 One compiled alternation per case mode, built once: matching is linear in the text.
+Phrases are matched in a lower-cased copy with a plain ``\b`` start, which lets the
+regex engine skip ahead on first letters (a look-behind or IGNORECASE is twice as slow).
 """
 from __future__ import annotations
 
@@ -28,16 +30,17 @@ class CueLexicon:
     country: dict[str, str]
 
 
-def _alternation(cues: list[str], flags: int) -> re.Pattern[str] | None:
-    """One whole-word pattern for all cues, longest first so "county council" beats "council"."""
+def _alternation(cues: list[str]) -> re.Pattern[str] | None:
+    """One whole-word pattern for all cues, longest first so "sheriff's office" beats "sheriff"."""
     if not cues:
         return None
-    parts = [re.escape(c).replace("'", "['’]") for c in sorted(set(cues), key=len, reverse=True)]
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(parts)})(?![\w'’])", flags)
+    parts = [re.escape(c) for c in sorted(set(cues), key=len, reverse=True)]
+    return re.compile(rf"\b(?:{'|'.join(parts)})(?![\w'])")
 
 
 def _key(cue: str) -> str:
-    return cue.replace("’", "'").casefold()
+    """Cues and text meet lower-cased, with straight apostrophes."""
+    return cue.replace("’", "'").lower()
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,21 +54,22 @@ def load_cues() -> CueLexicon:
     for code, lists in data.items():
         code = "NO" if code is False else str(code)
         for cue in lists.get("phrases") or ():
-            phrases.append(cue)
+            phrases.append(_key(cue))
             country[_key(cue)] = code
         for cue in lists.get("acronyms") or ():
             acronyms.append(cue)
             country[_key(cue)] = code
-    return CueLexicon(_alternation(phrases, re.IGNORECASE), _alternation(acronyms, 0), country)
+    return CueLexicon(_alternation(phrases), _alternation(acronyms), country)
 
 
 def find_cues(text: str, lexicon: CueLexicon | None = None) -> dict[str, int]:
     """Distinct cues per country found in ``text``: {"US": 2} for "sheriff's office ... varsity"."""
     lexicon = lexicon or load_cues()
     seen: set[str] = set()
-    for pattern in (lexicon.phrases, lexicon.acronyms):
-        if pattern is not None:
-            seen.update(_key(m.group()) for m in pattern.finditer(text))
+    if lexicon.phrases is not None:
+        seen.update(lexicon.phrases.findall(_key(text)))
+    if lexicon.acronyms is not None:
+        seen.update(_key(cue) for cue in lexicon.acronyms.findall(text))
     counts: dict[str, int] = {}
     for cue in seen:
         code = lexicon.country[cue]
