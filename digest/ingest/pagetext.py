@@ -79,6 +79,7 @@ _GLUED_BYLINE = re.compile(r"^[ \t]*(By[ \t]+[^\n]{2,60}?)[ \t]{3,}(?=\S)", re.M
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 _TOKEN = re.compile(r"\w+")
+_LABEL_SEPARATORS = (" / ", " › ", " | ", " · ", " » ", " > ")
 _MARKUP = re.compile(r"[<>{}=]|&[a-z]+;")
 TITLE_OVERLAP = 0.6  # share of words a headline shares with the <title> line's
 
@@ -94,6 +95,7 @@ ISOLATED_SHARE = 0.5
 BOILERPLATE_SHARE = 0.5
 UNPUNCTUATED_SHARE = 0.6
 REPEAT_COST = 3.0
+HEADER_REACH = 12  # lines above the story searched for its headline
 
 
 @dataclass
@@ -186,7 +188,7 @@ def _classify(lines: list[_Line], title: str | None) -> None:
             or line.caption
             or _is_chrome(line.key)
             or _URL_ONLY.match(t)
-            or md.parse_byline(t)
+            or md.parse_byline(t) is not None
             or md.agency_from_line(t)
             or line.stamp
         )
@@ -245,7 +247,10 @@ def _story_run(lines: list[_Line], floor: int) -> tuple[int, int]:
     top = max(runs)
     if floor:
         top = next(r for r in runs if r[0] >= FIRST_RUN_SHARE * top[0])
-    return top[1], top[2]
+    start, end = top[1], top[2]
+    while start < end - 1 and not lines[start].prose:
+        start += 1  # a story opens with a sentence: long unpunctuated lines above it are its display
+    return start, end
 
 
 def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
@@ -306,22 +311,54 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
         if 3 <= _size(t) <= 30 and not t.endswith((".", ":")) and t in texts[i + 1 : i + 8]:
             if not _is_chrome(_key(t)) and not _MARKUP.search(t):
                 return t, source
-    if 2 <= _size(first) <= 30 and not first.endswith(".") and not _is_chrome(lines[0].key):
+    if len(parts) > 1:
+        return candidate, source  # a <title> line whose headline the page does not repeat
+    if _short_form(lines):
         return first, source
-    return None, source
+    return None, source  # found later: the nearest headline-like line above the story
 
 
 def _title_at(lines: list[_Line], title: str | None, start: int) -> int | None:
     """Where the headline is printed above the body: its first printing after the
-    page's <title> line, else the nearest headline-like line above the body."""
+    page's <title> line, else read from the lines just above the story."""
     if title:
         title_key = _key(title)
         at = [i for i in range(start) if lines[i].key == title_key]
         if at:
             return at[1] if len(at) > 1 and at[0] == 0 and len(lines[0].text) > len(title) else at[0]
-    for i in range(start - 1, -1, -1):
-        if 2 <= lines[i].words <= 30 and not lines[i].furniture and not lines[i].prose:
-            return i
+    found = _display_lines(lines, start)
+    if len(found) == 2 and found[1] == found[0] - 1 and lines[found[1]].words < lines[found[0]].words:
+        return found[1]  # a headline over its (longer) standfirst
+    return found[0] if found else None
+
+
+def _display_lines(lines: list[_Line], start: int) -> list[int]:
+    """The (at most two) nearest lines above the story that could be a headline or a
+    standfirst, nearest first: not furniture, at least four words, no meta separators.
+    Bylines, timestamps, captions, role labels ("Courts Reporter") are stepped over."""
+    found: list[int] = []
+    for i in range(start - 1, max(-1, start - HEADER_REACH), -1):
+        line = lines[i]
+        if line.furniture or line.words < 4 or _label_like(line.text):
+            if found and line.words >= 4 and not line.furniture:
+                break
+            continue
+        found.append(i)
+        if len(found) == 2:
+            break
+    return found
+
+
+def _label_like(text: str) -> bool:
+    """A section path or meta line ("WORLD / MIDDLE EAST", "Listen · 4 min"), not a headline."""
+    return text.isupper() or any(sep in text for sep in _LABEL_SEPARATORS)
+
+
+def _standfirst(lines: list[_Line], title_at: int | None, start: int) -> str | None:
+    """The standfirst: the first wordy, non-furniture line between headline and story."""
+    for line in lines[(title_at if title_at is not None else start) + 1 : start]:
+        if not line.furniture and line.words >= 8 and not _label_like(line.text):
+            return line.text
     return None
 
 
@@ -370,7 +407,7 @@ def parse_page_text(text: str) -> PageText:
     kept = _body_lines(lines, start, end)
 
     header = lines[(title_at or 0) + 1 : start]
-    standfirst = next((ln.text for ln in header if ln.prose), None)
+    standfirst = _standfirst(lines, title_at, start)
     image = _image(lines, (title_at or 0) + 1, end)
     lede = kept[0].text if kept else ""
     dateline = md.parse_dateline(lede) if lede else None
