@@ -83,6 +83,19 @@ class TestWirePage:
             assert chrome not in body
 
 
+def test_page_without_a_title_line():
+    """Site name first, then a section path, headline, standfirst without a full stop,
+    role labels and a timestamp above a title-case dateline."""
+    parts = page("no_title_line")
+    assert parts.title == "Glacier lake drained to protect fictional valley town in Bolivia"
+    assert parts.summary.startswith("Engineers cut a channel through the moraine")
+    assert parts.section == "WORLD / AMERICAS"
+    assert (parts.dateline, parts.date) == ("Lima", "2026-01-12")
+    assert parts.body.startswith("Lima: Engineers working")
+    assert parts.body.endswith("while the channel was cut.")
+    assert "Valley Desk" not in parts.body and "Most read" not in parts.body
+
+
 @pytest.mark.parametrize(
     "text, dateline, agency",
     [
