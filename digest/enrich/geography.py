@@ -274,12 +274,9 @@ def _resolve(places: tuple[Place, ...], sure: _Evidence, allow_lone: bool, hints
         return max(backed, key=lambda p: sure.scores[p.country])
     if not allow_lone:
         return None
-    hinted = sorted(
-        (p for p in places if p.kind in TOWN_KINDS and hints.get(p.country, 0) >= MIN_HINTS),
-        key=lambda p: -hints[p.country],
-    )
-    if hinted and not outright and (len(hinted) == 1 or hints[hinted[0].country] > hints[hinted[1].country]):
-        return hinted[0]  # hints that tie between countries settle nothing
+    hinted = [p for p in places if p.kind in TOWN_KINDS and hints.get(p.country, 0) >= MIN_HINTS]
+    if hinted and not outright:
+        return max(hinted, key=lambda p: hints[p.country])
     if outright:
         # One outright meaning beats same-named towns; two are a tie we do not break by guessing.
         return outright[0] if len(outright) == 1 else None

@@ -124,3 +124,86 @@ def test_default_scheme_covers_every_inhabited_country_once():
 )
 def test_datelines_resolve_to_their_country(dateline, country):
     assert locate("Officials meet", "", "Officials met on Monday.", dateline=dateline).countries == [country]
+
+
+# The weak tier: thin evidence names the likeliest country, after any confident one.
+
+
+def test_town_shared_by_several_countries_goes_to_its_likeliest_namesake():
+    # "Forest Hill" is a small town in Britain, the US and Australia alike: nothing
+    # settles it, yet the article names a place, so it gets the biggest namesake.
+    geo = locate("Forest Hill bakery wins prize", "", "The judges in Forest Hill praised the crust.")
+    assert geo.countries == ["GB"]
+
+
+def test_stop_listed_name_used_as_a_place_counts_weakly():
+    flew = locate("Delegation leaves", "", "The trade delegation flew to Jordan on Monday for three days of talks.")
+    player = locate("Guard signs", "", "Jordan scored 30 points and signed a new contract on Monday.")
+    assert flew.countries == ["JO"]
+    assert player.countries == []
+
+
+def test_state_abbreviation_in_a_headline_names_the_country_weakly():
+    geo = locate("Fla. lawmakers back gambling deal", "", "Lawmakers voted 70-40 on Tuesday to approve the compact.")
+    assert geo.countries == ["US"]
+
+
+def test_state_abbreviation_before_a_name_is_a_title():
+    assert locate("Award for teacher", "", "Miss. Grey thanked her pupils for the card.").countries == []
+
+
+def test_weak_evidence_never_beats_a_confident_place():
+    geo = locate("Fla. firm opens office", "", "The firm said its new office in Lagos, Nigeria, would hire 40 people.")
+    assert geo.countries[0] == "NG"
+
+
+def test_national_cues_name_a_country_when_no_place_is_named():
+    sheriff = locate("Deputies seek stolen tractor", "", "The Sheriff’s Office said the tractor was taken overnight.")
+    mounties = locate("Crash closes road", "", "RCMP officers closed the road for six hours after the crash.")
+    garda = locate("Appeal after break-in", "", "Gardaí have appealed for witnesses to a break-in at a pharmacy.")
+    assert (sheriff.countries, mounties.countries, garda.countries) == (["US"], ["CA"], ["IE"])
+
+
+def test_acronym_cues_are_case_sensitive():
+    assert locate("Shop reopens", "", "The shop reopens opp. the station next week.").countries == []
+
+
+def test_national_cue_picks_which_namesake_a_town_means():
+    # London, Ontario, not London, England: the provincial police say so.
+    geo = locate("Two hurt in crash near London", "", "OPP said two drivers were taken to hospital in London.")
+    assert geo.countries[0] == "CA"
+
+
+def test_dateline_inside_the_body_counts_as_the_dateline():
+    # As a dateline, the town outweighs a country named once in the lead.
+    geo = locate(
+        "Tax relief scheme draws visitors",
+        "",
+        "Tax relief scheme draws visitors. HARTFORD - A delegation from Mexico will study the scheme, the city said.",
+    )
+    ap = locate("Bridge closed", "", "COLUMBIA, Ky. (AP) — Engineers from Canada will inspect the bridge, officials said.")
+    assert geo.countries[0] == "US" and ap.countries[0] == "US"
+
+
+def test_a_place_name_before_a_street_word_is_a_street():
+    # "Cleveland Drive" in an Oxford story does not make it an Ohio story.
+    geo = locate(
+        "Taxi driver threatened",
+        "",
+        "A taxi driver was threatened in Oxford last night. He had picked up two men in Cleveland Drive, "
+        "close to the Oxford ring road, police said.",
+    )
+    assert geo.countries == ["GB"]
+
+
+def test_a_possessive_before_a_town_does_not_make_it_part_of_a_name():
+    geo = locate("Sketch valued", "", "The collector took the sketch to the dealer's office. Prate's Paris office "
+                 "valued it at 15 million euros.")
+    assert geo.countries[0] == "FR"
+
+
+def test_irish_and_english_counties_name_their_country():
+    irish = locate("Fish kill on river", "", "Mayo County Council said the plant would be upgraded.")
+    english = locate("Road works", "", "Lancashire police said the road would reopen on Friday.")
+    assert irish.countries == ["IE"] and english.countries == ["GB"]
+
