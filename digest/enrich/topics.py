@@ -13,6 +13,13 @@ Scoring, in one pass over the tokens of each field:
 * the longest phrase wins ("labour party" is politics, so its "labour" is not counted again);
 * the outlet's section label and the URL's folders ("/sport/") add a large bonus.
 
+Framing then picks the lead among the topics with evidence. A story that touches a field (a drug
+maker, a chip maker, an airline) is usually *told as* something: a company's results, a deal, a share
+move (economy-business-finance), or a product, a finding, a launch (science-technology). ``frames:``
+in the data file lists the words of each telling; they are counted over the headline and the lead
+only, where a newsroom states what the story is. When one frame clearly wins there and its topic has
+a fair share of the best topic's evidence, that topic leads and the field topic follows it.
+
 Topics then have to clear a bar: the first needs ``min_score``; each further one needs
 ``secondary_min`` and a share ``secondary_ratio`` of the best. Little evidence gives fewer
 topics, never a guess.
@@ -52,6 +59,10 @@ class Settings:
     secondary_min: float = 4.0
     secondary_ratio: float = 0.5
     max_topics: int = 3
+    frame_tokens: int = 60
+    frame_min: float = 4.0
+    frame_margin: float = 2.0
+    frame_share: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,7 @@ class Lexicon:
     phrases: Mapping[str, tuple[tuple[list[str], Hits], ...]]
     sections: Mapping[tuple[str, ...], tuple[int, ...]]
     settings: Settings
+    frames: "Lexicon | None" = None  # frame terms: "topics" are the frame topics, one per frame
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -118,7 +130,8 @@ def term_weights(spec: Any) -> dict[str, float]:
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str, Any]:
     """Apply a mkdocs.yml override: settings and scales replace, terms add or re-weight
-    (0 removes), sections add; ``replace: true`` under a topic drops its shipped terms."""
+    (0 removes), sections add; ``replace: true`` under a topic drops its shipped terms.
+    ``frames:`` terms add or re-weight like topic terms."""
     merged = {
         "settings": dict(base.get("settings") or {}),
         "topics": {
@@ -126,10 +139,13 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
                    "scale": float(spec.get("scale", 1.0))}
             for slug, spec in (base.get("topics") or {}).items()
         },
+        "frames": {slug: {"terms": term_weights(spec.get("terms"))} for slug, spec in (base.get("frames") or {}).items()},
     }
     if not override:
         return merged
     merged["settings"].update(override.get("settings") or {})
+    for slug, spec in (override.get("frames") or {}).items():
+        merged["frames"].setdefault(slug, {"terms": {}})["terms"].update(term_weights((spec or {}).get("terms")))
     for slug, spec in (override.get("topics") or {}).items():
         if slug not in TOPIC_SLUGS:
             raise ValueError(f"unknown topic {slug!r}: topics are the IPTC top-level slugs {TOPIC_SLUGS}")
@@ -143,33 +159,25 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
     return merged
 
 
-def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
-    """Build the lookup dicts from the plain data (file, possibly merged with an override)."""
-    topics = tuple(TOPIC_SLUGS)
-    index = {slug: i for i, slug in enumerate(topics)}
-    table: dict[tuple[str, ...], dict[int, float]] = {}
-    sections: dict[tuple[str, ...], set[int]] = {}
-    for slug, spec in (data.get("topics") or {}).items():
-        if slug not in index:
-            raise ValueError(f"unknown topic {slug!r} in the topic lexicon")
-        t = index[slug]
-        scale = float(spec.get("scale", 1.0))
-        for term, weight in spec["terms"].items():
-            weight *= scale
-            words = tokens(term)
-            if not words:
-                continue
-            for form in _variants(words):
-                hits = table.setdefault(form, {})
-                # The spelling written in the data file wins over a generated plural.
-                if weight == 0:
-                    hits.pop(t, None)
-                elif form == tuple(words) or t not in hits:
-                    hits[t] = weight
-        for label in spec["sections"]:
-            words = tuple(tokens(str(label)))
-            if words:
-                sections.setdefault(words, set()).add(t)
+def _add_terms(table: dict[tuple[str, ...], dict[int, float]], t: int, terms: Mapping[str, float],
+               scale: float = 1.0) -> None:
+    """Every spelling of every term, with its weight for topic index ``t``."""
+    for term, weight in terms.items():
+        weight *= scale
+        words = tokens(term)
+        if not words:
+            continue
+        for form in _variants(words):
+            hits = table.setdefault(form, {})
+            # The spelling written in the data file wins over a generated plural.
+            if weight == 0:
+                hits.pop(t, None)
+            elif form == tuple(words) or t not in hits:
+                hits[t] = weight
+
+
+def _pack(table: Mapping[tuple[str, ...], Mapping[int, float]]) -> tuple[dict[str, Hits], dict[str, Any]]:
+    """Unigram hits, and phrases grouped by first word (longest first, so the longest wins)."""
     unigrams: dict[str, Hits] = {}
     grouped: dict[str, list[tuple[list[str], Hits]]] = {}
     for words, hits in table.items():
@@ -180,11 +188,35 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
             unigrams[words[0]] = packed
         else:
             grouped.setdefault(words[0], []).append((list(words[1:]), packed))
-    phrases = {first: tuple(sorted(rest, key=lambda r: -len(r[0]))) for first, rest in grouped.items()}
+    return unigrams, {first: tuple(sorted(rest, key=lambda r: -len(r[0]))) for first, rest in grouped.items()}
+
+
+def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
+    """Build the lookup dicts from the plain data (file, possibly merged with an override)."""
+    topics = tuple(TOPIC_SLUGS)
+    index = {slug: i for i, slug in enumerate(topics)}
+    table: dict[tuple[str, ...], dict[int, float]] = {}
+    sections: dict[tuple[str, ...], set[int]] = {}
+    for slug, spec in (data.get("topics") or {}).items():
+        if slug not in index:
+            raise ValueError(f"unknown topic {slug!r} in the topic lexicon")
+        _add_terms(table, index[slug], spec["terms"], float(spec.get("scale", 1.0)))
+        for label in spec["sections"]:
+            words = tuple(tokens(str(label)))
+            if words:
+                sections.setdefault(words, set()).add(index[slug])
     defaults = Settings()
     settings = Settings(**{k: type(getattr(defaults, k))(v)
                            for k, v in (data.get("settings") or {}).items() if hasattr(defaults, k)})
-    return Lexicon(topics, unigrams, phrases, {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings)
+    frames = None
+    if data.get("frames"):
+        frame_table: dict[tuple[str, ...], dict[int, float]] = {}
+        for i, (slug, spec) in enumerate(data["frames"].items()):
+            if slug not in index:
+                raise ValueError(f"unknown topic {slug!r} in the frames of the topic lexicon")
+            _add_terms(frame_table, i, spec["terms"])
+        frames = Lexicon(tuple(data["frames"]), *_pack(frame_table), {}, settings)
+    return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames)
 
 
 @functools.lru_cache(maxsize=1)
@@ -258,9 +290,20 @@ def _hinted(words: list[str], sections: Mapping[tuple[str, ...], tuple[int, ...]
             for t in sections.get(tuple(words[i : i + n]), ())}
 
 
+def _frame_scores(title: str, summary: str, body: str, frames: Lexicon) -> dict[str, float]:
+    """Framing evidence per frame topic, from the headline, standfirst and lead only."""
+    s = frames.settings
+    scores = [0.0] * len(frames.topics)
+    seen: dict[str, int] = {}
+    _scan(tokens(title), frames, scores, seen, s.title_weight, s.title_weight, 0)
+    _scan(tokens(summary), frames, scores, seen, s.summary_weight, s.summary_weight, 0)
+    _scan(tokens(body)[: s.frame_tokens], frames, scores, seen, s.lead_weight, s.lead_weight, 0)
+    return {frames.topics[t]: v for t, v in enumerate(scores) if v > 0}
+
+
 def score(title: str, summary: str, body: str, section: str | None = None, url: str | None = None,
           lexicon: Lexicon | None = None) -> dict[str, float]:
-    """Evidence per topic (only topics with any), before the confidence bar."""
+    """Evidence per topic (only topics with any), before framing and the confidence bar."""
     lex = lexicon or load_lexicon()
     s = lex.settings
     scores = [0.0] * len(lex.topics)
@@ -273,12 +316,25 @@ def score(title: str, summary: str, body: str, section: str | None = None, url: 
     return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
 
 
-def pick(scores: Mapping[str, float], settings: Settings) -> list[str]:
-    """The topics that clear the confidence bar, most relevant first."""
+def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, float] | None = None) -> list[str]:
+    """The topics that clear the confidence bar, most relevant first.
+
+    With ``frames`` (framing evidence per topic), the strongest frame's topic leads when the frame
+    reaches ``frame_min``, beats the best topic's own frame ``frame_margin`` times, and its topic has
+    ``frame_share`` of the best topic's evidence. The bar for further topics stays relative to the
+    best evidence, so the topic it overtook follows it.
+    """
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < settings.min_score:
         return []
-    bar = max(settings.secondary_min, settings.secondary_ratio * ranked[0][1])
+    top, best = ranked[0]
+    if frames:
+        frame, strength = max(frames.items(), key=lambda kv: kv[1])
+        if (frame != top and strength >= settings.frame_min
+                and strength >= settings.frame_margin * frames.get(top, 0.0)
+                and scores.get(frame, 0.0) >= settings.frame_share * best):
+            ranked = [(frame, scores[frame])] + [kv for kv in ranked if kv[0] != frame]
+    bar = max(settings.secondary_min, settings.secondary_ratio * best)
     return [ranked[0][0]] + [t for t, v in ranked[1 : settings.max_topics] if v >= bar]
 
 
@@ -286,4 +342,5 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
              lexicon: Lexicon | None = None) -> list[str]:
     """IPTC top-level topic slugs for an article, most relevant first (possibly none)."""
     lex = lexicon or load_lexicon()
-    return pick(score(title, summary, body, section, url, lex), lex.settings)
+    frames = _frame_scores(title, summary, body, lex.frames) if lex.frames else None
+    return pick(score(title, summary, body, section, url, lex), lex.settings, frames)
