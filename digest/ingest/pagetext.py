@@ -281,26 +281,28 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     """The headline's text and the outlet, read before scoring so the repeated
     headline can be treated as furniture.
 
-    Preference: the part of a <title>-like first line ("Headline | Site") printed again
-    on the page (the wordiest such part: the site name is printed too, as a logo); else a
-    line sharing most of its words (H1s reword <title>s); else a headline-like line
-    printed twice close together; else a first line that looks like a headline (the
-    short wire forms)."""
+    Preference: the span of a <title>-like first line ("Headline | Site") printed again
+    on the page (the wordiest such span: the site name is printed too, as a logo); else
+    a line sharing most of its words (H1s reword <title>s); else a headline-like line
+    printed twice close together; else the headline part of the <title> line; else the
+    first line of a short wire form; else None (the caller then takes the nearest
+    headline-like line above the story)."""
     first = lines[0].text
     parts = [p.strip() for p in _TITLE_SEP.split(first) if p.strip()] or [first]
     longest = max(parts, key=lambda p: len(p.split()))
     source = parts[-1] if len(parts) > 1 and parts[-1] != longest and _size(parts[-1]) <= 5 else None
     # The headline is a part, or several parts when it holds a separator itself
     # ("Review - shoots for the moon - Site"); the site name alone is not wordy enough.
-    cuts = [m for m in _TITLE_SEP.finditer(first)]
+    cuts = list(_TITLE_SEP.finditer(first))
     spans = parts + [first[: m.start()] for m in cuts] + [first[m.end() :] for m in cuts] + [first]
     by_key = {_key(p): p for p in spans if 2 * len(p.split()) >= len(longest.split())}
-    printed = [ln for ln in lines[1:] if ln.key in by_key]
+    # A first line without separators is a <title> only if wordy: "The Daily Example"
+    # printed again in the footer is the site's name, not a headline.
+    printed = [ln for ln in lines[1:] if ln.key in by_key] if cuts or len(first.split()) >= 4 else []
     if printed:
         return max(printed, key=lambda ln: len(ln.text.split())).text, source
-    candidate = longest
     if len(parts) > 1:
-        wanted = set(_TOKEN.findall(_key(candidate)))
+        wanted = set(_TOKEN.findall(_key(longest)))
         for line in lines[1 : len(lines) * 2 // 3]:
             if 4 <= len(line.text.split()) <= 30 and not line.text.endswith("."):
                 have = set(_TOKEN.findall(line.key))
@@ -312,10 +314,10 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
             if not _is_chrome(_key(t)) and not _MARKUP.search(t):
                 return t, source
     if len(parts) > 1:
-        return candidate, source  # a <title> line whose headline the page does not repeat
+        return longest, source  # a <title> line whose headline the page does not repeat
     if _short_form(lines):
         return first, source
-    return None, source  # found later: the nearest headline-like line above the story
+    return None, source
 
 
 def _title_at(lines: list[_Line], title: str | None, start: int) -> int | None:

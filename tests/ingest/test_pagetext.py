@@ -84,8 +84,8 @@ class TestWirePage:
 
 
 def test_page_without_a_title_line():
-    """Site name first, then a section path, headline, standfirst without a full stop,
-    role labels and a timestamp above a title-case dateline."""
+    """Site name first (and again in the footer), then a section path, headline, standfirst
+    without a full stop, role labels and a timestamp above a title-case dateline."""
     parts = page("no_title_line")
     assert parts.title == "Glacier lake drained to protect fictional valley town in Bolivia"
     assert parts.summary.startswith("Engineers cut a channel through the moraine")
