@@ -42,7 +42,7 @@ def parse_html(html: str, url: str | None = None) -> PageText:
         body="\n\n".join(story),
         section=(doc.categories or [None])[0],
         dateline=dateline.city if dateline else None,
-        agency=md.choose_agency(dateline, furniture + story[-3:], title, caption, "\n".join(story)),
+        agency=md.choose_agency(dateline, furniture, title, caption, "\n".join(story)),
         date=doc.date or None,
         authors=_authors(doc.author, furniture),
         image=caption or doc.image or None,
@@ -64,7 +64,10 @@ def _authors(author: str | None, furniture: list[str]) -> list[str]:
 
 def _caption(html: str) -> str | None:
     """The first <figcaption>'s text: the lead photo's caption and credit."""
-    m = _FIGCAPTION.search(html)
+    at = html.find("<figcaption")
+    if at < 0:
+        at = html.lower().find("<figcaption")
+    m = _FIGCAPTION.match(html[at : at + 5000]) if at >= 0 else None
     if not m:
         return None
     text = " ".join(htmllib.unescape(_TAG.sub(" ", m[1])).split())
