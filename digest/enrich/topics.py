@@ -81,6 +81,7 @@ class Lexicon:
     sections: Mapping[tuple[str, ...], tuple[int, ...]]
     settings: Settings
     frames: "Lexicon | None" = None  # frame terms: "topics" are the frame topics, one per frame
+    leads: frozenset[str] = frozenset()  # in a frames lexicon: the frames that may put their topic first
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -139,13 +140,14 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
                    "scale": float(spec.get("scale", 1.0))}
             for slug, spec in (base.get("topics") or {}).items()
         },
-        "frames": {slug: {"terms": term_weights(spec.get("terms"))} for slug, spec in (base.get("frames") or {}).items()},
+        "frames": {slug: {"terms": term_weights(spec.get("terms")), "leads": bool(spec.get("leads", True))}
+                   for slug, spec in (base.get("frames") or {}).items()},
     }
     if not override:
         return merged
     merged["settings"].update(override.get("settings") or {})
     for slug, spec in (override.get("frames") or {}).items():
-        merged["frames"].setdefault(slug, {"terms": {}})["terms"].update(term_weights((spec or {}).get("terms")))
+        merged["frames"].setdefault(slug, {"terms": {}, "leads": True})["terms"].update(term_weights((spec or {}).get("terms")))
     for slug, spec in (override.get("topics") or {}).items():
         if slug not in TOPIC_SLUGS:
             raise ValueError(f"unknown topic {slug!r}: topics are the IPTC top-level slugs {TOPIC_SLUGS}")
@@ -215,7 +217,8 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
             if slug not in index:
                 raise ValueError(f"unknown topic {slug!r} in the frames of the topic lexicon")
             _add_terms(frame_table, i, spec["terms"])
-        frames = Lexicon(tuple(data["frames"]), *_pack(frame_table), {}, settings)
+        frames = Lexicon(tuple(data["frames"]), *_pack(frame_table), {}, settings,
+                         leads=frozenset(slug for slug, spec in data["frames"].items() if spec.get("leads", True)))
     return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames)
 
 
@@ -316,10 +319,12 @@ def score(title: str, summary: str, body: str, section: str | None = None, url: 
     return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
 
 
-def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, float] | None = None) -> list[str]:
+def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, float] | None = None,
+         leads: frozenset[str] | None = None) -> list[str]:
     """The topics that clear the confidence bar, most relevant first.
 
-    With ``frames`` (framing evidence per topic), the strongest frame's topic leads when the frame
+    With ``frames`` (framing evidence per topic), the strongest frame's topic leads (if it is one of
+    ``leads``; the other frames only hold their own topic's place) when the frame
     reaches ``frame_min``, beats the best topic's own frame ``frame_margin`` times, and its topic has
     ``frame_share`` of the best topic's evidence. The bar for further topics stays relative to the
     best evidence, so the topic it overtook follows it.
@@ -330,7 +335,7 @@ def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, f
     top, best = ranked[0]
     if frames:
         frame, strength = max(frames.items(), key=lambda kv: kv[1])
-        if (frame != top and strength >= settings.frame_min
+        if (frame != top and (leads is None or frame in leads) and strength >= settings.frame_min
                 and strength >= settings.frame_margin * frames.get(top, 0.0)
                 and scores.get(frame, 0.0) >= settings.frame_share * best):
             ranked = [(frame, scores[frame])] + [kv for kv in ranked if kv[0] != frame]
@@ -342,5 +347,7 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
              lexicon: Lexicon | None = None) -> list[str]:
     """IPTC top-level topic slugs for an article, most relevant first (possibly none)."""
     lex = lexicon or load_lexicon()
-    frames = _frame_scores(title, summary, body, lex.frames) if lex.frames else None
-    return pick(score(title, summary, body, section, url, lex), lex.settings, frames)
+    if not lex.frames:
+        return pick(score(title, summary, body, section, url, lex), lex.settings)
+    frames = _frame_scores(title, summary, body, lex.frames)
+    return pick(score(title, summary, body, section, url, lex), lex.settings, frames, lex.frames.leads)
