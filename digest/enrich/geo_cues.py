@@ -27,6 +27,7 @@ class CueLexicon:
 
     phrases: re.Pattern[str] | None
     acronyms: re.Pattern[str] | None
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (house-style pattern, its country)
     country: dict[str, str]
 
 
@@ -50,6 +51,7 @@ def load_cues() -> CueLexicon:
         data = yaml.safe_load(f)
     phrases: list[str] = []
     acronyms: list[str] = []
+    patterns: list[tuple[re.Pattern[str], str]] = []
     country: dict[str, str] = {}
     for code, lists in data.items():
         code = "NO" if code is False else str(code)
@@ -59,19 +61,24 @@ def load_cues() -> CueLexicon:
         for cue in lists.get("acronyms") or ():
             acronyms.append(cue)
             country[_key(cue)] = code
-    return CueLexicon(_alternation(phrases), _alternation(acronyms), country)
+        patterns += [(re.compile(pattern), code) for pattern in lists.get("patterns") or ()]
+    return CueLexicon(_alternation(phrases), _alternation(acronyms), tuple(patterns), country)
 
 
 def find_cues(text: str, lexicon: CueLexicon | None = None) -> dict[str, int]:
     """Distinct cues per country found in ``text``: {"US": 2} for "sheriff's office ... varsity"."""
     lexicon = lexicon or load_cues()
+    lowered = _key(text)
     seen: set[str] = set()
     if lexicon.phrases is not None:
-        seen.update(lexicon.phrases.findall(_key(text)))
+        seen.update(lexicon.phrases.findall(lowered))
     if lexicon.acronyms is not None:
         seen.update(_key(cue) for cue in lexicon.acronyms.findall(text))
     counts: dict[str, int] = {}
     for cue in seen:
         code = lexicon.country[cue]
         counts[code] = counts.get(code, 0) + 1
+    for pattern, code in lexicon.patterns:
+        if pattern.search(lowered):
+            counts[code] = counts.get(code, 0) + 1
     return counts

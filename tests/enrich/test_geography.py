@@ -181,7 +181,7 @@ def test_dateline_inside_the_body_counts_as_the_dateline():
         "",
         "Tax relief scheme draws visitors. HARTFORD - A delegation from Mexico will study the scheme, the city said.",
     )
-    ap = locate("Bridge closed", "", "COLUMBIA, Ky. (AP) — Engineers from Canada will inspect the bridge, officials said.")
+    ap = locate("Bridge closed", "", "COLUMBIA, Ky. (AP) — Engineers from Canada will inspect the bridge.")
     assert geo.countries[0] == "US" and ap.countries[0] == "US"
 
 
@@ -207,3 +207,9 @@ def test_irish_and_english_counties_name_their_country():
     english = locate("Road works", "", "Lancashire police said the road would reopen on Friday.")
     assert irish.countries == ["IE"] and english.countries == ["GB"]
 
+
+
+def test_house_style_and_spelling_pick_the_namesake():
+    british = locate("Man sought after attack in Lancaster park", "", "The attack happened at about 4am, police said.")
+    american = locate("Recycling starts at Athens drop-off", "", "Residents of Athens can bring glass to the center.")
+    assert british.countries[0] == "GB" and american.countries[0] == "US"
