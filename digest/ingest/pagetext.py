@@ -203,9 +203,8 @@ def _classify(lines: list[_Line], title: str | None) -> None:
         else:
             line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
             run += 1
-        if seen[t] > 1:  # printed twice: a caption, a teaser or a menu, not a paragraph
-            line.prose = False
-            line.score = min(line.score, 0.0) - REPEAT_COST
+        if seen[t] > 1 and not line.prose:  # menus and teasers print twice; paragraphs rarely
+            line.score -= REPEAT_COST
     # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption.
     for line, below in zip(lines, lines[1:]):
         if below.caption and below.words <= 8 and not line.furniture and _CAPTION_START.match(below.text):
@@ -298,7 +297,8 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     by_key = {_key(p): p for p in spans if 2 * len(p.split()) >= len(longest.split())}
     # A first line without separators is a <title> only if wordy: "The Daily Example"
     # printed again in the footer is the site's name, not a headline.
-    printed = [ln for ln in lines[1:] if ln.key in by_key] if cuts or len(first.split()) >= 4 else []
+    titled = (cuts or len(first.split()) >= 4) and not _is_chrome(lines[0].key)
+    printed = [ln for ln in lines[1:] if ln.key in by_key] if titled else []
     if printed:
         return max(printed, key=lambda ln: len(ln.text.split())).text, source
     if len(parts) > 1:

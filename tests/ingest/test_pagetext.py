@@ -141,6 +141,14 @@ def test_author_box_ends_the_story():
     assert parts.body.endswith("how the wheels work.")
 
 
+def test_a_page_saved_twice_keeps_its_headline_and_story():
+    text = (PAGES / "singapore_style.txt").read_text(encoding="utf-8")
+    once, twice = parse_page_text(text), parse_page_text(text + "\n\n" + text)
+    assert twice.title == once.title
+    assert twice.body.startswith("OSLO: Norway's largest ferry operator")
+    assert twice.body.split("\n\n")[:5] == once.body.split("\n\n")
+
+
 def test_empty_and_chrome_only_pages():
     assert parse_page_text("").body == ""
     parts = parse_page_text("Skip to main content\nAdvertisement\n\nMenu\nSearch\n\nSign in")
