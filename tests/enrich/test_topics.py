@@ -156,3 +156,36 @@ def test_values_that_are_not_text_are_ignored() -> None:
     # Hand-edited front matter or odd records can put a boolean or number where text belongs.
     assert classify("Vell double sends Harbour City top", "", MATCH_REPORT, section=True, url=7)[0] == "sport"  # type: ignore[arg-type]
     assert tokens(None) == [] and tokens(3) == []
+
+
+DRUG_RESULTS = (
+    "Shares in Corvane Pharma Inc. fell 12 percent after the drug maker said a clinical trial of its "
+    "arthritis drug found a higher risk of heart attack and stroke in patients. Doctors were told to stop "
+    "prescribing it; analysts cut their profit forecasts."
+)
+
+PHONE_LAUNCH = (
+    "Corvane Inc. unveiled a new mobile phone with a faster processor, a better camera and software "
+    "that lets users download music over a wireless network. The device goes on sale next month; the "
+    "company's chief executive called it its best handset yet."
+)
+
+
+def test_business_framing_leads_over_the_field() -> None:
+    got = classify("Corvane shares slide as arthritis drug fails trial", "", DRUG_RESULTS)
+    assert got[:2] == ["economy-business-finance", "health"]
+
+
+def test_product_framing_leads_even_with_a_company_named() -> None:
+    assert classify("Corvane unveils faster phone", "", PHONE_LAUNCH)[0] == "science-technology"
+
+
+def test_frames_can_be_switched_off_by_override() -> None:
+    off = load_lexicon({"settings": {"frame_min": 1e9}})
+    got = classify("Corvane shares slide as arthritis drug fails trial", "", DRUG_RESULTS, lexicon=off)
+    assert got and got[0] in {"economy-business-finance", "health"}
+    assert topics.pick({"health": 10.0, "economy-business-finance": 6.0}, off.settings,
+                       {"economy-business-finance": 30.0}) == ["health", "economy-business-finance"]
+    on = load_lexicon()
+    assert topics.pick({"health": 10.0, "economy-business-finance": 6.0}, on.settings,
+                       {"economy-business-finance": 30.0}, on.frames.leads)[0] == "economy-business-finance"
