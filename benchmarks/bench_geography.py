@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         rate = speed(rows, name)
         metrics = quality(rows, name, args.errors)
         target = TARGETS.get(name)
-        shown = "  ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in metrics.items())
+        shown = "  ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
+                          for k, v in metrics.items())
         mark = "" if target is None else ("  ok" if metrics["focus_country_accuracy"] >= target else f"  below {target}")
         print(f"{name}: {len(rows)} articles  {rate:,.0f} articles/s  {shown}{mark}")
     return 0

@@ -59,7 +59,7 @@ LONE_TOWN_MIN_POPULATION = 100_000
 TOWN_DOMINANCE = 3.0  # ... or this many times bigger than the next town of that name
 MIN_HINTS = 1  # small towns (distinct names) that settle which namesake a bigger town name means
 CUE_HINT = 2  # a national cue ("RCMP") is worth this many small towns as a namesake hint
-DOUBTFUL_WEIGHT = 0.1  # weak-tier score of a name that is probably part of another name
+FAINT_WEIGHT = 0.1  # weak-tier score of a town before a name ("Clemson Extension") or money
 CUE_WEIGHT = 0.5  # weak-tier score of each distinct national cue
 MIN_FOCUS_SCORE = 0.3  # below this, confident evidence is too thin and joins the weak tier
 # Words before a stop-listed name that show it is used as a place ("flew to Jordan").
@@ -96,11 +96,11 @@ def locate(
     text = f"{title}\n\n{summary}\n\n{body}"
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
-    mentions, doubtful = _usable(find_mentions(text, gazetteer, headline_end), text)
+    mentions, faint = _usable(find_mentions(text, gazetteer, headline_end), text)
     home = _dateline_places(dateline or _body_dateline(body), gazetteer)
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
-    for m in doubtful:
-        evidence.add_weak(m.places[0].country, DOUBTFUL_WEIGHT)
+    for m in faint:
+        evidence.add_weak(m.places[0].country, FAINT_WEIGHT)
     countries = _rank(evidence)
     return _with_regions(countries, evidence.scores, scheme or load_region_scheme())
 
@@ -112,7 +112,7 @@ def _body_dateline(body: str) -> str | None:
 
 
 def _usable(mentions: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
-    """Set aside mentions that are probably not places: (usable, doubtful).
+    """Set aside mentions that are probably not places: (usable, faint evidence).
 
     A town or an ambiguous name seen only at sentence starts or in the headline is
     likely a plain word ("Police said ..."); one right after another capitalised word
@@ -203,7 +203,7 @@ def _score(
     def credit(m: Mention, place: Place) -> None:
         evidence.add(place, KIND_WEIGHT[place.kind] * zone(m), m.start)
 
-    pending, weak = [], []
+    pending, small = [], []
     # Clues to pick a namesake: distinct small towns per country, and national cues.
     small_towns: dict[str, set[str]] = {}
     for m in mentions:
@@ -212,7 +212,7 @@ def _score(
         elif m.ambiguous or len(m.places) > 1:
             pending.append(m)
         elif _small_town(m):
-            weak.append(m)
+            small.append(m)
             small_towns.setdefault(m.places[0].country, set()).add(m.key)
         else:
             credit(m, m.places[0])
@@ -233,7 +233,7 @@ def _score(
         elif not m.ambiguous or _used_as_place(m, text):
             best = _most_probable(m.places, hints)
             evidence.add_weak(best.country, KIND_WEIGHT[best.kind] * zone(m))
-    for m in weak:
+    for m in small:
         credit(m, Place(m.places[0].country, "small town"))
     return evidence
 
