@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import lru_cache
 
 from ..group import briefing
 from ..model import Article, Story, dump_front_matter, parse_iso
@@ -26,6 +27,7 @@ def front(title: str, **meta: object) -> str:
     return f"---\n{dump_front_matter({'title': e(title), **meta})}---\n\n"
 
 
+@lru_cache(maxsize=65536)
 def when(date: str | None, with_time: bool = True) -> str:
     """A ``<time>`` element in UTC, or '' when the date is unknown."""
     d = parse_iso(date)

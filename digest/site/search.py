@@ -79,8 +79,8 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
 
 
 def _size(term: str, codes: list[int]) -> int:
-    """Approximate bytes of one term's entry in a shard's JSON."""
-    return len(term) + 6 + sum(len(str(c)) + 1 for c in codes)
+    """Bytes of one term's entry in a shard's JSON."""
+    return len(term) + 6 + len(",".join(map(str, codes)))
 
 
 def leaves(index: dict[str, list[int]], max_shard: int) -> dict[str, list[str]]:
@@ -89,6 +89,7 @@ def leaves(index: dict[str, list[int]], max_shard: int) -> dict[str, list[str]]:
     A term shorter than the prefix length of its group is a leaf on its own key; a
     group of one over-sized term cannot split and stays as it is.
     """
+    sizes = {t: _size(t, codes) for t, codes in index.items()}
     out: dict[str, list[str]] = {}
     todo: list[tuple[int, list[str]]] = [(2, sorted(index))]
     while todo:
@@ -97,7 +98,7 @@ def leaves(index: dict[str, list[int]], max_shard: int) -> dict[str, list[str]]:
         for term in group:
             buckets.setdefault(term[:depth], []).append(term)
         for key, members in buckets.items():
-            size = sum(_size(t, index[t]) for t in members)
+            size = sum(sizes[t] for t in members)
             if size > max_shard and len(members) > 1 and any(len(t) > depth for t in members):
                 todo.append((depth + 1, members))
             else:

@@ -1,0 +1,94 @@
+"""Lighthouse (mobile) performance and accessibility of the home, a story and an article page.
+
+    NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/lighthouse.py [--site DIR]
+
+Without --site, ingests samples/ into a temporary docs_dir and builds it with the
+repository's mkdocs.yml. Serves the site on 127.0.0.1 (ephemeral port) and runs the
+``lighthouse`` CLI (``$LIGHTHOUSE``, else ``lighthouse`` on PATH, else ``npx lighthouse``)
+driving Chromium (``$CHROME_PATH``, default /usr/bin/chromium) with its default mobile
+emulation and throttling. Targets: performance >= 0.95, accessibility >= 0.98.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+TARGETS = {"performance": 0.95, "accessibility": 0.98}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def build_samples(root: Path) -> Path:
+    """Ingest samples/ and build the site with the repository's config; returns site/."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    docs = root / "content"
+    docs.mkdir(parents=True)
+    shutil.copy(REPO / "content" / "about.md", docs / "about.md")
+    subprocess.run([sys.executable, "-m", "digest", "ingest", str(REPO / "samples"), "--out", str(docs / "articles")],
+                   check=False, env=env, capture_output=True)
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")], check=True, env=env)
+    return root / "site"
+
+
+def lighthouse_cmd() -> list[str]:
+    if os.environ.get("LIGHTHOUSE"):
+        return [os.environ["LIGHTHOUSE"]]
+    if shutil.which("lighthouse"):
+        return ["lighthouse"]
+    return ["npx", "--yes", "lighthouse"]
+
+
+def audit(url: str, out: Path) -> dict[str, float]:
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    subprocess.run(
+        [*lighthouse_cmd(), url, "--quiet", "--output=json", f"--output-path={out}",
+         "--only-categories=performance,accessibility", f"--chrome-flags={CHROME_FLAGS}"],
+        check=True, env=env,
+    )
+    report = json.loads(out.read_text(encoding="utf-8"))
+    failed = [a["id"] for a in report["audits"].values() if a.get("score") == 0 and a.get("scoreDisplayMode") == "binary"]
+    if failed:
+        print(f"  failing audits on {url}: {', '.join(failed)}")
+    return {k: report["categories"][k]["score"] for k in TARGETS}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--site", type=Path, help="a built site (default: build samples/)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site or build_samples(Path(tmp) / "build")
+        story = next((site / "stories").glob("*/index.html")).parent.relative_to(site).as_posix() + "/"
+        article = next((site / "articles").rglob("index.html")).parent.relative_to(site).as_posix() + "/"
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_port}/"
+        ok = True
+        try:
+            for name, path in (("home", ""), ("story", story), ("article", article)):
+                scores = audit(base + path, Path(tmp) / f"{name}.json")
+                ok &= all(scores[k] >= v for k, v in TARGETS.items())
+                print(f"{name:8} " + "  ".join(f"{k} {scores[k]:.2f} (target {v})" for k, v in TARGETS.items()))
+        finally:
+            server.shutdown()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
