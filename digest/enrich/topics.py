@@ -293,30 +293,46 @@ def _hinted(words: list[str], sections: Mapping[tuple[str, ...], tuple[int, ...]
             for t in sections.get(tuple(words[i : i + n]), ())}
 
 
-def _frame_scores(title: str, summary: str, body: str, frames: Lexicon) -> dict[str, float]:
+Fields = tuple[list[str], list[str], list[str]]  # headline, standfirst and body tokens
+
+
+def _fields(title: Any, summary: Any, body: Any) -> Fields:
+    return tokens(title), tokens(summary), tokens(body)
+
+
+def _frame_scores(fields: Fields, frames: Lexicon) -> dict[str, float]:
     """Framing evidence per frame topic, from the headline, standfirst and lead only."""
     s = frames.settings
     scores = [0.0] * len(frames.topics)
     seen: dict[str, int] = {}
-    _scan(tokens(title), frames, scores, seen, s.title_weight, s.title_weight, 0)
-    _scan(tokens(summary), frames, scores, seen, s.summary_weight, s.summary_weight, 0)
-    _scan(tokens(body)[: s.frame_tokens], frames, scores, seen, s.lead_weight, s.lead_weight, 0)
+    _scan(fields[0], frames, scores, seen, s.title_weight, s.title_weight, 0)
+    _scan(fields[1], frames, scores, seen, s.summary_weight, s.summary_weight, 0)
+    _scan(fields[2][: s.frame_tokens], frames, scores, seen, s.lead_weight, s.lead_weight, 0)
     return {frames.topics[t]: v for t, v in enumerate(scores) if v > 0}
+
+
+def _topic_scores(fields: Fields, section: str | None, url: str | None, lex: Lexicon) -> dict[str, float]:
+    s = lex.settings
+    scores = [0.0] * len(lex.topics)
+    seen: dict[str, int] = {}
+    _scan(fields[0], lex, scores, seen, s.title_weight, s.title_weight, 0)
+    _scan(fields[1], lex, scores, seen, s.summary_weight, s.summary_weight, 0)
+    _scan(fields[2], lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens)
+    for t in _hinted(_hint_words(section, url), lex.sections):
+        scores[t] += s.section_bonus
+    return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
 
 
 def score(title: str, summary: str, body: str, section: str | None = None, url: str | None = None,
           lexicon: Lexicon | None = None) -> dict[str, float]:
     """Evidence per topic (only topics with any), before framing and the confidence bar."""
+    return _topic_scores(_fields(title, summary, body), section, url, lexicon or load_lexicon())
+
+
+def frame_scores(title: str, summary: str, body: str, lexicon: Lexicon | None = None) -> dict[str, float]:
+    """Framing evidence per frame topic (empty when the lexicon has no frames)."""
     lex = lexicon or load_lexicon()
-    s = lex.settings
-    scores = [0.0] * len(lex.topics)
-    seen: dict[str, int] = {}
-    _scan(tokens(title), lex, scores, seen, s.title_weight, s.title_weight, 0)
-    _scan(tokens(summary), lex, scores, seen, s.summary_weight, s.summary_weight, 0)
-    _scan(tokens(body), lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens)
-    for t in _hinted(_hint_words(section, url), lex.sections):
-        scores[t] += s.section_bonus
-    return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
+    return _frame_scores(_fields(title, summary, body), lex.frames) if lex.frames else {}
 
 
 def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, float] | None = None,
@@ -347,7 +363,8 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
              lexicon: Lexicon | None = None) -> list[str]:
     """IPTC top-level topic slugs for an article, most relevant first (possibly none)."""
     lex = lexicon or load_lexicon()
+    fields = _fields(title, summary, body)
+    scores = _topic_scores(fields, section, url, lex)
     if not lex.frames:
-        return pick(score(title, summary, body, section, url, lex), lex.settings)
-    frames = _frame_scores(title, summary, body, lex.frames)
-    return pick(score(title, summary, body, section, url, lex), lex.settings, frames, lex.frames.leads)
+        return pick(scores, lex.settings)
+    return pick(scores, lex.settings, _frame_scores(fields, lex.frames), lex.frames.leads)
