@@ -17,8 +17,11 @@ Framing then picks the lead among the topics with evidence. A story that touches
 maker, a chip maker, an airline) is usually *told as* something: a company's results, a deal, a share
 move (economy-business-finance), or a product, a finding, a launch (science-technology). ``frames:``
 in the data file lists the words of each telling; they are counted over the headline and the lead
-only, where a newsroom states what the story is. When one frame clearly wins there and its topic has
-a fair share of the best topic's evidence, that topic leads and the field topic follows it.
+only, where a newsroom states what the story is. When a leading frame (business, technology) clearly
+beats the frame of the best-scored topic there (``frame_margin``) and its topic has a fair share of
+the best evidence (``frame_share``), that topic leads and the field topic follows it. The other
+beats' frames (sport, politics...) never promote; they only keep a transfer fee or a budget debate
+from being read as business.
 
 Topics then have to clear a bar: the first needs ``min_score``; each further one needs
 ``secondary_min`` and a share ``secondary_ratio`` of the best. Little evidence gives fewer
@@ -147,7 +150,8 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
         return merged
     merged["settings"].update(override.get("settings") or {})
     for slug, spec in (override.get("frames") or {}).items():
-        merged["frames"].setdefault(slug, {"terms": {}, "leads": True})["terms"].update(term_weights((spec or {}).get("terms")))
+        frame = merged["frames"].setdefault(slug, {"terms": {}, "leads": True})
+        frame["terms"].update(term_weights((spec or {}).get("terms")))
     for slug, spec in (override.get("topics") or {}).items():
         if slug not in TOPIC_SLUGS:
             raise ValueError(f"unknown topic {slug!r}: topics are the IPTC top-level slugs {TOPIC_SLUGS}")
