@@ -23,7 +23,7 @@ CUES = Path(__file__).parent / "data" / "geo" / "cues.yml"
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Compiled cue patterns and the country of each cue (keyed casefolded, apostrophes straight)."""
+    """Compiled cue patterns and the country of each cue (keyed lower-cased, apostrophes straight)."""
 
     phrases: re.Pattern[str] | None
     acronyms: re.Pattern[str] | None

@@ -162,7 +162,9 @@ def _longest_name(text: str, words, i: int, gazetteer: Gazetteer):
 def _before_capital(text: str, end: int) -> bool:
     """True when the next word after ``end`` on the same line is capitalised ("Miss. Smith")."""
     following = NEXT_WORD.match(text, end)
-    return following is not None and "\n" not in text[end : following.start(1)] and following.group(1)[:1].isupper()
+    if following is None or "\n" in text[end : following.start(1)]:
+        return False
+    return following.group(1)[:1].isupper()
 
 
 def _sentence_initial(text: str, start: int) -> bool:
