@@ -3,7 +3,7 @@
     NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/lighthouse.py [--site DIR]
 
 Without --site, ingests samples/ into a temporary docs_dir and builds it with the
-repository's mkdocs.yml. Serves the site on 127.0.0.1 (ephemeral port) and runs the
+repository's mkdocs.yml. Serves the site on 127.0.0.1 (ephemeral port, gzip like any production host) and runs the
 ``lighthouse`` CLI (``$LIGHTHOUSE``, else ``lighthouse`` on PATH, else ``npx lighthouse``)
 driving Chromium (``$CHROME_PATH``, default /usr/bin/chromium) with its default mobile
 emulation and throttling. Targets: performance >= 0.95, accessibility >= 0.98.
@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -27,9 +29,29 @@ CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-
 TARGETS = {"performance": 0.95, "accessibility": 0.98}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text files gzip-compressed, as any production static host does (Lighthouse
+    would otherwise time the uncompressed bytes that http.server sends)."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_head(self):  # noqa: D401 - http.server hook
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # http.server redirects to the trailing slash
+            path = path / "index.html"
+        compressible = path.suffix in {".html", ".css", ".js", ".json", ".xml", ".svg"}
+        if not compressible or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def build_samples(root: Path) -> Path:
@@ -38,10 +60,10 @@ def build_samples(root: Path) -> Path:
     docs = root / "content"
     docs.mkdir(parents=True)
     shutil.copy(REPO / "content" / "about.md", docs / "about.md")
-    subprocess.run([sys.executable, "-m", "digest", "ingest", str(REPO / "samples"), "--out", str(docs / "articles")],
-                   check=False, env=env, capture_output=True)
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "digest", "ingest", str(REPO / "samples"), "-f", str(root / "mkdocs.yml")],
+                   check=False, env=env, capture_output=True, cwd=root)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")], check=True, env=env)
     return root / "site"
 
@@ -76,7 +98,7 @@ def main() -> int:
         site = args.site or build_samples(Path(tmp) / "build")
         story = next((site / "stories").glob("*/index.html")).parent.relative_to(site).as_posix() + "/"
         article = next((site / "articles").rglob("index.html")).parent.relative_to(site).as_posix() + "/"
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}/"
         ok = True
