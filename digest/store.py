@@ -61,15 +61,21 @@ def body_digest(body: str) -> str:
     return short_hash(body.strip("\n"), 16)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write text to path through a temporary file in the same folder and a rename."""
+def atomic_write(path: Path, text: str, durable: bool = False) -> None:
+    """Write text to path through a temporary file in the same folder and a rename.
+
+    The rename makes a killed process leave the old file or the new one, never a part.
+    ``durable`` also waits for the disk (fsync), which guards against power loss at a
+    cost of milliseconds per file: used for the state file, not for every article.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -128,7 +134,7 @@ class ContentStore:
     def save(self) -> None:
         """Persist the state (atomically); a no-op when nothing changed."""
         if self._dirty:
-            atomic_write(self.state_path, json.dumps(self.state, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+            atomic_write(self.state_path, json.dumps(self.state, ensure_ascii=False, sort_keys=True, separators=(",", ":")), durable=True)
             self._dirty = False
 
     @contextlib.contextmanager

@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from ..model import Article
 from ..store import ContentStore
-from .pipeline import IngestOptions, build_article
+from .pipeline import IngestOptions, build_article, warm_up
 from .readers import DEFAULT_MAX_BYTES, InputError, RawInput, read_inputs
 
 # Below this many inputs a pool costs more to start than it saves.
@@ -178,6 +178,7 @@ def _outcomes(items: Iterable[RawInput | InputError], options: IngestOptions, wo
         for item in items:
             yield _process(item, options)
         return
+    warm_up(options)  # load gazetteer and lexicon once, before the fork shares them
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
         yield from pool.imap(_process, itertools.chain(head, items), chunksize=16)

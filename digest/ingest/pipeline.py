@@ -132,6 +132,11 @@ def inert_markup(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
+def warm_up(options: IngestOptions) -> None:
+    """Load the enrichment data (gazetteer, lexicon) now, so forked workers share one copy."""
+    _enrich(Article(id="warm-up", title="Warm-up", body="Warm-up in Paris."), options)
+
+
 def derive_id(url: str | None, raw_text: str) -> str:
     """A stable id for inputs without one: from the URL when known, else from the input.
 
