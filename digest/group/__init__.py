@@ -16,8 +16,8 @@ import numpy as np
 
 from ..model import Article, Story
 from .clustering import cluster_reports
-from .copies import find_copies
-from .features import report_features
+from .copies import copy_text, find_copies
+from .features import report_features, tokens
 from .options import GroupOptions
 from .stories import build_story, dedupe_ids, idf_lookup, shared_terms
 
@@ -34,11 +34,13 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None)
     options = options or GroupOptions()
     if not articles:
         return []
-    copies = find_copies(articles, options.copy_threshold, options.copy_shingle)
+    texts = [tokens(copy_text(a)) for a in articles]
+    copies = find_copies(articles, options.copy_threshold, options.copy_shingle, texts)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]
     reports = [articles[i] for i in report_idx]
-    feats = [report_features(a, options.title_weight) for a in reports]
+    feats = [report_features(articles[i], options.title_weight, texts[i] if articles[i].body.strip() else [])
+             for i in report_idx]
     result = cluster_reports(reports, feats, options)
 
     labels = np.asarray(result.labels)

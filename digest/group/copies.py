@@ -8,15 +8,13 @@ are joined transitively; the earliest report of each group is its original.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from ..model import Article
 from . import minhash
+from .features import tokens
 from .unionfind import UnionFind
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
 _MIN_SIZE_RATIO = 0.2  # a 3-line brief inside a long feature is a quote, not a copy
 
 
@@ -25,13 +23,17 @@ def copy_text(article: Article) -> str:
     return article.body if article.body.strip() else article.title
 
 
-def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4) -> dict[int, list[int]]:
+def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4,
+                texts: list[list[str]] | None = None) -> dict[int, list[int]]:
     """Original index -> indexes of its copies, for every group of near-duplicates.
 
-    Articles in no group do not appear. ``threshold`` is the containment needed.
+    Articles in no group do not appear. ``threshold`` is the containment needed;
+    ``texts`` are the tokens of each article's :func:`copy_text`, when already known.
     """
+    if texts is None:
+        texts = [tokens(copy_text(a)) for a in articles]
     vocab: dict[str, int] = {}
-    sets = [minhash.shingles(_TOKEN.findall(copy_text(a).lower()), k, vocab) for a in articles]
+    sets = [minhash.shingles(t, k, vocab) for t in texts]
     empty = np.array([len(s) == 0 for s in sets], dtype=bool)
     sigs = minhash.signatures(sets)
     uf = UnionFind(len(articles))

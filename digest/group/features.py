@@ -20,11 +20,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..model import Article
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NAME_WORD = rf"[{_UPPER}][^\W_]*(?:['’.-][^\W\d_]+)*"
 _CAP_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?[ \t]+(\d{1,2})\b(?![.,]?\d)")  # month names checked in Python
+_TOKEN = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_MONTH_BEFORE = re.compile(r"([A-Za-z]{3,9})\.?[ \t]+$")  # "May 3": the word before a day number
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _STOP = frozenset(ENGLISH_STOP_WORDS)
 
@@ -46,23 +46,36 @@ class Features:
     entities: list[str]
 
 
-def report_features(article: Article, title_weight: int = 1) -> Features:
-    """Words and entities of a report, computed once and shared by every step."""
-    return Features(words(article_text(article, title_weight)), entities(article))
+def report_features(article: Article, title_weight: int = 1, body_tokens: list[str] | None = None) -> Features:
+    """Words and entities of a report, computed once and shared by every step.
 
-
-def article_text(article: Article, title_weight: int = 1) -> str:
-    """Headline (repeated ``title_weight`` times), standfirst and body as one text."""
-    parts = [article.title] * max(1, title_weight)
+    ``body_tokens`` (from :func:`tokens` of the body) saves a second pass over the
+    body when the caller already has them (copy detection does).
+    """
+    if body_tokens is None:
+        body_tokens = tokens(article.body)
+    head = article.title
     if article.summary and article.summary not in article.body:
-        parts.append(article.summary)
-    parts.append(article.body)
-    return "\n".join(p for p in parts if p)
+        head = f"{head}\n{article.summary}"
+    head_words = content_words(tokens(article.title)) * max(0, title_weight - 1)
+    return Features(head_words + content_words(tokens(head)) + content_words(body_tokens), entities(article))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens (letters and digits), web addresses left out."""
+    if "://" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    return _TOKEN.findall(text.lower())
+
+
+def content_words(toks: list[str]) -> list[str]:
+    """Content words among tokens: letters only, stop words and one-letter words dropped."""
+    return [w for w in toks if len(w) > 1 and w not in _STOP and w.isalpha()]
 
 
 def words(text: str) -> list[str]:
-    """Lower-case content words: letters only, stop words and one-letter words dropped."""
-    return [w for w in _WORD.findall(_URL.sub(" ", text).lower()) if len(w) > 1 and w not in _STOP]
+    """Content words of a text (see :func:`content_words`)."""
+    return content_words(tokens(text))
 
 
 def entities(article: Article) -> list[str]:
@@ -76,7 +89,9 @@ def entities(article: Article) -> list[str]:
     """
     lex = lexicon()
     months, not_names = lex["months"], lex["not_names"]
-    text = _URL.sub(" ", "\n".join(b for b in (article.title, article.summary, article.body) if b))
+    text = "\n".join(b for b in (article.title, article.summary, article.body) if b)
+    if "://" in text or "www." in text:
+        text = _URL.sub(" ", text)
     runs = []
     for m in _CAP_RUN.finditer(text):
         before = text[max(0, m.start() - 4):m.start()].rstrip(" \t\"'“‘(")
@@ -96,8 +111,12 @@ def entities(article: Article) -> list[str]:
             if len(name) > 1:
                 out.append("n:" + "_".join(name))
             name = []
-    out.extend("#" + n.replace(",", "") for n in _NUMBER.findall(text))
-    for month, day in _MONTH_DAY.findall(text):
-        if month.lower() in months:
-            out.append(f"d:{months[month.lower()]}-{int(day)}")
+    for m in _NUMBER.finditer(text):
+        number, start = m.group(), m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_.,"):
+            continue  # the tail of a code or of a longer number
+        out.append("#" + number.replace(",", ""))
+        if len(number) <= 2 and (month := _MONTH_BEFORE.search(text, max(0, start - 11), start)):
+            if (name := month.group(1).lower()) in months:
+                out.append(f"d:{months[name]}-{int(number)}")
     return out

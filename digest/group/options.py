@@ -31,9 +31,12 @@ class GroupOptions:
         Entities tell two events of the same kind apart (two quakes, two rate cuts).
     title_weight (default 2):
         how many times the headline counts in the word vector.
-    block_terms (default 12):
+    block_terms (default 20):
         each report is indexed under its this-many most distinctive terms; only
-        reports sharing one become candidate pairs (blocking, near-linear cost).
+        reports sharing some become candidate pairs (blocking, near-linear cost).
+    block_min_shared (default 2):
+        how many of those terms a pair must share: one rare word in common is
+        often chance, two rarely are.
     block_max_df (default 300):
         a term shared by more reports than this is too common to block on.
     shared_terms (default 8):
