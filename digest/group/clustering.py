@@ -21,7 +21,7 @@ from .vectors import Vectors, pair_similarity, vectorise
 
 # Pairs scoring below this share of the threshold are dropped before linkage: they
 # barely move an average, and there are many of them.
-_FLOOR = 0.25
+_FLOOR = 0.5
 
 
 @dataclass
