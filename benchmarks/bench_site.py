@@ -8,8 +8,8 @@ Reports:
   of the same N files with the same mkdocs.yml minus the plugin (same theme and nav; the
   nav's generated pages are then missing and MkDocs keeps them as plain links).
   Targets: N <= 1.5x plain, N <= 2.3x N/2.
-* with --weight: the bytes a normal page view downloads (HTML + CSS + JS, no search
-  data), and the bytes each of a sample of searches downloads (manifest, script,
+* with --weight: the bytes a page view downloads (HTML + CSS + JS, no search data) for
+  the home page and the largest day, region, topic, story and article page, and the bytes each of a sample of searches downloads (manifest, script,
   shards, result records). Targets: <= 350 KB per page, <= 1 MB per search.
 
 Articles come from benchmarks/generate.py (the grouping benchmark's generator, realistic
@@ -161,11 +161,11 @@ def main() -> None:
             arts = articles(args.weight)
             seconds = timed_build(args.weight, True, keep=site)
             print(f"{args.weight} articles: build {seconds:.1f} s")
-            stories = sorted(p.parent.relative_to(site).as_posix() for p in (site / "stories").glob("*/index.html"))
-            day = sorted(p.parent.relative_to(site).as_posix() for p in (site / "days").glob("*/index.html"))[-1]
-            region = sorted((site / "regions").glob("*/index.html"))[0].parent.relative_to(site).as_posix()
-            art = next((site / "articles").rglob("index.html")).parent.relative_to(site).as_posix()
-            for url in ("", day, region, stories[0], art, "search"):
+            def largest(folder: str) -> str:
+                pages = (site / folder).rglob("index.html")
+                return max(pages, key=lambda p: p.stat().st_size).parent.relative_to(site).as_posix()
+
+            for url in ("", largest("days"), largest("regions"), largest("topics"), largest("stories"), largest("articles"), "search"):
                 print(f"page weight {url or 'home'}: {page_weight(site, url) / 1000:.0f} KB")
             rng = random.Random(3)
             sample = rng.sample(arts, 100)

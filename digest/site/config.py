@@ -40,7 +40,8 @@ class DigestPluginConfig(base.Config):
     """Story cards at the top of each daily briefing."""
 
     home_list_limit = c.Type(int, default=6)
-    """Stories per region/topic on the home page (the day's page lists them all)."""
+    """Stories per region and per topic on the home page, and per topic on a day's page
+    (a day's page lists all its stories by region): keeps briefings light on a phone."""
 
     list_limit = c.Type(int, default=30)
     """Stories per topic on a region page, and per region on a topic page."""

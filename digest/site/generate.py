@@ -32,7 +32,7 @@ def pages(site: SiteData, opts: Options) -> dict[str, str]:
     """The Markdown pages: home, days and archive, regions, topics, stories, search."""
     out = {urls.HOME: render.home(site, opts.top_stories, opts.home_list_limit, opts.title), urls.ARCHIVE: render.archive(site)}
     for day in site.days:
-        out[urls.day_uri(day.day)] = render.day_page(site, day, opts.top_stories)
+        out[urls.day_uri(day.day)] = render.day_page(site, day, opts.top_stories, opts.home_list_limit)
     out[urls.REGIONS] = render.index_page(site, "Regions", site.by_region, site.labels.region, urls.region_uri, urls.REGIONS)
     out[urls.TOPICS] = render.index_page(site, "Topics", site.by_topic, site.labels.topic, urls.topic_uri, urls.TOPICS)
     for region in site.by_region:

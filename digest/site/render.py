@@ -84,18 +84,19 @@ def card(site: SiteData, story: Story, here: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def item(site: SiteData, story: Story, here: str) -> str:
-    """A one-line story entry for region/topic lists."""
+def item(site: SiteData, story: Story, here: str, dated: bool = True) -> str:
+    """A one-line story entry for lists (undated on a day's own page, where the day is known)."""
     n = briefing.independent_count(story)
+    date = " " + when(story.last_date, False) if dated else ""
     return (
         f"<li>{link(site.story_href(story, here), story_title(story))} "
-        f'<span class="dg-meta">{plural(n, "report", "reports")} {when(story.last_date, False)}</span></li>'
+        f'<span class="dg-meta">{plural(n, "report", "reports")}{date}</span></li>'
     )
 
 
-def items(site: SiteData, stories: list[Story], here: str, more: tuple[str, str] | None = None) -> str:
+def items(site: SiteData, stories: list[Story], here: str, more: tuple[str, str] | None = None, dated: bool = True) -> str:
     """A list of one-line entries; ``more`` = (href, text) of a link to the rest."""
-    rows = [item(site, s, here) for s in stories]
+    rows = [item(site, s, here, dated) for s in stories]
     if more:
         rows.append(f'<li class="dg-more">{link(more[0], more[1])}</li>')
     return '<ul class="dg-list">\n' + "\n".join(rows) + "\n</ul>"
@@ -105,37 +106,37 @@ def cards(site: SiteData, stories: list[Story], here: str) -> str:
     return '<div class="dg-cards">\n' + "\n".join(card(site, s, here) for s in stories) + "\n</div>"
 
 
-def _sections(
-    site: SiteData, groups: dict[str, list[Story]], label, page_uri, here: str, limit: int | None, more_href: str | None
-) -> list[str]:
-    """One ``###`` section per group, capped at ``limit`` entries with a link to the rest."""
+def _sections(site: SiteData, groups: dict[str, list[Story]], label, page_uri, here: str, limit: int | None) -> list[str]:
+    """One ``###`` section per group, capped at ``limit`` entries with a link to the group's page."""
     out = []
     for key, stories in groups.items():
         shown = stories if limit is None else stories[:limit]
-        more = None
-        if len(stories) > len(shown):
-            more = (more_href or site.href(page_uri(key), here), f"{len(stories) - len(shown)} more")
-        heading = link(site.href(page_uri(key), here), label(key))
-        out += [f"### {heading}", "", items(site, shown, here, more), ""]
+        page = site.href(page_uri(key), here)
+        more = (page, f"{len(stories) - len(shown)} more in {label(key)}") if len(stories) > len(shown) else None
+        out += [f"### {link(page, label(key))}", "", items(site, shown, here, more, dated=False), ""]
     return out
 
 
-def day_body(site: SiteData, day: briefing.Day, here: str, top: int, limit: int | None, full_href: str | None) -> str:
-    """A daily briefing: top stories as cards, then every story of the day by region and by topic."""
-    lead = day.stories[:top]
+def day_body(site: SiteData, day: briefing.Day, here: str, top: int, limit: int, complete: bool) -> str:
+    """A daily briefing: top stories as cards, then the day's stories by region and by topic.
+
+    A day's own page (``complete``) lists every story under its regions and caps only
+    the topic lists, so it holds each story at least once without listing it twice in
+    full; the home page caps both.
+    """
     lines = [
         f'<p class="dg-meta">{plural(len(day.stories), "story", "stories")} from '
         f"{plural(day.article_count, 'article', 'articles')}</p>",
         "",
         "## Top stories",
         "",
-        cards(site, lead, here),
+        cards(site, day.stories[:top], here),
         "",
     ]
     lines += ["## By region", ""]
-    lines += _sections(site, briefing.by_region(day.stories), site.labels.region, urls.region_uri, here, limit, full_href)
+    lines += _sections(site, briefing.by_region(day.stories), site.labels.region, urls.region_uri, here, None if complete else limit)
     lines += ["## By topic", ""]
-    lines += _sections(site, briefing.by_topic(day.stories), site.labels.topic, urls.topic_uri, here, limit, full_href)
+    lines += _sections(site, briefing.by_topic(day.stories), site.labels.topic, urls.topic_uri, here, limit)
     return "\n".join(lines) + "\n"
 
 
@@ -147,13 +148,13 @@ def home(site: SiteData, top: int, limit: int, title: str) -> str:
     day = site.days[0]
     full = site.href(urls.day_uri(day.day), here)
     head = f"# {e(title)}\n\n" f'<p class="dg-dateline">Briefing for {when(day.day, False)} · {link(full, "full briefing")} · {link(site.href(urls.ARCHIVE, here), "earlier days")}</p>\n\n'
-    return front(title) + head + day_body(site, day, here, top, limit, full)
+    return front(title) + head + day_body(site, day, here, top, limit, complete=False)
 
 
-def day_page(site: SiteData, day: briefing.Day, top: int) -> str:
+def day_page(site: SiteData, day: briefing.Day, top: int, limit: int) -> str:
     here = urls.day_uri(day.day)
     title = f"Briefing for {day.day}"
-    return front(title) + f"# {e(title)}\n\n" + day_body(site, day, here, top, None, None)
+    return front(title) + f"# {e(title)}\n\n" + day_body(site, day, here, top, limit, complete=True)
 
 
 def archive(site: SiteData) -> str:
