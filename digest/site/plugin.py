@@ -26,6 +26,7 @@ from .context import Labels, SiteData, kept_ids, retention_cutoff
 from .feeds import FeedSite
 from .generate import Options, pages, static_files
 from .regions import apply_scheme, load_scheme
+from .sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -104,6 +105,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Article HTML is sanitised (content from the web runs no script), then our own blocks go back."""
+        if page.file.src_uri in self.articles:
+            html = clean_html(html)
         blocks = self.stashed.get(page.file.src_uri)
         return stash.unstash(html, blocks) if blocks else html
 

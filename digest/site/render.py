@@ -135,6 +135,9 @@ def day_body(site: SiteData, day: briefing.Day, here: str, top: int, limit: int,
     ]
     lines += ["## By region", ""]
     lines += _sections(site, briefing.by_region(day.stories), site.labels.region, urls.region_uri, here, None if complete else limit)
+    placeless = [s for s in day.stories if not s.regions]
+    if complete and placeless:
+        lines += ["### No region", "", items(site, placeless, here, dated=False), ""]
     lines += ["## By topic", ""]
     lines += _sections(site, briefing.by_topic(day.stories), site.labels.topic, urls.topic_uri, here, limit)
     return "\n".join(lines) + "\n"

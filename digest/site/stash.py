@@ -29,4 +29,5 @@ def stash(markdown: str, start: int = 0) -> tuple[str, list[str]]:
 
 def unstash(html: str, blocks: list[str]) -> str:
     """Put the HTML blocks back in place of their placeholder paragraphs."""
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+    # A placeholder-like word written in an article is left as it is.
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else m.group(0), html)

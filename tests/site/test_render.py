@@ -68,3 +68,20 @@ def test_stash_sets_html_aside_and_puts_it_back():
     assert len(blocks) == 2 and "<ul>" not in marked
     html = stash.unstash(markdown.markdown(marked, extensions=["toc"]), blocks)
     assert html.split() == markdown.markdown(text, extensions=["toc"]).split()
+
+
+def test_a_days_page_lists_every_story_even_without_region():
+    from digest.group import briefing
+
+    def story(i, region):
+        a = Article(id=f"a{i}", title=f"Story number {i}", date="2030-01-01T10:00", region=region, topics=["sport"],
+                    url=f"https://x.example/{i}")
+        return Story(id=f"s{i}", title=a.title, summary="", articles=[a])
+
+    stories = [story(i, "europe" if i % 3 else None) for i in range(30)]
+    site = SiteData(stories, Labels.load())
+    day = briefing.days(stories)[0]
+    page = render.day_page(site, day, top=3, limit=2)
+    assert all(f"Story number {i}<" in page for i in range(30))
+    home = render.home(site, top=3, limit=2, title="Today")
+    assert home.count("<li>") < 10 and "more in Europe" in home
