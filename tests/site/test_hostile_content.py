@@ -135,6 +135,12 @@ def test_no_script_runs_in_a_browser(hostile_site):
                 page.wait_for_timeout(200)
                 assert page.evaluate("window.__pwned") is None, url
                 assert page.evaluate("document.querySelectorAll('article [onerror], article [onload], article [onclick]').length") == 0
+            page.goto(base + "search/")  # search results show titles and summaries from content
+            page.locator("#dg-q").fill("harbour board dismissed")
+            page.locator("form.dg-search button").click()
+            page.locator("#dg-results li a").first.wait_for()
+            page.wait_for_timeout(200)
+            assert page.evaluate("window.__pwned") is None
             assert dialogs == []
             browser.close()
     finally:
