@@ -17,9 +17,9 @@ import numpy as np
 from ..model import Article, Story
 from .clustering import cluster_reports
 from .copies import copy_text, find_copies
-from .features import report_features, tokens
+from .features import Vocabulary, report_features, tokens
 from .options import GroupOptions
-from .stories import build_story, dedupe_ids, idf_lookup, shared_terms
+from .stories import build_story, dedupe_ids, shared_terms
 
 __all__ = ["GroupOptions", "group_articles", "story_record"]
 
@@ -34,26 +34,28 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None)
     options = options or GroupOptions()
     if not articles:
         return []
-    texts = [tokens(copy_text(a)) for a in articles]
+    words, names = Vocabulary(), Vocabulary()
+    texts = [words.encode(tokens(copy_text(a))) for a in articles]
     copies = find_copies(articles, options.copy_threshold, options.copy_shingle, texts)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]
     reports = [articles[i] for i in report_idx]
-    feats = [report_features(articles[i], options.title_weight, texts[i] if articles[i].body.strip() else [])
-             for i in report_idx]
-    result = cluster_reports(reports, feats, options)
+    no_body = np.empty(0, dtype=np.int32)
+    feats = [report_features(articles[i], words, names, options.title_weight,
+                             texts[i] if articles[i].body.strip() else no_body) for i in report_idx]
+    del texts
+    result = cluster_reports(reports, feats, words, names, options)
 
     labels = np.asarray(result.labels)
     central = _centrality(labels, result.pairs, result.sims)
     members: dict[int, list[int]] = {}
     for local, label in enumerate(result.labels):
         members.setdefault(label, []).append(local)
-    idf = idf_lookup(result.vectors.terms, result.vectors.idf)
     stories = []
     for local_ids in members.values():
         ids = [report_idx[i] for i in local_ids]
         central_global = {report_idx[i]: central[i] for i in local_ids}
-        terms = shared_terms([feats[i] for i in local_ids], idf, options.shared_terms)
+        terms = shared_terms([feats[i] for i in local_ids], result.vectors, options.shared_terms)
         stories.append(build_story(articles, ids, copies, central_global, terms))
     stories.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))
     dedupe_ids(stories)

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..model import Article
 from .blocking import candidate_pairs
-from .features import Features
+from .features import Features, Vocabulary
 from .linkage import average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
@@ -34,9 +34,10 @@ class Clustering:
     sims: np.ndarray
 
 
-def cluster_reports(reports: list[Article], feats: list[Features], options: GroupOptions) -> Clustering:
+def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabulary, names: Vocabulary,
+                    options: GroupOptions) -> Clustering:
     """Cluster reports into stories (label per report); ``feats`` are the reports' features."""
-    vectors = vectorise(feats, options.entity_weight)
+    vectors = vectorise(feats, words, names, options.entity_weight)
     pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared)
     pairs = pairs[_within_window(reports, pairs, options.window_days)]
     sims = pair_similarity(vectors.matrix, pairs)

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..model import Article
 from . import minhash
-from .features import tokens
+from .features import Vocabulary, tokens
 from .unionfind import UnionFind
 
 _MIN_SIZE_RATIO = 0.2  # a 3-line brief inside a long feature is a quote, not a copy
@@ -24,16 +24,16 @@ def copy_text(article: Article) -> str:
 
 
 def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4,
-                texts: list[list[str]] | None = None) -> dict[int, list[int]]:
+                texts: list[np.ndarray] | None = None) -> dict[int, list[int]]:
     """Original index -> indexes of its copies, for every group of near-duplicates.
 
     Articles in no group do not appear. ``threshold`` is the containment needed;
-    ``texts`` are the tokens of each article's :func:`copy_text`, when already known.
+    ``texts`` are each article's :func:`copy_text` as token ids, when already known.
     """
     if texts is None:
-        texts = [tokens(copy_text(a)) for a in articles]
-    vocab: dict[str, int] = {}
-    sets = [minhash.shingles(t, k, vocab) for t in texts]
+        vocab = Vocabulary()
+        texts = [vocab.encode(tokens(copy_text(a))) for a in articles]
+    sets = [minhash.shingles(t, k) for t in texts]
     empty = np.array([len(s) == 0 for s in sets], dtype=bool)
     sigs = minhash.signatures(sets)
     uf = UnionFind(len(articles))

@@ -21,7 +21,7 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: floa
         if s > 0:
             links[i][j] = links[i].get(j, 0.0) + s
             links[j][i] = links[j].get(i, 0.0) + s
-    version = [0] * n
+    version = [0] * n  # bumped at each merge: heap entries of an older version are stale
     heap = [(-s, i, j, 0, 0) for (i, j), s in zip(pairs.tolist(), sims.tolist()) if s >= threshold]
     heapq.heapify(heap)
     alive = [True] * n
@@ -51,10 +51,10 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: floa
             if avg >= threshold:
                 x, y = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-avg, x, y, version[x], version[y]))
-    out = []
-    for i in range(n):
-        r = i
-        while label[r] != r:
-            r = label[r]
-        out.append(r)
-    return out
+    for i in range(n):  # follow merges to the surviving cluster, compressing the path
+        root = i
+        while label[root] != root:
+            root = label[root]
+        while label[i] != root:
+            label[i], i = root, label[i]
+    return label

@@ -18,16 +18,15 @@ _MAX32 = np.uint64(0xFFFFFFFF)
 _CHUNK = 60_000  # shingles hashed at once: bounds the temporary to CHUNK x num_perm x 8 bytes
 
 
-def shingles(tokens: list[str], k: int, vocab: dict[str, int]) -> np.ndarray:
-    """Sorted distinct hashes of the k-word shingles of a token list.
+def shingles(ids: np.ndarray, k: int) -> np.ndarray:
+    """Sorted distinct 32-bit hashes of the k-token shingles of a text given as token ids.
 
-    Tokens become integers through ``vocab`` (shared by one run, grown as needed);
-    a shingle's hash mixes its k integers with a multiply-xor chain in numpy. A text
-    shorter than k words is one shingle.
+    A shingle's hash mixes its k ids with a multiply-xor chain in numpy. A text
+    shorter than k tokens is one shingle.
     """
-    if not tokens:
+    if len(ids) == 0:
         return np.empty(0, dtype=np.uint64)
-    ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.uint64, count=len(tokens))
+    ids = ids.astype(np.uint64)
     width = min(k, len(ids))
     h = np.zeros(len(ids) - width + 1, dtype=np.uint64)
     for offset in range(width):

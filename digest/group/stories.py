@@ -13,6 +13,7 @@ from ..model import Article, Story
 from ..store import short_hash, slugify
 from .copies import original_rank
 from .features import Features
+from .vectors import Vectors
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -37,19 +38,20 @@ def lead(article: Article) -> str:
     return article.title.strip()
 
 
-def shared_terms(feats: list[Features], idf: dict[str, float], limit: int) -> list[str]:
+def shared_terms(feats: list[Features], vectors: Vectors, limit: int) -> list[str]:
     """Words and entities that the story's reports share, most telling first: "why grouped".
 
     A term counts when at least two reports use it (with one report, the story is
     that report and its copies, which share all of it), ranked by how many reports
     use it times its IDF. A word already shown inside a longer name is not repeated.
     """
-    counts: Counter[str] = Counter()
-    for f in feats:
-        counts.update(set(f.words) | set(f.entities))
-    need = 2 if len(feats) > 1 else 1
-    ranked = sorted((t for t, c in counts.items() if c >= need and t in idf),
-                    key=lambda t: (-counts[t] * idf[t], t))
+    columns = [np.unique(np.concatenate([vectors.word_columns[f.words], vectors.entity_columns[f.entities]]))
+               for f in feats]
+    cols, counts = np.unique(np.concatenate(columns), return_counts=True)
+    keep = (cols >= 0) & (counts >= (2 if len(feats) > 1 else 1))
+    cols, counts = cols[keep], counts[keep]
+    score = counts * vectors.idf[cols]
+    ranked = [vectors.terms[c] for c in cols[np.lexsort((cols, -score))]]
     names = {t[2:] for t in ranked if t.startswith("n:")}
     covered = {part for n in names if "_" in n for part in n.split("_")}
     out: list[str] = []
@@ -114,5 +116,3 @@ def dedupe_ids(stories: list[Story]) -> None:
             s.id = f"{s.id}-{seen[s.id]}"
 
 
-def idf_lookup(terms: np.ndarray, idf: np.ndarray) -> dict[str, float]:
-    return dict(zip(terms.tolist(), idf.tolist()))

@@ -10,39 +10,57 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .features import Features
+from .features import Features, Vocabulary
 
 
 @dataclass
 class Vectors:
-    """Row i describes report i. ``terms`` names the columns (words, then ``n:``/``#``/``d:``/``c:`` entities)."""
+    """Row i describes report i.
+
+    ``terms`` names the columns (content words, then ``n:``/``#``/``d:``/``c:``
+    entities); ``word_columns`` and ``entity_columns`` map vocabulary ids to columns
+    (-1: not a column).
+    """
 
     matrix: sp.csr_matrix
-    terms: np.ndarray
+    terms: list[str]
     idf: np.ndarray
+    word_columns: np.ndarray
+    entity_columns: np.ndarray
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+def vectorise(feats: list[Features], words: Vocabulary, names: Vocabulary, entity_weight: float) -> Vectors:
+    """TF-IDF rows for the reports: sublinear term frequency, smoothed IDF, L2 rows."""
+    mask = words.content_mask()
+    word_columns = np.where(mask, np.cumsum(mask) - 1, -1)
+    entity_columns = np.arange(len(names)) + int(mask.sum())
+    n = len(feats)
+    word_block = _tfidf([word_columns[f.words] for f in feats], int(mask.sum()))
+    entity_block = _tfidf([f.entities for f in feats], len(names))
+    blocks = []
+    for (matrix, _), weight in ((word_block, 1.0 - entity_weight), (entity_block, entity_weight)):
+        blocks.append(matrix * np.float32(np.sqrt(max(weight, 0.0))))
+    terms = [t for t, keep in zip(words.terms, mask) if keep] + names.terms
+    matrix = sp.hstack(blocks, format="csr") if n else sp.csr_matrix((0, len(terms)), dtype=np.float32)
+    matrix.eliminate_zeros()
+    return Vectors(matrix, terms, np.concatenate([word_block[1], entity_block[1]]), word_columns, entity_columns)
 
 
-def vectorise(feats: list[Features], entity_weight: float) -> Vectors:
-    """TF-IDF rows for the reports (sublinear term frequency, smoothed IDF)."""
-    word_lists = [f.words for f in feats]
-    entity_lists = [f.entities for f in feats]
-    blocks, names, idfs = [], [], []
-    for lists, weight in ((word_lists, 1.0 - entity_weight), (entity_lists, entity_weight)):
-        if weight <= 0 or not any(lists):
-            continue
-        vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
-        blocks.append(vec.fit_transform(lists) * np.float32(np.sqrt(weight)))
-        names.append(vec.get_feature_names_out())
-        idfs.append(vec.idf_)
-    if not blocks:
-        return Vectors(sp.csr_matrix((len(feats), 0), dtype=np.float32), np.array([]), np.array([]))
-    return Vectors(sp.hstack(blocks, format="csr"), np.concatenate(names), np.concatenate(idfs))
+def _tfidf(rows: list[np.ndarray], width: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """L2-normalised TF-IDF of id lists (ids < 0 are skipped), and the IDF per column."""
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    cols = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
+    row_of = np.repeat(np.arange(len(rows)), lengths)
+    keep = cols >= 0
+    counts = sp.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (row_of[keep], cols[keep])),
+                           shape=(len(rows), width))
+    counts.sum_duplicates()
+    df = np.bincount(counts.indices, minlength=width)
+    idf = (np.log((1 + len(rows)) / (1 + df)) + 1).astype(np.float32)
+    counts.data = (1 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    return sp.diags((1 / np.maximum(norms, 1e-12)).astype(np.float32)) @ counts, idf
 
 
 def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:

@@ -2,14 +2,15 @@
 import numpy as np
 
 from digest.group import minhash
+from digest.group.features import Vocabulary
 
 
 def _set(text, vocab):
-    return minhash.shingles(text.lower().split(), 4, vocab)
+    return minhash.shingles(vocab.encode(text.lower().split()), 4)
 
 
 def test_near_duplicates_are_candidates_and_unrelated_texts_are_not():
-    vocab = {}
+    vocab = Vocabulary()
     base = " ".join(f"word{i}" for i in range(200))
     sets = [_set(base, vocab), _set(base + " extra words at the end", vocab),
             _set(" ".join(f"other{i}" for i in range(200)), vocab), np.empty(0, dtype=np.uint64)]
@@ -19,7 +20,7 @@ def test_near_duplicates_are_candidates_and_unrelated_texts_are_not():
 
 
 def test_short_text_is_one_shingle_and_signatures_are_deterministic():
-    vocab = {}
+    vocab = Vocabulary()
     assert len(_set("two words", vocab)) == 1
     s = [_set("a b c d e f g", vocab)]
     assert (minhash.signatures(s) == minhash.signatures(s)).all()
