@@ -43,7 +43,7 @@ class DigestPluginConfig(base.Config):
     """Stories per region and per topic on the home page, and per topic on a day's page
     (a day's page lists all its stories by region): keeps briefings light on a phone."""
 
-    list_limit = c.Type(int, default=30)
+    list_limit = c.Type(int, default=20)
     """Stories per topic on a region page, and per region on a topic page."""
 
     feed_items = c.Type(int, default=50)

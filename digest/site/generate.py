@@ -22,7 +22,7 @@ class Options:
     title: str = "Today's briefing"
     top_stories: int = 10
     home_list_limit: int = 6
-    list_limit: int = 30
+    list_limit: int = 20
     feed_items: int = 50
     search: bool = True
     search_shard_bytes: int = 48_000
