@@ -21,7 +21,8 @@ only, where a newsroom states what the story is. When a leading frame (business,
 beats the frame of the best-scored topic there (``frame_margin``) and its topic has a fair share of
 the best evidence (``frame_share``), that topic leads and the field topic follows it. The other
 beats' frames (sport, politics...) never promote; they only keep a transfer fee or a budget debate
-from being read as business.
+from being read as business. A topic marked ``holds`` (sport) is never overtaken when it is the best
+scored: a contract, a club takeover or a stadium deal is still told to sport readers as sport.
 
 Topics then have to clear a bar: the first needs ``min_score``; each further one needs
 ``secondary_min`` and a share ``secondary_ratio`` of the best. Little evidence gives fewer
@@ -85,6 +86,7 @@ class Lexicon:
     settings: Settings
     frames: "Lexicon | None" = None  # frame terms: "topics" are the frame topics, one per frame
     leads: frozenset[str] = frozenset()  # in a frames lexicon: the frames that may put their topic first
+    holds: frozenset[str] = frozenset()  # in a frames lexicon: topics no frame overtakes when they score best
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -143,14 +145,15 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
                    "scale": float(spec.get("scale", 1.0))}
             for slug, spec in (base.get("topics") or {}).items()
         },
-        "frames": {slug: {"terms": term_weights(spec.get("terms")), "leads": bool(spec.get("leads", True))}
+        "frames": {slug: {"terms": term_weights(spec.get("terms")), "leads": bool(spec.get("leads", True)),
+                          "holds": bool(spec.get("holds", False))}
                    for slug, spec in (base.get("frames") or {}).items()},
     }
     if not override:
         return merged
     merged["settings"].update(override.get("settings") or {})
     for slug, spec in (override.get("frames") or {}).items():
-        frame = merged["frames"].setdefault(slug, {"terms": {}, "leads": True})
+        frame = merged["frames"].setdefault(slug, {"terms": {}, "leads": True, "holds": False})
         frame["terms"].update(term_weights((spec or {}).get("terms")))
     for slug, spec in (override.get("topics") or {}).items():
         if slug not in TOPIC_SLUGS:
@@ -221,8 +224,10 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
             if slug not in index:
                 raise ValueError(f"unknown topic {slug!r} in the frames of the topic lexicon")
             _add_terms(frame_table, i, spec["terms"])
+        specs = data["frames"].items()
         frames = Lexicon(tuple(data["frames"]), *_pack(frame_table), {}, settings,
-                         leads=frozenset(slug for slug, spec in data["frames"].items() if spec.get("leads", True)))
+                         leads=frozenset(slug for slug, spec in specs if spec.get("leads", True)),
+                         holds=frozenset(slug for slug, spec in specs if spec.get("holds", False)))
     return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames)
 
 
@@ -340,20 +345,20 @@ def frame_scores(title: str, summary: str, body: str, lexicon: Lexicon | None = 
 
 
 def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, float] | None = None,
-         leads: frozenset[str] | None = None) -> list[str]:
+         leads: frozenset[str] | None = None, holds: frozenset[str] = frozenset()) -> list[str]:
     """The topics that clear the confidence bar, most relevant first.
 
     With ``frames`` (framing evidence per topic), the strongest frame's topic leads (if it is one of
     ``leads``; the other frames only hold their own topic's place) when the frame
     reaches ``frame_min``, beats the best topic's own frame ``frame_margin`` times, and its topic has
-    ``frame_share`` of the best topic's evidence. The bar for further topics stays relative to the
-    best evidence, so the topic it overtook follows it.
+    ``frame_share`` of the best topic's evidence; a best topic in ``holds`` is never overtaken. The bar
+    for further topics stays relative to the best evidence, so the topic it overtook follows it.
     """
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < settings.min_score:
         return []
     top, best = ranked[0]
-    if frames:
+    if frames and top not in holds:
         frame, strength = max(frames.items(), key=lambda kv: kv[1])
         if (frame != top and (leads is None or frame in leads) and strength >= settings.frame_min
                 and strength >= settings.frame_margin * frames.get(top, 0.0)
@@ -371,4 +376,4 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
     scores = _topic_scores(fields, section, url, lex)
     if not lex.frames:
         return pick(scores, lex.settings)
-    return pick(scores, lex.settings, _frame_scores(fields, lex.frames), lex.frames.leads)
+    return pick(scores, lex.settings, _frame_scores(fields, lex.frames), lex.frames.leads, lex.frames.holds)
