@@ -8,14 +8,23 @@ model lives only while the build runs.
 
 Only terms the lexicon does not already give to that topic are added, so the hand-written
 IPTC seed is refined, never overwritten.
+
+Switched on from mkdocs.yml, under the plugin's ``topics:`` option::
+
+    topics:
+      learn: {from: path/to/hand-labelled/articles, min_examples: 200}
+
+``resolve_learning`` runs once per ingest batch, before any worker starts, and turns that into
+plain extra lexicon terms; workers then tag with the ordinary lexicon pass.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from digest.enrich.topics import Lexicon, load_lexicon, term_weights, tokens
-from digest.model import TOPIC_SLUGS
+from digest.model import TOPIC_SLUGS, split_front_matter
 
 # (title, summary, body, topics set by a person)
 Example = tuple[str, str, str, Sequence[str]]
@@ -69,17 +78,49 @@ def _known(lex: Lexicon, term: str, topic: int) -> bool:
     return any(t == topic for t, _ in hits)
 
 
+def with_learned(override: Mapping[str, Any] | None, learned: Mapping[str, Any]) -> dict[str, Any]:
+    """The user's lexicon override plus learned terms; what the user wrote (even a 0) wins."""
+    merged: dict[str, Any] = {key: value for key, value in (override or {}).items() if key != "topics"}
+    merged["topics"] = {slug: {**spec, "terms": term_weights(spec.get("terms"))}
+                        for slug, spec in ((override or {}).get("topics") or {}).items()}
+    for slug, spec in (learned.get("topics") or {}).items():
+        terms = merged["topics"].setdefault(slug, {"terms": {}})["terms"]
+        for term, weight in spec["terms"].items():
+            terms.setdefault(term, weight)
+    return merged
+
+
 def refined_lexicon(examples: Iterable[Example], override: Mapping[str, Any] | None = None, **options: Any) -> Lexicon:
     """The lexicon (with the user's override) plus the terms learned from the examples."""
     base = load_lexicon(override)
     learned = learn_terms(examples, base, **options)
-    if not learned:
-        return base
-    merged: dict[str, Any] = {"settings": dict((override or {}).get("settings") or {}), "topics": {}}
-    for slug, spec in ((override or {}).get("topics") or {}).items():
-        merged["topics"][slug] = {**spec, "terms": term_weights(spec.get("terms"))}
-    for slug, spec in learned["topics"].items():
-        terms = merged["topics"].setdefault(slug, {"terms": {}})["terms"]
-        for term, weight in spec["terms"].items():
-            terms.setdefault(term, weight)  # what the user wrote (even a 0) wins over what was learned
-    return load_lexicon(merged)
+    return load_lexicon(with_learned(override, learned)) if learned else base
+
+
+def labelled_articles(folder: Path) -> Iterator[Example]:
+    """The Markdown articles under ``folder`` whose front matter lists topics, as examples."""
+    for path in sorted(folder.rglob("*.md")):
+        meta, body = split_front_matter(path.read_text(encoding="utf-8", errors="replace"))
+        labels = meta.get("topics")
+        if isinstance(labels, list) and labels:
+            yield (str(meta.get("title") or ""), str(meta.get("summary") or ""), body, [str(t) for t in labels])
+
+
+def resolve_learning(spec: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The plugin's ``topics:`` option with ``learn: {from: DIR, min_examples: N}`` replaced by the
+    terms learned from the hand-labelled articles in DIR (relative to the working directory).
+
+    Without ``learn`` the option is returned as it is. Too few examples learn nothing, and the
+    shipped lexicon (with the user's own terms) is used unchanged.
+    """
+    if not spec or not spec.get("learn"):
+        return dict(spec) if spec else None
+    learn = spec["learn"]
+    folder = Path(str(learn.get("from") or ""))
+    if not learn.get("from") or not folder.is_dir():
+        raise FileNotFoundError(f"topics: learn: from: {folder}: no such folder of labelled articles")
+    override = {key: value for key, value in spec.items() if key != "learn"}
+    learned = learn_terms(labelled_articles(folder), load_lexicon(override or None),
+                          min_examples=int(learn.get("min_examples", 200)))
+    merged = with_learned(override, learned) if learned else override
+    return merged or None

@@ -137,7 +137,7 @@ def term_weights(spec: Any) -> dict[str, float]:
 def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str, Any]:
     """Apply a mkdocs.yml override: settings and scales replace, terms add or re-weight
     (0 removes), sections add; ``replace: true`` under a topic drops its shipped terms.
-    ``frames:`` terms add or re-weight like topic terms."""
+    ``frames:`` terms add or re-weight like topic terms; a frame's ``leads`` and ``holds`` replace."""
     merged = {
         "settings": dict(base.get("settings") or {}),
         "topics": {
@@ -155,6 +155,7 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
     for slug, spec in (override.get("frames") or {}).items():
         frame = merged["frames"].setdefault(slug, {"terms": {}, "leads": True, "holds": False})
         frame["terms"].update(term_weights((spec or {}).get("terms")))
+        frame.update({key: bool(spec[key]) for key in ("leads", "holds") if key in (spec or {})})
     for slug, spec in (override.get("topics") or {}).items():
         if slug not in TOPIC_SLUGS:
             raise ValueError(f"unknown topic {slug!r}: topics are the IPTC top-level slugs {TOPIC_SLUGS}")

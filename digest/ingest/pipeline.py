@@ -31,7 +31,10 @@ class IngestOptions:
 
     @classmethod
     def from_plugin_options(cls, options: dict[str, Any]) -> "IngestOptions":
-        return cls(regions=options.get("regions"), topics=options.get("topics"))
+        """Once per batch; ``topics: {learn: ...}`` is resolved here into plain lexicon terms."""
+        from ..enrich.topic_learn import resolve_learning
+
+        return cls(regions=options.get("regions"), topics=resolve_learning(options.get("topics")))
 
 
 def build_article(raw: RawInput, options: IngestOptions | None = None) -> Article:

@@ -189,3 +189,26 @@ def test_frames_can_be_switched_off_by_override() -> None:
     on = load_lexicon()
     assert topics.pick({"health": 10.0, "economy-business-finance": 6.0}, on.settings,
                        {"economy-business-finance": 30.0}, on.frames.leads)[0] == "economy-business-finance"
+
+
+CONTRACT = (
+    "The Harbour City Hawks signed goaltender Piet Varn to a two-year, $4 million deal on Wednesday, the "
+    "club said, after selling their captain to Northfield. The team's owner said the contract would help "
+    "the company keep costs down as the season opens."
+)
+
+
+def test_sport_holds_its_lead_against_the_business_frame() -> None:
+    lex = load_lexicon()
+    assert "sport" in lex.frames.holds
+    assert classify("Hawks sign goaltender Varn to $4 million deal", "", CONTRACT)[0] == "sport"
+    scores, frames = {"sport": 10.0, "economy-business-finance": 6.0}, {"economy-business-finance": 30.0}
+    assert topics.pick(scores, lex.settings, frames, lex.frames.leads)[0] == "economy-business-finance"
+    assert topics.pick(scores, lex.settings, frames, lex.frames.leads, lex.frames.holds)[0] == "sport"
+    # Holding only guards the lead it already has: a sport frame never promotes sport.
+    assert topics.pick({"economy-business-finance": 10.0, "sport": 9.0}, lex.settings, {"sport": 30.0},
+                       lex.frames.leads, lex.frames.holds)[0] == "economy-business-finance"
+
+
+def test_override_can_release_a_holding_frame() -> None:
+    assert "sport" not in load_lexicon({"frames": {"sport": {"holds": False}}}).frames.holds
