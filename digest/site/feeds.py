@@ -72,7 +72,7 @@ def _story_target(site: SiteData, story: Story) -> str | None:
     return urls.safe_url(article.url)
 
 
-def _content_html(site: SiteData, story: Story) -> str:
+def _content_html(story: Story) -> str:
     parts = [f"<p>{render.e(story.summary)}</p>" if story.summary else "", f"<p>{render.coverage(story)}</p>"]
     return "".join(parts)
 
@@ -106,7 +106,7 @@ def atom(site: SiteData, meta: FeedSite, feed: Feed, stories: list[Story]) -> st
             ET.SubElement(entry, q("link"), rel="alternate", type="text/html", href=href)
         if story.summary:
             ET.SubElement(entry, q("summary"), type="text").text = story.summary
-        ET.SubElement(entry, q("content"), type="html").text = _content_html(site, story)
+        ET.SubElement(entry, q("content"), type="html").text = _content_html(story)
         for term, label in _categories(site, story):
             ET.SubElement(entry, q("category"), term=term, label=label)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
@@ -124,7 +124,7 @@ def json_feed(site: SiteData, meta: FeedSite, feed: Feed, stories: list[Story]) 
     doc["authors"] = [{"name": meta.name}]
     items = []
     for story in stories:
-        item = {"id": entry_id(story), "title": render.story_title(story), "content_html": _content_html(site, story)}
+        item = {"id": entry_id(story), "title": render.story_title(story), "content_html": _content_html(story)}
         url = _absolute(site, meta, _story_target(site, story), feed.json_uri)
         if url:
             item["url"] = url

@@ -6,7 +6,6 @@ way MkDocs itself turns a source path into a URL.
 """
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import urlsplit
 
 from ..model import Story
@@ -17,7 +16,6 @@ ARCHIVE = "days/index.md"
 REGIONS = "regions/index.md"
 TOPICS = "topics/index.md"
 SEARCH = "search.md"
-SEARCH_DATA = "search"
 FEEDS = "feeds"
 
 
