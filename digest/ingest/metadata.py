@@ -223,10 +223,20 @@ _REGION = r"(?:,\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\.?){0,2}"  # , Italy
 _DL_DATE = re.sub(  # unnamed groups: the two day/month orders would otherwise repeat names
     r"\?P<\w+>", "?:", rf"(?:(?:\s*[,-]){{0,2}}\s*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?)"
 )
-_SEP = r"\s*(?:-{1,2}|—|–|:)\s*"
+# "--", "—", ":" or, right after a credit's parenthesis, just a space ("WASHINGTON (RNS) Evangelical ...")
+# A single hyphen needs a space beside it ("Logan-Rogersville" is one name); U+0096/U+0097
+# are the en and em dashes of Windows-1252 text decoded as Latin-1.
+_SEP = r"(?:\s*(?:-{2,3}|[—–\x96\x97]|:)\s*|\s+-\s*|-\s+|(?<=\))\s+)"
 _DATELINE = re.compile(
     rf"^\s*(?:By\s+[^\n]{{2,60}}?\s{{3,}})?(?:(?P<upper>{_CITY_UPPER})|(?P<title>{_CITY_TITLE}))(?P<region>{_REGION})"
     rf"(?P<date>{_DL_DATE})?(?:\s*\((?P<credit>[^()\n]{{1,40}})\)|,\s*(?P<credit2>{_AGENCY_LONG}))?(?P<sep>{_SEP})(?=\S)",
+)
+# A broadcaster's or outlet's call sign in a dateline's parentheses: "(WBKO)", "(CNN)".
+_CALL_SIGN = re.compile(r"^[A-Z]{3,5}$")
+# A byline and a dated timestamp glued before the dateline, as some feeds print them.
+_BYLINE_AND_DATE = re.compile(
+    r"^By\s[^\n]{2,80}?\s(?P<date>" + re.sub(r"\?P<\w+>", "?:", rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH}\s+{_YEAR})") + r")\s+",
+    re.I,
 )
 # Credits that open a lede without a place: "AFP - ...", "(CP) - ...", "(CBS/AP) ...".
 _LEAD_CREDIT = re.compile(rf"^\s*(?:\((?P<paren>[^()\n]{{1,40}})\)\s*[-—–:]?|(?P<bare>{_AGENCY_WORD})\s*(?:-{{1,2}}|—|–|:))\s*")
@@ -280,19 +290,31 @@ def parse_dateline(lede: str) -> Dateline | None:
             return Dateline(None, agency=canonical_agency(bare), end=m.end())
         if bare in _NOT_PLACES or (len(bare) < 3 and not credit):
             return None
-        plain_colon = m["sep"].strip() == ":" and not (m["date"] or credit)
-        if m["title"] and not (m["date"] or agencies or (m["region"] and plain_colon) or _known_city(city)):
-            return None
-        if credit and not agencies and not m["date"]:
-            return None  # "Paris (pictured) - ...": a parenthesis that is no credit
-        region = m["region"].strip(" ,") or None
+        if not m["sep"].strip() and not m["upper"]:
+            return None  # "Alcoa Inc. (AA.N: Quote) said ...": only a shouted place goes without a dash
         date = m["date"].strip(" ,-") if m["date"] else None
+        if credit and not agencies and not date:
+            # A date "(November 28, 2016)" or a broadcaster's call sign "(WBKO)" after a
+            # shouted place or a region still credit it; "Paris (pictured) - ..." is no credit.
+            if find_dates(credit):
+                date = credit
+            elif not (_CALL_SIGN.match(credit) and (m["upper"] or m["region"])):
+                return None
+        plain_colon = m["sep"].strip() == ":" and not (date or credit)
+        if m["title"] and not (date or agencies or (m["region"] and plain_colon) or _known_city(city)):
+            return None
+        region = m["region"].strip(" ,") or None
         return Dateline(city, region, date, agencies[-1] if agencies else None, m.end())
     m = _LEAD_CREDIT.match(lede)
     if m:
         agencies = _agencies_in(m["paren"] or m["bare"])
         if agencies:
             return Dateline(None, agency=agencies[-1], end=m.end())
+    m = _BYLINE_AND_DATE.match(lede) if lede[:2] in ("By", "BY") else None
+    if m:  # "By Jane Roe, Staff Writer March 24, 2009 MANSFIELD -- ...": the dateline follows
+        inner = parse_dateline(lede[m.end() :])
+        if inner and inner.city:
+            return Dateline(inner.city, inner.region, inner.date or m["date"], inner.agency, m.end() + inner.end)
     return None
 
 

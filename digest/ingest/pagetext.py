@@ -80,6 +80,7 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 _TOKEN = re.compile(r"\w+")
 _LABEL_SEPARATORS = (" / ", " › ", " | ", " · ", " » ", " > ")
+_AFTER_HEADLINE = re.compile(r"\s*[.:]+\s+(?=\S)")
 _MARKUP = re.compile(r"[<>{}=]|&[a-z]+;")
 TITLE_OVERLAP = 0.6  # share of words a headline shares with the <title> line's
 
@@ -276,6 +277,19 @@ def _key(text: str) -> str:
     return text.casefold().replace("–", "-").replace("—", "-").strip(" .…")
 
 
+def _without_headline(lede: str, title: str) -> str:
+    """The lede without the headline some feeds glue to its start ("Headline. CITY - ...").
+
+    Only a headline followed by a full stop or a colon goes: a lede that merely opens
+    with the headline's words ("Floods hit Ruritania" over "Floods hit Ruritania's
+    capital on Monday") is a sentence and stays whole."""
+    n = len(title)
+    if len(lede) <= n or lede[:n].casefold() != title.casefold():
+        return lede
+    m = _AFTER_HEADLINE.match(lede, n)
+    return lede[m.end() :] if m else lede
+
+
 def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     """The headline's text and the outlet, read before scoring so the repeated
     headline can be treated as furniture.
@@ -407,6 +421,8 @@ def parse_page_text(text: str) -> PageText:
         title_at = _title_at(lines, title, start)
     title = title or (lines[title_at].text if title_at is not None else "")
     kept = _body_lines(lines, start, end)
+    if kept and title:
+        kept[0].text = _without_headline(kept[0].text, title)
 
     header = lines[(title_at or 0) + 1 : start]
     standfirst = _standfirst(lines, title_at, start)

@@ -24,6 +24,14 @@ from digest.ingest import metadata as md
         ("LAKE SUCCESS, N.Y. March 3 - Tender Loving Care said", "LAKE SUCCESS", "N.Y.", None),
         ("Canadian Press - OTTAWA (CP) - The minister said", "OTTAWA", None, "Canadian Press"),
         ("BERLIN -- The agency says", "BERLIN", None, None),
+        ("BERGEN, Norway — Ferry crews walked out", "BERGEN", "Norway", None),
+        ("MAPLEFORD, Ky. (WXYK) -- One man is dead", "MAPLEFORD", "Ky.", None),
+        ("Mapleford, Ky. (March 3, 2026) – Troopers said", "Mapleford", "Ky.", None),
+        ("WASHINGTON (RNS) Church leaders said", "WASHINGTON", None, None),
+        ("HARTFORD - The state said", "HARTFORD", None, None),
+        ("COLUMBIA --- The governor said", "COLUMBIA", None, None),
+        ("INDIANAPOLIS (AP) \x97 The mayor said", "INDIANAPOLIS", None, "AP"),
+        ("By Jane Roe Staff Writer March 24, 2026 MAPLEFORD -- The council", "MAPLEFORD", None, None),
     ],
 )
 def test_datelines(lede, city, region, agency):
@@ -41,6 +49,11 @@ def test_datelines(lede, city, region, agency):
         "BREAKING: A storm is coming.",
         "The company said on Monday - in a statement - that it would close.",
         "Paris (pictured) - the city of light.",
+        "Paris (pictured) the city of light.",
+        "Logan-Rogersville pupils tried a new climbing frame.",
+        "Acme Inc. (AC.N: Quote, Profile) said on Monday it would close.",
+        "NOTICE: This is the last part of a series.",
+        "By Monday, March 24, 2026 the council had voted.",
         "",
     ],
 )

@@ -115,6 +115,33 @@ def test_short_wire_forms(text, dateline, agency):
     assert parts.body == text.split("\n\n", 1)[1].strip()
 
 
+@pytest.mark.parametrize(
+    "text, dateline, body",
+    [
+        (
+            "Mapleford council backs new bridge\n\nMapleford council backs new bridge. MAPLEFORD, Conn. (AP) — The town"
+            " council voted 6-1 on Monday to fund a footbridge over the Alder River.",
+            "MAPLEFORD",
+            "MAPLEFORD, Conn. (AP) — The town council voted 6-1 on Monday to fund a footbridge over the Alder River.",
+        ),
+        (
+            "Library hours cut . HARTFORD - The fictional Elm Street library will close on Sundays from April, its board said.",
+            None,  # one block: no headline to compare with, the text stays whole
+            "Library hours cut . HARTFORD - The fictional Elm Street library will close on Sundays from April, its board said.",
+        ),
+        (
+            "Floods hit Ruritania\n\nFloods hit Ruritania's capital on Monday, cutting power to thousands of homes.",
+            None,  # the headline's words open a sentence: nothing to cut
+            "Floods hit Ruritania's capital on Monday, cutting power to thousands of homes.",
+        ),
+    ],
+)
+def test_headline_glued_to_the_lede_is_not_repeated(text, dateline, body):
+    parts = parse_page_text(text)
+    assert parts.dateline == dateline
+    assert parts.body == body
+
+
 def test_glued_byline_is_split_from_the_lede():
     parts = parse_page_text("Storm nears\n\nBy MARY JONES     MIAMI (AP) -- A storm neared the coast on Monday.")
     assert parts.authors == ["Mary Jones"]
