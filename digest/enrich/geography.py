@@ -97,7 +97,7 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions, faint = _usable(find_mentions(text, gazetteer, headline_end), text)
-    home = _dateline_places(dateline or _body_dateline(body), gazetteer)
+    home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
     for m in faint:
         evidence.add_weak(m.places[0].country, FAINT_WEIGHT)
