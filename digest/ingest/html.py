@@ -14,13 +14,14 @@ import re
 import trafilatura
 
 from . import metadata as md
-from .pagetext import split_furniture
+from .pagetext import fold_line, split_furniture
 from .parts import PageText
 
 # Precision-leaning extraction scores better on news pages: navigation teasers and
 # "related" blocks are what recall mode lets in (see benchmarks/bench_extraction.py).
 _OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True, with_metadata=True)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)", re.I)
 
@@ -33,6 +34,9 @@ def parse_html(html: str, url: str | None = None) -> PageText:
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
     title = (doc.title or "").strip()
     story, furniture = split_furniture(paragraphs, title)
+    headlines = {fold_line(t) for t in (title, _headline(html)) if t}
+    while story and fold_line(story[0]) in headlines:
+        furniture.append(story.pop(0))  # the <h1> reworded from og:title is still the headline
     lede = story[0] if story else ""
     dateline = md.parse_dateline(lede) if lede else None
     caption = _caption(html)
@@ -72,6 +76,18 @@ def _caption(html: str) -> str | None:
         return None
     text = " ".join(htmllib.unescape(_TAG.sub(" ", m[1])).split())
     return text or None
+
+
+def _headline(html: str) -> str | None:
+    """The first <h1>'s text: the headline as the page prints it, which may differ
+    from the og:title or <title> trafilatura reports."""
+    at = html.find("<h1")
+    if at < 0:
+        at = html.lower().find("<h1")
+    m = _H1.match(html[at : at + 2000]) if at >= 0 else None
+    if not m:
+        return None
+    return " ".join(htmllib.unescape(_TAG.sub(" ", m[1])).split()) or None
 
 
 def _page_language(html: str) -> str | None:

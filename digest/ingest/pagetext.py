@@ -134,10 +134,10 @@ def _lines(text: str) -> list[_Line]:
                 current = f"{current} {line}"
                 continue
             if current is not None:
-                out.append(_Line(current, block_no, 0, _key(current)))
+                out.append(_Line(current, block_no, 0, fold_line(current)))
             current = line
         if current is not None:
-            out.append(_Line(current, block_no, 0, _key(current)))
+            out.append(_Line(current, block_no, 0, fold_line(current)))
     return out
 
 
@@ -178,7 +178,7 @@ def _classify(lines: list[_Line], title: str | None) -> None:
     for line in lines:
         seen[line.text] = seen.get(line.text, 0) + 1
     run = 0
-    title_key = _key(title) if title else None
+    title_key = fold_line(title) if title else None
     for line in lines:
         t = line.text
         line.words = _size(t)
@@ -272,7 +272,7 @@ def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
     return kept
 
 
-def _key(text: str) -> str:
+def fold_line(text: str) -> str:
     """A line folded for comparison: case and closing full stops do not count."""
     return text.casefold().replace("–", "-").replace("—", "-").strip(" .…")
 
@@ -308,7 +308,7 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     # ("Review - shoots for the moon - Site"); the site name alone is not wordy enough.
     cuts = list(_TITLE_SEP.finditer(first))
     spans = parts + [first[: m.start()] for m in cuts] + [first[m.end() :] for m in cuts] + [first]
-    by_key = {_key(p): p for p in spans if 2 * len(p.split()) >= len(longest.split())}
+    by_key = {fold_line(p): p for p in spans if 2 * len(p.split()) >= len(longest.split())}
     # A first line without separators is a <title> only if wordy: "The Daily Example"
     # printed again in the footer is the site's name, not a headline.
     titled = (cuts or len(first.split()) >= 4) and not _is_chrome(lines[0].key)
@@ -316,7 +316,7 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     if printed:
         return max(printed, key=lambda ln: len(ln.text.split())).text, source
     if len(parts) > 1:
-        wanted = set(_TOKEN.findall(_key(longest)))
+        wanted = set(_TOKEN.findall(fold_line(longest)))
         for line in lines[1 : len(lines) * 2 // 3]:
             if 4 <= len(line.text.split()) <= 30 and not line.text.endswith("."):
                 have = set(_TOKEN.findall(line.key))
@@ -325,7 +325,7 @@ def _title_text(lines: list[_Line]) -> tuple[str | None, str | None]:
     texts = [ln.text for ln in lines[:200]]
     for i, t in enumerate(texts):
         if 3 <= _size(t) <= 30 and not t.endswith((".", ":")) and t in texts[i + 1 : i + 8]:
-            if not _is_chrome(_key(t)) and not _MARKUP.search(t):
+            if not _is_chrome(fold_line(t)) and not _MARKUP.search(t):
                 return t, source
     if len(parts) > 1:
         return longest, source  # a <title> line whose headline the page does not repeat
@@ -338,7 +338,7 @@ def _title_at(lines: list[_Line], title: str | None, start: int) -> int | None:
     """Where the headline is printed above the body: its first printing after the
     page's <title> line, else read from the lines just above the story."""
     if title:
-        title_key = _key(title)
+        title_key = fold_line(title)
         at = [i for i in range(start) if lines[i].key == title_key]
         if at:
             return at[1] if len(at) > 1 and at[0] == 0 and len(lines[0].text) > len(title) else at[0]
@@ -415,7 +415,7 @@ def parse_page_text(text: str) -> PageText:
     if _short_form(lines):  # "headline\n\nbody": nothing around the story to cut away
         title, title_at, start, end = lines[0].text, 0, 1, len(lines)
     else:
-        title_key = _key(title) if title else None
+        title_key = fold_line(title) if title else None
         printed = [i for i, ln in enumerate(lines) if i and ln.key == title_key]
         start, end = _story_run(lines, printed[0] + 1 if printed else 0)  # the story follows its headline
         title_at = _title_at(lines, title, start)

@@ -42,3 +42,13 @@ def test_body_is_the_story_only(harbour):
 def test_a_page_without_an_article_gives_empty_parts():
     parts = parse_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     assert parts.body == ""
+
+
+def test_h1_headline_is_not_the_body_nor_the_summary():
+    """og:title "Ferry strike: crews walk out" and the <h1> printed on the page differ:
+    the <h1> is still the headline, and the dateline under it is read."""
+    parts = parse_html((PAGES / "fjord_strike.html").read_text(encoding="utf-8"))
+    assert parts.title == "Ferry strike: crews walk out"
+    assert parts.body.startswith("BERGEN, Norway — Crews on the fictional Vestfjord ferry line")
+    assert parts.summary.startswith("Crews on the fictional Vestfjord ferry line")
+    assert parts.dateline == "BERGEN"
