@@ -5,7 +5,7 @@ Pure functions over the clustering result; nothing here decides membership.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 import numpy as np
 
@@ -85,9 +85,15 @@ def display(term: str) -> str:
 
 def build_story(articles: list[Article], report_ids: list[int], copies: dict[int, list[int]],
                 central: dict[int, float], terms: list[str]) -> Story:
-    """One Story from its reports (indexes into ``articles``) and their copies."""
+    """One Story from its reports (indexes into ``articles``) and their copies.
+
+    Headline and summary come from the most central independent report, so a
+    retitled copy never names the story; key points are the leads of all
+    independent reports, earliest first, repeated leads dropped.
+    """
     reports = sorted(report_ids, key=lambda i: original_rank(articles[i]))
-    best = max(reports, key=lambda i: (round(central.get(i, 0.0), 6), -reports.index(i)))
+    # the most central report; among equals the earliest (copies are never candidates)
+    best = reports[max(range(len(reports)), key=lambda r: (round(central.get(reports[r], 0.0), 6), -r))]
     ordered = [articles[i] for i in reports]
     copy_map: dict[str, list[str]] = {}
     for i in reports:
