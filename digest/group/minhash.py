@@ -73,6 +73,8 @@ def candidate_pairs(sigs: np.ndarray, bands: int = 16, skip: np.ndarray | None =
     rows = num_perm // bands
     keep = np.ones(n, dtype=bool) if skip is None else ~skip
     idx = np.flatnonzero(keep)
+    if len(idx) < 2:
+        return np.empty((0, 2), dtype=np.int64)
     mult = np.random.default_rng(11).integers(1, 1 << 62, size=rows, dtype=np.uint64) | np.uint64(1)
     found = []
     for band in range(bands):
