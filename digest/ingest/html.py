@@ -14,6 +14,7 @@ import re
 import trafilatura
 
 from . import metadata as md
+from .language import detect as detect_language
 from .pagetext import fold_line, split_furniture
 from .parts import PageText
 
@@ -51,7 +52,7 @@ def parse_html(html: str, url: str | None = None) -> PageText:
         authors=_authors(doc.author, furniture),
         image=caption or doc.image or None,
         source=(doc.sitename or "").strip() or None,
-        lang=doc.language or _page_language(html),
+        lang=doc.language or _page_language(html) or detect_language(f"{title}\n\n" + "\n\n".join(story)),
         url=url or doc.url or None,
     )
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from . import metadata as md
+from .language import detect as detect_language
 from .parts import PageText
 
 _CHROME = md.load_data("chrome.yaml")
@@ -442,6 +443,7 @@ def parse_page_text(text: str) -> PageText:
         authors=_authors(lines[(title_at or 0) + 1 : end]),
         image=image,
         source=source,
+        lang=detect_language(f"{title}\n\n{body}"),
     )
 
 

@@ -199,3 +199,12 @@ def test_seed_pages_give_the_story():
         assert parts.image and parts.image.endswith("AFP)")
         assert parts.body.startswith("SEOUL:")
         assert "Source:" not in parts.body and "Advertisement" not in parts.body and parts.image not in parts.body
+
+
+def test_language_is_read_from_the_story():
+    parts = parse_page_text(
+        "Brua åpner til våren\n\nBERGEN - Bystyret sa mandag at den nye brua skal åpne til våren, etter at avstemningen"
+        " ble utsatt. Beboerne har bedt om mer tid, og det er ikke klart hva som skjer med noen av planene."
+    )
+    assert parts.lang == "no"
+    assert parse_page_text("Storm nears\n\nMIAMI (AP) -- A storm neared the coast on Monday, and it was the third this year.").lang == "en"

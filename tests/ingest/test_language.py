@@ -1,0 +1,70 @@
+"""The stopword-profile language detector: right on running text, silent when unsure."""
+from __future__ import annotations
+
+import pytest
+
+from digest.ingest.language import detect
+
+# Fictional news sentences written for these tests, two or three per language.
+SAMPLES = {
+    "en": "The council said on Monday that the new bridge would open in the spring, after the vote was delayed by a "
+    "dispute over its cost. Residents who live near the river have asked for more time.",
+    "fr": "Le conseil municipal a annoncé lundi que le nouveau pont sera ouvert au printemps, après un vote qui a été "
+    "retardé par un désaccord sur son coût. Les habitants qui vivent près de la rivière demandent plus de temps.",
+    "de": "Der Stadtrat hat am Montag mitgeteilt, dass die neue Brücke im Frühjahr eröffnet wird, nachdem die "
+    "Abstimmung wegen eines Streits über die Kosten verschoben wurde. Anwohner haben um mehr Zeit gebeten.",
+    "es": "El ayuntamiento anunció el lunes que el nuevo puente se abrirá en primavera, después de que la votación "
+    "fuera aplazada por una disputa sobre su coste. Los vecinos que viven cerca del río piden más tiempo.",
+    "it": "Il consiglio comunale ha annunciato lunedì che il nuovo ponte sarà aperto in primavera, dopo che il voto è "
+    "stato rinviato per una disputa sul costo. Gli abitanti che vivono vicino al fiume chiedono più tempo.",
+    "pt": "A câmara municipal anunciou na segunda-feira que a nova ponte será aberta na primavera, depois de a "
+    "votação ter sido adiada por uma disputa sobre o seu custo. Os moradores pedem mais tempo.",
+    "nl": "De gemeenteraad heeft maandag gezegd dat de nieuwe brug in het voorjaar wordt geopend, nadat de stemming "
+    "was uitgesteld door een geschil over de kosten. Bewoners die bij de rivier wonen, willen meer tijd.",
+    "sv": "Kommunen meddelade på måndagen att den nya bron ska öppnas i vår, efter att omröstningen hade skjutits "
+    "upp på grund av en tvist om kostnaden. De som bor vid älven vill ha mer tid och det är inte klart när.",
+    "da": "Byrådet oplyste mandag, at den nye bro skal åbne til foråret, efter at afstemningen blev udskudt af en "
+    "strid om prisen. Beboerne ved åen har bedt om mere tid, og det er ikke klart, hvad der nu sker med "
+    "nogle af de planer, som kommunen havde.",
+    "no": "Bystyret sa mandag at den nye brua skal åpne til våren, etter at avstemningen ble utsatt på grunn av en "
+    "strid om prisen. Beboerne ved elva har bedt om mer tid, og det er ikke klart hva som skjer med noen av "
+    "planene som kommunen hadde.",
+    "fi": "Kaupunginvaltuusto kertoi maanantaina, että uusi silta avataan keväällä, kun äänestys oli siirtynyt "
+    "kiistan vuoksi. Joen lähellä asuvat ovat pyytäneet lisää aikaa, mutta se ei ole vielä selvää, mitä "
+    "kaikki tämä tarkoittaa.",
+    "pl": "Rada miasta poinformowała w poniedziałek, że nowy most zostanie otwarty wiosną, po tym jak głosowanie "
+    "było przełożone przez spór o koszty. Mieszkańcy, którzy żyją przy rzece, proszą także o więcej czasu, "
+    "ale to nie jest jeszcze pewne.",
+    "tr": "Belediye meclisi pazartesi günü yeni köprünün ilkbaharda açılacağını açıkladı. Maliyet konusundaki "
+    "anlaşmazlık nedeniyle oylama ertelendikten sonra bu karar alındı ve nehir kenarında yaşayanlar daha "
+    "fazla süre istedi, ancak bu çok daha uzun sürebilir.",
+    "id": "Dewan kota mengatakan pada hari Senin bahwa jembatan baru itu akan dibuka pada musim semi, setelah "
+    "pemungutan suara tertunda karena sengketa biaya. Warga yang tinggal di dekat sungai juga meminta waktu "
+    "lebih dan mereka tidak setuju dengan rencana tersebut.",
+    "ro": "Consiliul local a anunțat luni că noul pod va fi deschis în primăvară, după ce votul a fost amânat din "
+    "cauza unei dispute despre costuri. Locuitorii care stau lângă râu au cerut mai mult timp pentru această "
+    "decizie.",
+    "ru": "Городской совет сообщил в понедельник, что новый мост будет открыт весной, после того как голосование "
+    "было отложено из-за спора о его стоимости. Жители, которые живут у реки, также просят больше времени.",
+    "ko": "시의회는 월요일 새 다리가 봄에 개통될 것이라고 밝혔다. 주민들은 더 많은 시간을 요구했다.",
+    "ja": "市議会は月曜日、新しい橋が春に開通すると発表した。住民はもっと時間が欲しいと話している。",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SAMPLES))
+def test_running_text(code):
+    assert detect(SAMPLES[code]) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Home News Sport",  # menu words, no sentence
+        "Jan Berg, Ola Lind, Kari Holm",  # names
+        "2026 12 03 14:55",
+        "in de",  # two shared words: too little to tell
+    ],
+)
+def test_unsure_gives_none(text):
+    assert detect(text) is None
