@@ -21,10 +21,14 @@ class DigestPluginConfig(base.Config):
     grouping = c.Type(dict, default={})
     """Grouping thresholds: any field of GroupOptions (story_threshold, window_days, ...)."""
 
-    region_scheme = c.Optional(c.File(exists=True))
-    """A YAML file {region-slug: {name: "Name", countries: [ISO codes]}} that replaces the
-    regions ingest assigned, from each article's countries (the first country's region
-    is the main one)."""
+    regions = c.Type(dict, default={})
+    """Changes to the region scheme (digest/enrich/data/regions.yml): {Region: [ISO codes]}
+    moves those countries to that region (a new name adds one; null drops a region).
+    Ingest assigns regions with it, and the build re-derives every article's regions from
+    its countries with it, so a change shows without re-ingesting."""
+
+    topics = c.Type(dict, default={})
+    """Changes to the topic lexicon (digest/enrich/data/topics.yml), read by ingest."""
 
     keep_days = c.Type(int, default=0)
     """Keep article pages for the newest N days only (0 keeps all). Older days stay in the

@@ -29,9 +29,9 @@ class Labels:
     regions: dict[str, str]
 
     @classmethod
-    def load(cls, extra_regions: dict[str, str] | None = None) -> "Labels":
+    def load(cls) -> "Labels":
         data = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
-        return cls(dict(data["topics"]), {**data["regions"], **(extra_regions or {})})
+        return cls(dict(data["topics"]), dict(data["regions"]))
 
     def topic(self, slug: str) -> str:
         return self.topics.get(slug) or _humanize(slug)

@@ -8,6 +8,7 @@ from the files, so a new or edited article shows on the next reload.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..enrich.geo_regions import RegionScheme, load_region_scheme
 from ..group import GroupOptions, group_articles
 from ..model import Article
 from ..store import load_articles
@@ -25,7 +27,6 @@ from .config import DigestPluginConfig
 from .context import Labels, SiteData, kept_ids, retention_cutoff
 from .feeds import FeedSite
 from .generate import Options, pages, static_files
-from .regions import apply_scheme, load_scheme
 from .sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -39,7 +40,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             self.group_options = GroupOptions.from_mapping(self.config.grouping)
         except (TypeError, ValueError) as exc:
             raise PluginError(f"digest: grouping: {exc}") from exc
-        self.scheme = load_scheme(self.config.region_scheme) if self.config.region_scheme else None
+        self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
         self.options = Options(
             title=self.config.title,
             top_stories=self.config.top_stories,
@@ -56,7 +57,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         root = docs_dir / self.config.articles_dir
         articles = load_articles(root, base=docs_dir) if root.is_dir() else []
         if self.scheme is not None:
-            articles = [apply_scheme(a, self.scheme) for a in articles]
+            articles = [with_regions(a, self.scheme) for a in articles]
         stories = group_articles(articles, self.group_options)
         kept = kept_ids(articles, retention_cutoff(articles, self.config.keep_days))
 
@@ -73,8 +74,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             else:
                 files.remove(f)
 
-        extra_regions = self.scheme.names if self.scheme else None
-        self.site = SiteData(stories, Labels.load(extra_regions), kept, config.use_directory_urls)
+        self.site = SiteData(stories, Labels.load(), kept, config.use_directory_urls)
         meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
         generated = {**pages(self.site, self.options), **static_files(self.site, self.options, meta)}
         self.stashed: dict[str, list[str]] = {}
@@ -110,6 +110,12 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             html = clean_html(html)
         blocks = self.stashed.get(page.file.src_uri)
         return stash.unstash(html, blocks) if blocks else html
+
+
+def with_regions(article: Article, scheme: RegionScheme) -> Article:
+    """The article with region and regions re-derived from its countries under the site's scheme."""
+    regions = list(dict.fromkeys(r for c in article.countries if (r := scheme.region_of(c))))
+    return dataclasses.replace(article, region=regions[0] if regions else None, regions=regions)
 
 
 def _inclusion(uri: str) -> InclusionLevel:

@@ -133,3 +133,13 @@ def test_unknown_grouping_option_fails_the_build(tmp_path, kit):
     kit.write_articles(tmp_path / "content")
     with pytest.raises(AssertionError, match="story_treshold"):
         kit.build(tmp_path)
+
+
+def test_region_changes_in_mkdocs_yml_apply_at_build(tmp_path, kit):
+    """The `regions` option moves countries between regions without re-ingesting."""
+    kit.write_config(tmp_path, "regions: {Adriatic: [HR]}")
+    kit.write_articles(tmp_path / "content")
+    kit.build(tmp_path)
+    site = tmp_path / "site"
+    assert "Ferry capsizes on Lake Tarnova" in read(site, "regions/adriatic/")
+    assert "Adriatic" in read(site, "articles/2031/03/04/ferry-1/")
