@@ -48,8 +48,11 @@ _CHROME_LINES = _PhraseSet(_CHROME["lines"])
 _CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
 _LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
 _END_HEADINGS = _PhraseSet(_CHROME["end_headings"])
-_AUTHOR_BOX = re.compile(
-    rf"^(?:{md.alternation(_CHROME['author_box_words'])})\s+[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){{0,3}}$"
+# "About" and a name (words in capitals, "of", "and", "&", a comma before "Inc."), alone on its line.
+_NAME_WORD = r"[A-ZÀ-Ý0-9][\w'’.&-]*"
+_ABOUT_BLOCK = re.compile(
+    rf"^(?:{md.alternation(w for word in _CHROME['author_box_words'] for w in (word, word.upper()))})"
+    rf"\s+(?:(?i:the)\s+)?[A-ZÀ-Ý][\w'’.&-]*(?:,?\s+(?:{_NAME_WORD}|of|and|for|&|de|the)){{0,5}}\s*:?$"
 )
 
 
@@ -254,13 +257,19 @@ def _story_run(lines: list[_Line], floor: int) -> tuple[int, int]:
     return start, end
 
 
+def _ends_story(line: _Line) -> bool:
+    """A heading after which nothing is story: comments, an author box, a press
+    release's "About Nordlys Shipping AS" or "Media contacts"."""
+    return line.words <= 12 and (_END_HEADINGS.whole(line.key) or bool(_ABOUT_BLOCK.match(line.text)))
+
+
 def _body_lines(lines: list[_Line], start: int, end: int) -> list[_Line]:
     """The story's lines in the run: furniture out, link lists under a "More:" heading
     out, and nothing after an author box or comments heading."""
     kept: list[_Line] = []
     in_list = False
     for line in lines[start:end]:
-        if kept and (_END_HEADINGS.whole(line.key) or _AUTHOR_BOX.match(line.text)):
+        if kept and (_ends_story(line)):
             break  # an author box or the comments: the story is over
         if _is_list_heading(line.key):
             in_list = True
@@ -392,11 +401,15 @@ def _section(lines: list[_Line], title_at: int | None) -> str | None:
 
 def split_furniture(paragraphs: list[str], title: str | None = None) -> tuple[list[str], list[str]]:
     """Another extractor's paragraphs split into (story, furniture): the repeated
-    headline, captions, credits, bylines, timestamps and share prompts it let through.
+    headline, captions, credits, bylines, timestamps and share prompts it let through,
+    and everything from an end heading on ("About Nordlys Shipping AS", "Comments").
     Used on trafilatura's output, whose block choice is good but whose lines are not checked."""
     lines = _lines("\n\n".join(paragraphs))
     _classify(lines, title)
-    return [ln.text for ln in lines if not ln.furniture], [ln.text for ln in lines if ln.furniture]
+    first = next((i for i, ln in enumerate(lines) if not ln.furniture), len(lines))
+    end = next((i for i in range(first + 1, len(lines)) if _ends_story(lines[i])), len(lines))
+    lines, rest = lines[:end], lines[end:]
+    return [ln.text for ln in lines if not ln.furniture], [ln.text for ln in lines if ln.furniture] + [ln.text for ln in rest]
 
 
 def _short_form(lines: list[_Line]) -> bool:

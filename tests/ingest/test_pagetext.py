@@ -208,3 +208,30 @@ def test_language_is_read_from_the_story():
     )
     assert parts.lang == "no"
     assert parse_page_text("Storm nears\n\nMIAMI (AP) -- A storm neared the coast on Monday, and it was the third this year.").lang == "en"
+
+
+PRESS_RELEASE = """Nordlys Shipping orders two electric ferries
+
+OSLO, March 3, 2026 - Nordlys Shipping AS, a fictional ferry operator, said on Tuesday it had ordered two battery-electric ferries for its routes on the western coast.
+
+The vessels will carry up to 120 cars each and are due to enter service in the spring of 2028, the company said in a statement.
+
+"This order halves our emissions on the busiest crossings," chief executive Marit Dahl said.
+
+About Nordlys Shipping AS:
+
+Nordlys Shipping AS operates twelve ferry routes along the coast and employs about 900 people in four regions.
+
+Media contacts:
+
+Press office, Nordlys Shipping AS, press@nordlys.example
+"""
+
+
+def test_press_release_ends_at_its_about_block():
+    parts = parse_page_text(PRESS_RELEASE)
+    assert parts.body.endswith("chief executive Marit Dahl said.")
+    assert "employs about 900 people" not in parts.body
+    story, furniture = split_furniture(PRESS_RELEASE.split("\n\n")[1:])
+    assert story[-1].endswith("chief executive Marit Dahl said.")
+    assert any("employs about 900" in line for line in furniture)
