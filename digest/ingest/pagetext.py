@@ -84,6 +84,13 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 _TOKEN = re.compile(r"\w+")
 _LABEL_SEPARATORS = (" / ", " › ", " | ", " · ", " » ", " > ")
+# "© 2026 The Harbour Ledger. All rights reserved.", "Copyright 2026 The Associated Press";
+# a year or "all rights reserved" tells the site's notice from a photo's "© Jane Doe".
+_COPYRIGHT = re.compile(
+    r"^(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    r"(?P<name>[A-Z][\w&'’.\- ]{1,50}?)\s*(?P<year2>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?"
+    r"(?:\.(?=\s|$)|[,|;]|\s-\s|(?i:all rights reserved)|$)"
+)
 _AFTER_HEADLINE = re.compile(r"\s*[.:]+\s+(?=\S)")
 _MARKUP = re.compile(r"[<>{}=]|&[a-z]+;")
 TITLE_OVERLAP = 0.6  # share of words a headline shares with the <title> line's
@@ -455,9 +462,26 @@ def parse_page_text(text: str) -> PageText:
         date=_date(header, lede, lines),
         authors=_authors(lines[(title_at or 0) + 1 : end]),
         image=image,
-        source=source,
+        source=source or _outlet(lines, end, title),
         lang=detect_language(f"{title}\n\n{body}"),
     )
+
+
+def _outlet(lines: list[_Line], end: int, title: str) -> str | None:
+    """The outlet the page names when its <title> line does not: the copyright holder
+    in the footer ("© 2026 The Harbour Ledger"), else a short masthead line at the top
+    printed again further down (a logo's text and the footer's)."""
+    for line in lines[end:]:
+        if line.text[:1] in "©(Cc":
+            m = _COPYRIGHT.match(line.text)
+            if m and (m["year"] or m["year2"] or "rights reserved" in line.key) and _size(m["name"]) <= 6:
+                if not m["name"].casefold().startswith("all rights"):
+                    return m["name"].strip(" -")
+    top = lines[0]
+    if 1 <= top.words <= 5 and top.text != title and not top.text.endswith(_TERMINAL) and not _is_chrome(top.key):
+        if any(ln.key == top.key for ln in lines[max(1, end) :]):
+            return top.text
+    return None
 
 
 def _image(lines: list[_Line], start: int, end: int) -> str | None:

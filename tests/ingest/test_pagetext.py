@@ -235,3 +235,23 @@ def test_press_release_ends_at_its_about_block():
     story, furniture = split_furniture(PRESS_RELEASE.split("\n\n")[1:])
     assert story[-1].endswith("chief executive Marit Dahl said.")
     assert any("employs about 900" in line for line in furniture)
+
+
+@pytest.mark.parametrize(
+    "footer, source",
+    [
+        ("© 2026 The Harbour Ledger. All rights reserved.", "The Harbour Ledger"),
+        ("Copyright 2026 The Associated Press. All rights reserved.", "The Associated Press"),
+        ("© Harbour Ledger Media 2020-2026", "Harbour Ledger Media"),
+        ("© Jane Doe", None),  # a photo's credit, not the site's notice
+        ("© All rights reserved | Terms", None),
+    ],
+)
+def test_outlet_from_the_copyright_notice(footer, source):
+    page = (
+        "Harbour works delayed again\n\nHome\nNews\nSport\n\nHarbour works delayed again\n\n"
+        "WESTHAVEN - Work on the fictional harbour wall was delayed for a third time on Monday, the council said.\n\n"
+        "Engineers found more damage to the old stones than the survey had shown, a spokeswoman said.\n\n"
+        f"Most read\n\nFerry timetable changes\n\n{footer}"
+    )
+    assert parse_page_text(page).source == source
