@@ -215,6 +215,8 @@ def normalise_record(item: dict[str, Any]) -> dict[str, Any]:
                 break
     if "id" in out:
         out["id"] = str(out["id"])
+    if isinstance(out.get("source"), str):
+        out["source"] = out["source"].removeprefix("www.")  # news-please's source_domain "www.example.org"
     authors = out.get("authors")
     if isinstance(authors, str):
         out["authors"] = [authors]
