@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import random
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -60,8 +61,11 @@ class _World:
         part = lambda: "".join(self.rng.choice(syl) for _ in range(self.rng.randint(2, 3))).capitalize()  # noqa: E731
         return f"{part()} {part()}"
 
-    def background(self) -> str:
+    def background(self, own: list[str] | None = None) -> str:
+        """A sentence of common words, with some of a story's own words mixed in when given."""
         words = self.rng.choices(self.vocab, weights=self.weights, k=self.rng.randint(10, 22))
+        for word in self.rng.sample(own, k=min(len(own), 3)) if own else []:
+            words.insert(self.rng.randint(0, len(words)), word)
         return " ".join(words).capitalize() + "."
 
 
@@ -82,7 +86,10 @@ def _event(world: _World, rng: random.Random, days: int) -> dict:
         "org": rng.choice(world.data["orgs"]), "num": str(rng.randint(2, 9)), "num2": str(rng.randint(1, 9)),
         "pct": str(rng.randint(10, 95)), "weekday": rng.choice(world.data["weekdays"]),
     }
-    return {"kind": world.data["kinds"][kind_name], "slots": slots, "iso": iso, "region": region,
+    # Words of this story only (rare ones, from the Zipf tail): what its reports talk about
+    # beyond the template, as real coverage of one event shares its own details.
+    own = rng.sample(world.vocab[2000:], k=8)
+    return {"kind": world.data["kinds"][kind_name], "slots": slots, "iso": iso, "region": region, "own": own,
             "start": START + dt.timedelta(days=rng.uniform(0, days)),
             "agency": rng.choice(world.data["agencies"]) if rng.random() < 0.5 else None}
 
@@ -91,8 +98,8 @@ def _report(world: _World, rng: random.Random, event: dict, aid: str) -> Article
     kind, slots = event["kind"], event["slots"]
     own = rng.sample(kind["sentences"], k=rng.randint(3, len(kind["sentences"])))
     paragraphs = [_fill(s, slots) for s in own]
-    for _ in range(rng.randint(6, 14)):
-        paragraphs.insert(rng.randint(1, len(paragraphs)), world.background())
+    for n in range(rng.randint(6, 14)):
+        paragraphs.insert(rng.randint(1, len(paragraphs)), world.background(event["own"] if n < 3 else None))
     if rng.random() < 0.5:
         paragraphs.append(_fill(rng.choice(world.data["generic"]), slots))
     when = event["start"] + dt.timedelta(hours=rng.expovariate(1 / 18))
@@ -122,13 +129,29 @@ def _copy(world: _World, rng: random.Random, original: Article, aid: str) -> Art
     )
 
 
+@dataclass
+class Corpus:
+    """Generated articles with the truth: each article's story, and each copy's original."""
+
+    articles: list[Article]
+    story: dict[str, str]
+    copy_of: dict[str, str]
+
+
 def generate(n: int, seed: int = 0) -> tuple[list[Article], dict[str, str]]:
     """n articles and, per article id, the label of the story it belongs to."""
+    corpus = generate_corpus(n, seed)
+    return corpus.articles, corpus.story
+
+
+def generate_corpus(n: int, seed: int = 0) -> Corpus:
+    """n articles in stories, with which story each belongs to and which are copies of what."""
     rng = random.Random(seed)
     world = _World(rng)
     days = max(7, n // 500)
     articles: list[Article] = []
     labels: dict[str, str] = {}
+    copy_of: dict[str, str] = {}
     story = 0
     while len(articles) < n:
         event = _event(world, rng, days)
@@ -136,14 +159,16 @@ def generate(n: int, seed: int = 0) -> tuple[list[Article], dict[str, str]]:
         for _ in range(min(_story_size(rng), n - len(articles))):
             aid = f"gen-{seed}-{len(articles):07d}"
             if reports and rng.random() < 0.2:
-                article = _copy(world, rng, rng.choice(reports), aid)
+                original = rng.choice(reports)
+                article = _copy(world, rng, original, aid)
+                copy_of[aid] = original.id
             else:
                 article = _report(world, rng, event, aid)
                 reports.append(article)
             articles.append(article)
             labels[aid] = f"story-{story}"
         story += 1
-    return articles, labels
+    return Corpus(articles, labels, copy_of)
 
 
 def main(argv: list[str] | None = None) -> int:
