@@ -2,7 +2,8 @@
 
 Comparing every report with every other is quadratic. Instead each report is
 indexed under its few highest-weighted terms (rare, specific ones: names, places,
-numbers); only reports sharing such a term are compared. A term found in more than
+numbers); only reports sharing at least two such terms are compared (one rare word
+in common is often chance). A term found in more than
 ``max_df`` reports says nothing about the event and is not used to block, which keeps
 the work near-linear in the number of reports.
 """

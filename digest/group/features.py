@@ -92,11 +92,10 @@ def report_features(article: Article, words: Vocabulary, names: Vocabulary, titl
     """
     if body_ids is None:
         body_ids = words.encode(tokens(article.body))
-    head = article.title
+    parts = [words.encode(tokens(article.title))] * max(1, title_weight)
     if article.summary and article.summary not in article.body:
-        head = f"{head}\n{article.summary}"
-    title_ids = words.encode(tokens(article.title))
-    parts = [title_ids] * max(0, title_weight - 1) + [words.encode(tokens(head)), body_ids]
+        parts.append(words.encode(tokens(article.summary)))
+    parts.append(body_ids)
     return Features(np.concatenate(parts), names.encode(entities(article)))
 
 
@@ -110,16 +109,6 @@ def tokens(text: str) -> list[str]:
 def is_content_word(token: str) -> bool:
     """Letters only, two or more, not a stop word."""
     return len(token) > 1 and token not in _STOP and token.isalpha()
-
-
-def content_words(toks: list[str]) -> list[str]:
-    """Content words among tokens."""
-    return [w for w in toks if is_content_word(w)]
-
-
-def words(text: str) -> list[str]:
-    """Content words of a text (see :func:`content_words`)."""
-    return content_words(tokens(text))
 
 
 def entities(article: Article) -> list[str]:
