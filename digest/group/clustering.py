@@ -17,6 +17,7 @@ from .linkage import average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
+from .window import within_window
 
 
 # Pairs scoring below this share of the threshold are dropped before linkage: they
@@ -39,7 +40,7 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     """Cluster reports into stories (label per report); ``feats`` are the reports' features."""
     vectors = vectorise(feats, words, names, options.entity_weight)
     pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared)
-    pairs = pairs[_within_window(reports, pairs, options.window_days)]
+    pairs = pairs[within_window(reports, pairs, options.window_days)]
     sims = pair_similarity(vectors.matrix, pairs)
     if options.neighbours > 0:
         mix = options.direct_weight
@@ -48,12 +49,3 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     pairs, sims = pairs[keep], sims[keep]
     labels = average_linkage(len(reports), pairs, sims, options.story_threshold)
     return Clustering(labels, vectors, pairs, sims)
-
-
-def _within_window(reports: list[Article], pairs: np.ndarray, window_days: float) -> np.ndarray:
-    """True for pairs inside the time window or with a missing date."""
-    stamps = np.array([d.timestamp() if (d := a.datetime) else np.nan for a in reports], dtype=np.float64)
-    if len(pairs) == 0:
-        return np.ones(0, dtype=bool)
-    gap = np.abs(stamps[pairs[:, 0]] - stamps[pairs[:, 1]]) / 86400.0
-    return np.isnan(gap) | (gap <= window_days)

@@ -14,6 +14,7 @@ from ..model import Article
 from . import minhash
 from .features import Vocabulary, tokens
 from .unionfind import UnionFind
+from .window import within_window
 
 _MIN_SIZE_RATIO = 0.2  # a 3-line brief inside a long feature is a quote, not a copy
 
@@ -24,11 +25,13 @@ def copy_text(article: Article) -> str:
 
 
 def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4,
-                texts: list[np.ndarray] | None = None) -> dict[int, list[int]]:
+                texts: list[np.ndarray] | None = None, window_days: float = float("inf")) -> dict[int, list[int]]:
     """Original index -> indexes of its copies, for every group of near-duplicates.
 
     Articles in no group do not appear. ``threshold`` is the containment needed;
     ``texts`` are each article's :func:`copy_text` as token ids, when already known.
+    Dated articles more than ``window_days`` apart are not copies (the same short
+    headline, "Markets close higher", recurs on other days about other events).
     """
     if texts is None:
         vocab = Vocabulary()
@@ -37,7 +40,8 @@ def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4,
     empty = np.array([len(s) == 0 for s in sets], dtype=bool)
     sigs = minhash.signatures(sets)
     uf = UnionFind(len(articles))
-    for i, j in minhash.candidate_pairs(sigs, skip=empty).tolist():
+    pairs = minhash.candidate_pairs(sigs, skip=empty)
+    for i, j in pairs[within_window(articles, pairs, window_days)].tolist():
         if _is_copy(sets[i], sets[j], threshold):
             uf.union(i, j)
     groups: dict[int, list[int]] = {}

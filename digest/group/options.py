@@ -24,8 +24,9 @@ class GroupOptions:
         average-linkage similarity above which two groups of reports merge into one
         story. Higher splits more, lower merges more.
     window_days (default 3.0):
-        two dated reports further apart than this never link directly (a story can
-        still run longer through reports in between). Ignored when a date is missing.
+        two dated reports further apart than this are never copies and never link
+        directly (a story can still run longer through reports in between).
+        Ignored when a date is missing: undated reports are grouped on text alone.
     entity_weight (default 0.5):
         weight of the names/numbers/dates/countries vector against the word vector.
         Entities tell two events of the same kind apart (two quakes, two rate cuts).

@@ -38,3 +38,10 @@ def test_a_short_brief_inside_a_long_report_is_not_a_copy():
     brief.body = long_report.body.split("\n\n")[0]
     long_report.body = "\n\n".join([long_report.body] * 1 + [f"Paragraph {i} of background on Valdoria's history of quakes and building codes." for i in range(30)])
     assert find_copies([long_report, brief]) == {}
+
+
+def test_the_same_text_on_dates_far_apart_is_not_a_copy():
+    first = article(QUAKE_A[0])
+    later = wire_copy(first, "later", "Anniversary", "Valley Herald", date="2031-06-02T06:10:00Z")
+    assert find_copies([first, later], window_days=3) == {}
+    assert find_copies([first, later]) == {0: [1]}
