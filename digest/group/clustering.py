@@ -44,7 +44,7 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     sims = pair_similarity(vectors.matrix, pairs)
     if options.neighbours > 0:
         mix = options.direct_weight
-        sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours)
+        sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)
     keep = sims >= _FLOOR * options.story_threshold
     pairs, sims = pairs[keep], sims[keep]
     labels = average_linkage(len(reports), pairs, sims, options.story_threshold)

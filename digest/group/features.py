@@ -25,6 +25,7 @@ _NAME_WORD = rf"[{_UPPER}][^\W_]*(?:['’.-][^\W\d_]+)*"
 # No look-behind in these two: it would be tried at every character (5x slower);
 # the character before a match is checked in Python instead.
 _CAP_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
+_POSSESSIVE = re.compile(r"['’]s$")  # "Peru's" names Peru
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _MONTH_BEFORE = re.compile(r"([A-Za-z]{3,9})\.?[ \t]+$")  # "May 3": the word before a day number
@@ -128,7 +129,7 @@ def entities(article: Article) -> list[str]:
     runs = []
     for m in _CAP_RUN.finditer(text):
         start = m.start()
-        ws = m.group().lower().split()
+        ws = [_POSSESSIVE.sub("", w) for w in m.group().lower().split()]
         if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
             runs.append((ws[1:], False))  # its first word is the tail of another ("ex-President Obama")
             continue

@@ -15,8 +15,13 @@ import scipy.sparse as sp
 from .vectors import pair_similarity
 
 
-def top_k_graph(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> sp.csr_matrix:
-    """Each row: the report itself (weight 1) and its k most similar candidates, L2-normalised."""
+def top_k_graph(n: int, pairs: np.ndarray, sims: np.ndarray, k: int, ratio: float = 0.0) -> sp.csr_matrix:
+    """Each row: the report itself (weight 1) and its k most similar candidates, L2-normalised.
+
+    A neighbour less than ``ratio`` times as similar as the report's best one is left
+    out: a story of two reports must not fill its list with the next story of the
+    same kind, or the two stories' lists would overlap and look alike.
+    """
     rows = np.concatenate([pairs[:, 0], pairs[:, 1], np.arange(n)])
     cols = np.concatenate([pairs[:, 1], pairs[:, 0], np.arange(n)])
     vals = np.concatenate([sims, sims, np.ones(n, dtype=sims.dtype)]).astype(np.float32)
@@ -26,14 +31,17 @@ def top_k_graph(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> sp.csr_m
     rows, cols, vals = rows[order], cols[order], vals[order]
     starts = np.searchsorted(rows, np.arange(n))
     rank = np.arange(len(rows)) - starts[rows]
-    keep = rank <= k  # the report itself ranks first (weight 1), then k neighbours
+    best = np.zeros(n, dtype=np.float32)
+    np.maximum.at(best, rows[rank == 1], vals[rank == 1])
+    # the report itself ranks first (weight 1), then up to k neighbours near the best
+    keep = (rank == 0) | ((rank <= k) & (vals >= ratio * best[rows]))
     graph = sp.csr_matrix((vals[keep], (rows[keep], cols[keep])), shape=(n, n))
     norms = np.sqrt(np.asarray(graph.multiply(graph).sum(axis=1)).ravel())
     return sp.diags(1.0 / np.maximum(norms, 1e-12)).dot(graph).tocsr()
 
 
-def second_order(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray:
+def second_order(n: int, pairs: np.ndarray, sims: np.ndarray, k: int, ratio: float = 0.0) -> np.ndarray:
     """Cosine of the pairs' neighbour lists, for the same pairs."""
     if len(pairs) == 0:
         return sims
-    return pair_similarity(top_k_graph(n, pairs, sims, k), pairs)
+    return pair_similarity(top_k_graph(n, pairs, sims, k, ratio), pairs)

@@ -20,7 +20,7 @@ class GroupOptions:
         with a trimmed ending or an added paragraph still counts.
     copy_shingle (default 4):
         words per shingle for copy detection.
-    story_threshold (default 0.12):
+    story_threshold (default 0.13):
         average-linkage similarity above which two groups of reports merge into one
         story. Higher splits more, lower merges more.
     window_days (default 3.0):
@@ -46,9 +46,10 @@ class GroupOptions:
 
     copy_threshold: float = 0.8
     copy_shingle: int = 4
-    story_threshold: float = 0.12
+    story_threshold: float = 0.13
     window_days: float = 3.0
     neighbours: int = 5
+    neighbour_ratio: float = 0.5
     direct_weight: float = 0.5
     entity_weight: float = 0.5
     title_weight: int = 2
