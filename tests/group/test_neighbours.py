@@ -1,0 +1,22 @@
+"""Second-order similarity: neighbour lists, and why a weak neighbour is left out."""
+import numpy as np
+
+from digest.group.neighbours import second_order, top_k_graph
+
+
+def test_list_keeps_self_and_neighbours_near_the_best():
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    sims = np.array([0.6, 0.2, 0.1], dtype=np.float32)
+    graph = top_k_graph(3, pairs, sims, k=5, ratio=0.5).toarray()
+    assert graph[0, 0] > 0 and graph[0, 1] > 0 and graph[0, 2] == 0  # 0.2 < half of 0.6
+    assert graph[2, 0] > 0 and graph[2, 1] > 0  # 0.1 >= half of 0.2: both kept
+    assert np.allclose(np.linalg.norm(graph, axis=1), 1)
+
+
+def test_two_small_stories_of_one_kind_do_not_look_alike_through_their_neighbours():
+    # stories {0, 1} and {2, 3}: strong inside, weak (0.2) across
+    pairs = np.array([[0, 1], [2, 3], [0, 2], [1, 3], [0, 3], [1, 2]])
+    sims = np.array([0.5, 0.5, 0.2, 0.2, 0.2, 0.2], dtype=np.float32)
+    across_open = second_order(4, pairs, sims, k=5, ratio=0.0)[2:]
+    across_strict = second_order(4, pairs, sims, k=5, ratio=0.5)[2:]
+    assert (across_strict == 0).all() and (across_open > 0.3).all()
