@@ -36,7 +36,7 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None)
         return []
     words, names = Vocabulary(), Vocabulary()
     texts = [words.encode(tokens(copy_text(a))) for a in articles]
-    copies = find_copies(articles, options.copy_threshold, options.copy_shingle, texts, options.window_days)
+    copies = find_copies(articles, options.copy_threshold, options.copy_shingle, texts, words, options.window_days)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]
     reports = [articles[i] for i in report_idx]

@@ -25,18 +25,20 @@ def copy_text(article: Article) -> str:
 
 
 def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4,
-                texts: list[np.ndarray] | None = None, window_days: float = float("inf")) -> dict[int, list[int]]:
+                texts: list[np.ndarray] | None = None, vocab: Vocabulary | None = None,
+                window_days: float = float("inf")) -> dict[int, list[int]]:
     """Original index -> indexes of its copies, for every group of near-duplicates.
 
     Articles in no group do not appear. ``threshold`` is the containment needed;
-    ``texts`` are each article's :func:`copy_text` as token ids, when already known.
+    ``texts`` are each article's :func:`copy_text` as ids in ``vocab``, when already known.
     Dated articles more than ``window_days`` apart are not copies (the same short
     headline, "Markets close higher", recurs on other days about other events).
     """
-    if texts is None:
+    if texts is None or vocab is None:
         vocab = Vocabulary()
         texts = [vocab.encode(tokens(copy_text(a))) for a in articles]
-    sets = [minhash.shingles(t, k) for t in texts]
+    token_hash = vocab.hash_array()
+    sets = [minhash.shingles(token_hash[t], k) for t in texts]
     empty = np.array([len(s) == 0 for s in sets], dtype=bool)
     sigs = minhash.signatures(sets)
     uf = UnionFind(len(articles))

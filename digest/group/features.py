@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.terms: list[str] = []
+        self.hashes: list[int] = []  # CRC-32 of each term: ids depend on input order, these do not
 
     def encode(self, toks: list[str]) -> np.ndarray:
         ids, terms = self.ids, self.terms
@@ -61,8 +63,13 @@ class Vocabulary:
             if i is None:
                 i = ids[t] = len(terms)
                 terms.append(t)
+                self.hashes.append(zlib.crc32(t.encode("utf-8")))
             out[n] = i
         return out
+
+    def hash_array(self) -> np.ndarray:
+        """The terms' content hashes, indexable by id."""
+        return np.array(self.hashes, dtype=np.uint64)
 
     def content_mask(self) -> np.ndarray:
         """True for ids that are content words (see :func:`is_content_word`)."""

@@ -19,14 +19,14 @@ _CHUNK = 60_000  # shingles hashed at once: bounds the temporary to CHUNK x num_
 
 
 def shingles(ids: np.ndarray, k: int) -> np.ndarray:
-    """Sorted distinct 32-bit hashes of the k-token shingles of a text given as token ids.
+    """Sorted distinct 32-bit hashes of the k-token shingles of a text given as token hashes.
 
-    A shingle's hash mixes its k ids with a multiply-xor chain in numpy. A text
-    shorter than k tokens is one shingle.
+    A shingle's hash mixes its k token hashes with a multiply-xor chain in numpy. A
+    text shorter than k tokens is one shingle.
     """
     if len(ids) == 0:
         return np.empty(0, dtype=np.uint64)
-    ids = ids.astype(np.uint64)
+    ids = ids.astype(np.uint64, copy=False)
     width = min(k, len(ids))
     h = np.zeros(len(ids) - width + 1, dtype=np.uint64)
     for offset in range(width):

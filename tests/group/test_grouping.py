@@ -92,3 +92,11 @@ def test_options_from_mapping_converts_values_and_rejects_typos():
         assert "window_day" in str(e)
     else:
         raise AssertionError("a misspelt option must raise")
+
+
+def test_input_order_does_not_change_the_stories():
+    reports = corpus()
+    copy = wire_copy(reports[3], "cp", "Tarsville quake report", "Coastal Gazette", date="2031-09-20T15:00:00Z")
+    forward = {s.id: [a.id for a in s.articles] for s in group_articles(reports + [copy])}
+    backward = {s.id: [a.id for a in s.articles] for s in group_articles([copy] + reports[::-1])}
+    assert forward == backward

@@ -6,7 +6,8 @@ from digest.group.features import Vocabulary
 
 
 def _set(text, vocab):
-    return minhash.shingles(vocab.encode(text.lower().split()), 4)
+    ids = vocab.encode(text.lower().split())
+    return minhash.shingles(vocab.hash_array()[ids], 4)
 
 
 def test_near_duplicates_are_candidates_and_unrelated_texts_are_not():
