@@ -17,9 +17,10 @@ import numpy as np
 from ..model import Article, Story
 from .clustering import cluster_reports
 from .copies import copy_text, find_copies
-from .features import Vocabulary, report_features, tokens
+from .features import report_features, tokens
 from .options import GroupOptions
 from .stories import build_story, dedupe_ids, shared_terms
+from .vocabulary import Vocabulary
 
 __all__ = ["GroupOptions", "group_articles", "story_record"]
 

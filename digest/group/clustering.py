@@ -12,7 +12,8 @@ import numpy as np
 
 from ..model import Article
 from .blocking import candidate_pairs
-from .features import Features, Vocabulary
+from .features import Features
+from .vocabulary import Vocabulary
 from .linkage import average_linkage
 from .neighbours import second_order
 from .options import GroupOptions

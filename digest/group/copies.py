@@ -12,7 +12,8 @@ import numpy as np
 
 from ..model import Article
 from . import minhash
-from .features import Vocabulary, tokens
+from .features import tokens
+from .vocabulary import Vocabulary
 from .unionfind import UnionFind
 from .window import within_window
 

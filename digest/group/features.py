@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import yaml
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article
+from .vocabulary import Vocabulary
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _NAME_WORD = rf"[{_UPPER}][^\W_]*(?:['’.-][^\W\d_]+)*"
@@ -41,42 +41,6 @@ def lexicon() -> dict:
         data = yaml.safe_load(fh)
     data["not_names"] = frozenset(data["not_names"])
     return data
-
-
-class Vocabulary:
-    """Strings to small integer ids, shared by one grouping run.
-
-    Each token string is stored once; a report keeps a numpy array of ids (4 bytes a
-    token instead of a Python string), which keeps 100,000 reports in memory cheaply.
-    """
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.terms: list[str] = []
-        self.hashes: list[int] = []  # CRC-32 of each term: ids depend on input order, these do not
-
-    def encode(self, toks: list[str]) -> np.ndarray:
-        ids, terms = self.ids, self.terms
-        out = np.empty(len(toks), dtype=np.int32)
-        for n, t in enumerate(toks):
-            i = ids.get(t)
-            if i is None:
-                i = ids[t] = len(terms)
-                terms.append(t)
-                self.hashes.append(zlib.crc32(t.encode("utf-8")))
-            out[n] = i
-        return out
-
-    def hash_array(self) -> np.ndarray:
-        """The terms' content hashes, indexable by id."""
-        return np.array(self.hashes, dtype=np.uint64)
-
-    def content_mask(self) -> np.ndarray:
-        """True for ids that are content words (see :func:`is_content_word`)."""
-        return np.fromiter((is_content_word(t) for t in self.terms), dtype=bool, count=len(self.terms))
-
-    def __len__(self) -> int:
-        return len(self.terms)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from .features import Features, Vocabulary
+from .features import Features, is_content_word
+from .vocabulary import Vocabulary
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Vectors:
 
 def vectorise(feats: list[Features], words: Vocabulary, names: Vocabulary, entity_weight: float) -> Vectors:
     """TF-IDF rows for the reports: sublinear term frequency, smoothed IDF, L2 rows."""
-    mask = words.content_mask()
+    mask = words.mask(is_content_word)
     word_columns = np.where(mask, np.cumsum(mask) - 1, -1)
     entity_columns = np.arange(len(names)) + int(mask.sum())
     n = len(feats)

@@ -2,7 +2,7 @@
 import numpy as np
 
 from digest.group import minhash
-from digest.group.features import Vocabulary
+from digest.group.vocabulary import Vocabulary
 
 
 def _set(text, vocab):
