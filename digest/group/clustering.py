@@ -1,8 +1,8 @@
 """Stories: which independent reports describe the same real-world event.
 
 Reports (wire copies already folded into their original) are vectorised, paired
-by blocking, scored by cosine, and cut off where dated reports lie further apart
-than the time window; average linkage then forms the stories.
+by blocking, scored by cosine (faded with the time between them), and average
+linkage forms the stories.
 """
 from __future__ import annotations
 
@@ -18,12 +18,15 @@ from .linkage import average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
-from .window import within_window
+from .window import time_decay, within_window
 
 
 # Pairs scoring below this share of the threshold are dropped before linkage: they
 # barely move an average, and there are many of them.
 _FLOOR = 0.5
+# Reports further apart than this many time windows are never compared (their
+# faded similarity would be under 5%); a longer story holds through the reports between.
+_HORIZON = 4
 
 
 @dataclass
@@ -41,8 +44,8 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     """Cluster reports into stories (label per report); ``feats`` are the reports' features."""
     vectors = vectorise(feats, words, names, options.entity_weight)
     pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared)
-    pairs = pairs[within_window(reports, pairs, options.window_days)]
-    sims = pair_similarity(vectors.matrix, pairs)
+    pairs = pairs[within_window(reports, pairs, _HORIZON * options.window_days)]
+    sims = pair_similarity(vectors.matrix, pairs) * time_decay(reports, pairs, options.window_days)
     if options.neighbours > 0:
         mix = options.direct_weight
         sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)

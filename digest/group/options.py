@@ -24,8 +24,10 @@ class GroupOptions:
         average-linkage similarity above which two groups of reports merge into one
         story. Higher splits more, lower merges more.
     window_days (default 3.0):
-        two dated reports further apart than this are never copies and never link
-        directly (a story can still run longer through reports in between).
+        two dated reports further apart than this are never copies; as evidence for
+        one story their similarity fades beyond it (to 37% one window later) and
+        is not computed beyond four windows. A story covered day after day runs on
+        through its daily reports; the same kind of event weeks later is a new one.
         Ignored when a date is missing: undated reports are grouped on text alone.
     entity_weight (default 0.5):
         weight of the names/numbers/dates/countries vector against the word vector.

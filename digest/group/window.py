@@ -13,3 +13,17 @@ def within_window(articles: list[Article], pairs: np.ndarray, window_days: float
     stamps = np.array([d.timestamp() if (d := a.datetime) else np.nan for a in articles], dtype=np.float64)
     gap = np.abs(stamps[pairs[:, 0]] - stamps[pairs[:, 1]]) / 86400.0
     return np.isnan(gap) | (gap <= window_days)
+
+
+def time_decay(articles: list[Article], pairs: np.ndarray, window_days: float) -> np.ndarray:
+    """Weight of each pair's similarity: 1 within the window (or undated), then decaying.
+
+    A follow-up a week later still counts if it says much the same; a report of the
+    same kind of event a month later counts for next to nothing.
+    """
+    if len(pairs) == 0:
+        return np.ones(0, dtype=np.float32)
+    stamps = np.array([d.timestamp() if (d := a.datetime) else np.nan for a in articles], dtype=np.float64)
+    gap = np.abs(stamps[pairs[:, 0]] - stamps[pairs[:, 1]]) / 86400.0
+    over = np.nan_to_num(gap - window_days, nan=0.0).clip(min=0.0)
+    return np.exp(-over / max(window_days, 1e-9)).astype(np.float32)

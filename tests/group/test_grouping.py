@@ -100,3 +100,15 @@ def test_input_order_does_not_change_the_stories():
     forward = {s.id: [a.id for a in s.articles] for s in group_articles(reports + [copy])}
     backward = {s.id: [a.id for a in s.articles] for s in group_articles([copy] + reports[::-1])}
     assert forward == backward
+
+
+def test_a_story_covered_day_after_day_stays_one_story_with_one_id():
+    first_id = next(s.id for s in group_articles(corpus()) if any(a.id == "qa-1" for a in s.articles))
+    daily = [article((f"qa-d{d}", f"2031-04-{d:02d}T09:00:00Z", "Valley Herald", f"Brenmouth quake: day {d} of recovery",
+                      f"On day {d} after the magnitude 6.4 earthquake, Mayor Ilse Ravensholt said Brenmouth had "
+                      f"reopened {d} schools.\n\nEngineers inspected the Brenmouth harbour wall and 300 damaged homes."))
+             for d in range(4, 10)]
+    stories = group_articles(corpus() + daily, GroupOptions(window_days=3))
+    story = next(s for s in stories if any(a.id == "qa-1" for a in s.articles))
+    assert {a.id for a in story.articles} == {"qa-1", "qa-2", "qa-3"} | {a.id for a in daily}
+    assert story.id == first_id
