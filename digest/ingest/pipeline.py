@@ -61,7 +61,7 @@ def _from_parts(parts: PageText, record: dict[str, Any], raw_text: str) -> Artic
     body = inert_markup(parts.body.strip() or fallback_body(raw_text if not record.get("html") else "", title))
     summary = str(record.get("summary") or parts.summary or "").strip() or lede(body)
     authors = record.get("authors") or parts.authors
-    article = Article(
+    return Article(
         id=str(record.get("id") or "") or derive_id(record.get("url") or parts.url, raw_text),
         title=title or first_words(body),
         summary=summary,
@@ -76,7 +76,6 @@ def _from_parts(parts: PageText, record: dict[str, Any], raw_text: str) -> Artic
         lang=record.get("lang") or parts.lang,
         body=body,
     )
-    return article
 
 
 def _from_markdown(raw: RawInput) -> Article:
