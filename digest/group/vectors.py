@@ -64,10 +64,48 @@ def _tfidf(rows: list[np.ndarray], width: int) -> tuple[sp.csr_matrix, np.ndarra
     return sp.diags((1 / np.maximum(norms, 1e-12)).astype(np.float32)) @ counts, idf
 
 
-def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:
-    """Dot products of the given row pairs, computed in chunks (never an n x n matrix)."""
-    out = np.empty(len(pairs), dtype=np.float32)
-    for start in range(0, len(pairs), chunk):
-        p = pairs[start:start + chunk]
-        out[start:start + len(p)] = np.asarray(matrix[p[:, 0]].multiply(matrix[p[:, 1]]).sum(axis=1)).ravel()
+def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 23) -> np.ndarray:
+    """Dot products of the given row pairs (never an n x n matrix, nor two row-indexed copies).
+
+    Of each pair, the shorter row is walked entry by entry and the longer one looked
+    up in a dense buffer holding a block of consecutive rows (``cells`` floats at
+    most): the work is the sum over pairs of the *shorter* row's length, and the
+    only per-entry temporaries are those of one block. Indexing the matrix by both
+    rows of every pair (the plain scipy way) copied every row twice per pair and was
+    three quarters of grouping's time.
+    """
+    out = np.zeros(len(pairs), dtype=np.float32)
+    if len(pairs) == 0:
+        return out
+    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
+    nnz = np.diff(indptr)
+    a, b = pairs[:, 0], pairs[:, 1]
+    short = nnz[a] <= nnz[b]
+    look, walk = np.where(short, b, a), np.where(short, a, b)
+    order = np.argsort(look, kind="stable")
+    look, walk = look[order], walk[order]
+    width = matrix.shape[1]
+    rows_per_block = max(1, cells // max(width, 1))
+    dense = np.zeros(rows_per_block * width, dtype=np.float32)
+    edges = np.searchsorted(look, np.arange(0, matrix.shape[0] + rows_per_block, rows_per_block))
+    result = np.zeros(len(pairs), dtype=np.float32)
+    for lo, hi in zip(edges[:-1].tolist(), edges[1:].tolist()):
+        if lo == hi:
+            continue
+        first, last = int(look[lo]), int(look[hi - 1])
+        span = slice(indptr[first], indptr[last + 1])
+        cells_used = np.repeat(np.arange(last - first + 1) * width, nnz[first:last + 1]) + indices[span]
+        dense[cells_used] = data[span]
+        w = walk[lo:hi]
+        lens = nnz[w]
+        ends = np.cumsum(lens)
+        starts = ends - lens
+        pair_of = np.repeat(np.arange(hi - lo), lens)
+        entry = np.arange(int(ends[-1])) + (indptr[w] - starts)[pair_of]
+        products = dense[((look[lo:hi] - first) * width)[pair_of] + indices[entry]] * data[entry]
+        some = lens > 0
+        if some.any():
+            result[lo:hi][some] = np.add.reduceat(products, starts[some])
+        dense[cells_used] = 0.0
+    out[order] = result
     return out
