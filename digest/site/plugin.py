@@ -9,6 +9,7 @@ from the files, so a new or edited article shows on the next reload.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from pathlib import Path
 
@@ -53,6 +54,26 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # The articles, stories and indexes made here live for the whole build. Python's
+        # cycle collector would walk them again and again while MkDocs renders thousands
+        # of pages (a third of the render time at 4,000 articles): they are set aside from
+        # collection (gc.freeze) until the build ends. Collection is also paused while they
+        # are made: they are all kept, so walking them finds nothing.
+        gc.disable()
+        try:
+            files = self._add_files(files, config)
+        finally:
+            gc.enable()
+        gc.freeze()
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # serve rebuilds in the same process: last build's data can go
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         root = docs_dir / self.config.articles_dir
         articles = load_articles(root, base=docs_dir) if root.is_dir() else []
