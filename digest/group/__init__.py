@@ -10,41 +10,49 @@ linkage.py (sparse average linkage) -> stories.py (ids, headline, why grouped).
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..model import Article, Story
 from .clustering import cluster_reports
-from .copies import copy_text, find_copies
-from .features import report_features, tokens
+from .cache import cached_profiles
+from .copies import find_copies
+from .features import report_features
 from .options import GroupOptions
+from .profile import profiles
 from .stories import build_story, dedupe_ids, shared_terms
 from .vocabulary import Vocabulary
 
 __all__ = ["GroupOptions", "group_articles", "story_record"]
 
 
-def group_articles(articles: list[Article], options: GroupOptions | None = None) -> list[Story]:
+def group_articles(articles: list[Article], options: GroupOptions | None = None,
+                   cache_dir: Path | None = None) -> list[Story]:
     """Every article in exactly one Story; stories earliest first (undated last).
 
     Wire copies are found first and stand aside; only independent reports are
     clustered (a copy adds no evidence, and twenty copies of one dispatch would
     otherwise outvote the rest), then each copy joins its original's story.
+    ``cache_dir``, when given, keeps each article's Profile (its words, entities
+    and shingles) between runs, so a rebuild profiles only new or edited articles;
+    the stories are the same with or without it.
     """
     options = options or GroupOptions()
     if not articles:
         return []
-    words, names = Vocabulary(), Vocabulary()
-    texts = [words.encode(tokens(copy_text(a))) for a in articles]
-    copies = find_copies(articles, options.copy_threshold, options.copy_shingle, texts, words, options.window_days)
+    if cache_dir is None:
+        prepared = profiles(articles, options.copy_shingle)
+    else:
+        prepared = cached_profiles(articles, options.copy_shingle, Path(cache_dir))
+    copies = find_copies(articles, options.copy_threshold, options.copy_shingle, options.window_days, prepared)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]
     reports = [articles[i] for i in report_idx]
-    no_body = np.empty(0, dtype=np.int32)
-    feats = [report_features(articles[i], words, names, options.title_weight,
-                             texts[i] if articles[i].body.strip() else no_body) for i in report_idx]
-    del texts
+    words, names = Vocabulary(), Vocabulary()
+    feats = [report_features(prepared[i], words, names, options.title_weight) for i in report_idx]
+    del prepared
     result = cluster_reports(reports, feats, words, names, options)
 
     labels = np.asarray(result.labels)

@@ -12,8 +12,7 @@ import numpy as np
 
 from ..model import Article
 from . import minhash
-from .features import tokens
-from .vocabulary import Vocabulary
+from .profile import Profile, profiles
 from .unionfind import UnionFind
 from .window import within_window
 
@@ -26,22 +25,19 @@ def copy_text(article: Article) -> str:
 
 
 def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4,
-                texts: list[np.ndarray] | None = None, vocab: Vocabulary | None = None,
-                window_days: float = float("inf")) -> dict[int, list[int]]:
+                window_days: float = float("inf"), prepared: list[Profile] | None = None) -> dict[int, list[int]]:
     """Original index -> indexes of its copies, for every group of near-duplicates.
 
     Articles in no group do not appear. ``threshold`` is the containment needed;
-    ``texts`` are each article's :func:`copy_text` as ids in ``vocab``, when already known.
+    ``prepared`` are the articles' Profiles (shingles of size ``k``), when already known.
     Dated articles more than ``window_days`` apart are not copies (the same short
     headline, "Markets close higher", recurs on other days about other events).
     """
-    if texts is None or vocab is None:
-        vocab = Vocabulary()
-        texts = [vocab.encode(tokens(copy_text(a))) for a in articles]
-    token_hash = vocab.hash_array()
-    sets = [minhash.shingles(token_hash[t], k) for t in texts]
+    if prepared is None:
+        prepared = profiles(articles, k)
+    sets = [p.shingles for p in prepared]
     empty = np.array([len(s) == 0 for s in sets], dtype=bool)
-    sigs = minhash.signatures(sets)
+    sigs = np.stack([p.signature for p in prepared]) if prepared else np.empty((0, 32), dtype=np.uint64)
     uf = UnionFind(len(articles))
     pairs = minhash.candidate_pairs(sigs, skip=empty)
     for i, j in pairs[within_window(articles, pairs, window_days)].tolist():

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import yaml
@@ -20,12 +21,15 @@ import yaml
 from ..model import Article
 from .vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    from .profile import Profile
+
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _NAME_WORD = rf"[{_UPPER}][^\W_]*(?:['’.-][^\W\d_]+)*"
 # No look-behind in these two: it would be tried at every character (5x slower);
 # the character before a match is checked in Python instead.
 _CAP_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*")
-_POSSESSIVE = re.compile(r"['’]s$")  # "Peru's" names Peru
+_POSSESSIVE = ("'s", "’s")  # "Peru's" names Peru
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _MONTH_BEFORE = re.compile(r"([A-Za-z]{3,9})\.?[ \t]+$")  # "May 3": the word before a day number
@@ -43,30 +47,27 @@ def lexicon() -> dict:
 
 @dataclass(frozen=True)
 class Features:
-    """The tokens of one report as vocabulary ids: words (headline repeated) and entities.
+    """One report's terms as vocabulary ids with their counts (headline counts already weighted).
 
-    ``words`` holds every token id, content or not; vectors.py keeps the content
-    words. ``entities`` are ids in the entity vocabulary.
+    ``words`` holds every token id, content or not (vectors.py keeps the content
+    words); ``entities`` are ids in the entity vocabulary. An id may appear twice
+    (once from the headline, once from the text): counts add up.
     """
 
     words: np.ndarray
+    word_counts: np.ndarray
     entities: np.ndarray
+    entity_counts: np.ndarray
 
 
-def report_features(article: Article, words: Vocabulary, names: Vocabulary, title_weight: int = 1,
-                    body_ids: np.ndarray | None = None) -> Features:
-    """Word and entity ids of a report, computed once and shared by every step.
-
-    ``body_ids`` (the body's :func:`tokens` encoded in ``words``) saves a second pass
-    over the body when the caller already has them (copy detection does).
-    """
-    if body_ids is None:
-        body_ids = words.encode(tokens(article.body))
-    parts = [words.encode(tokens(article.title))] * max(1, title_weight)
-    if article.summary and article.summary not in article.body:
-        parts.append(words.encode(tokens(article.summary)))
-    parts.append(body_ids)
-    return Features(np.concatenate(parts), names.encode(entities(article)))
+def report_features(profile: "Profile", words: Vocabulary, names: Vocabulary, title_weight: int = 1) -> Features:
+    """A report's Profile in the run's vocabularies, the headline counted ``title_weight`` times."""
+    title, text = words.encode(list(profile.title)), words.encode(list(profile.text))
+    counts = np.fromiter(profile.title.values(), dtype=np.float32, count=len(title)) * max(1, title_weight)
+    return Features(np.concatenate([title, text]),
+                    np.concatenate([counts, np.fromiter(profile.text.values(), dtype=np.float32, count=len(text))]),
+                    names.encode(list(profile.names)),
+                    np.fromiter(profile.names.values(), dtype=np.float32, count=len(profile.names)))
 
 
 def tokens(text: str) -> list[str]:
@@ -103,34 +104,44 @@ def entities(article: Article) -> list[str]:
     if "://" in text or "www." in text:
         text = _URL.sub(" ", text)
     runs = []
+    mid: set[str] = set()
     for m in _CAP_RUN.finditer(text):
         start = m.start()
-        ws = [_POSSESSIVE.sub("", w) for w in m.group().lower().split()]
-        if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
-            runs.append((ws[1:], False))  # its first word is the tail of another ("ex-President Obama")
-            continue
-        before = text[max(0, start - 4):start].rstrip(" \t\"'“‘(")
-        runs.append((ws, start == 0 or not before or before[-1] in ".!?:\n"))
-    mid = {w for ws, opens in runs for w in (ws[1:] if opens else ws)}
+        ws = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in m.group().lower().split()]
+        prev = text[start - 1] if start else "\n"
+        if prev.isalnum() or prev in "_'’-":
+            ws = ws[1:]  # its first word is the tail of another ("ex-President Obama")
+            opens = False
+        else:
+            before = text[max(0, start - 4):start].rstrip(" \t\"'“‘(")
+            opens = not before or before[-1] in ".!?:\n"
+        mid.update(ws[1:] if opens else ws)
+        runs.append((ws, opens))
     out = [f"c:{c.upper()}" for c in article.countries]
     for ws, opens in runs:
         if opens and ws and ws[0] not in mid:
             ws = ws[1:]
-        name: list[str] = []
-        for w in ws + [""]:
-            if w and w not in not_names and len(w) > 1:
+        name = []
+        for w in ws:
+            if len(w) > 1 and w not in not_names:
                 name.append(w)
-                continue
-            out.extend("n:" + n for n in name)
-            if len(name) > 1:
-                out.append("n:" + "_".join(name))
-            name = []
+            else:
+                _add_name(out, name)
+                name = []
+        _add_name(out, name)
     for m in _NUMBER.finditer(text):
         number, start = m.group(), m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_.,"):
             continue  # the tail of a code or of a longer number
         out.append("#" + number.replace(",", ""))
         if len(number) <= 2 and (month := _MONTH_BEFORE.search(text, max(0, start - 11), start)):
-            if (name := month.group(1).lower()) in months:
-                out.append(f"d:{months[name]}-{int(number)}")
+            if (name_ := month.group(1).lower()) in months:
+                out.append(f"d:{months[name_]}-{int(number)}")
     return out
+
+
+def _add_name(out: list[str], name: list[str]) -> None:
+    """Each word of a name, and the whole name when it has several words."""
+    out.extend("n:" + w for w in name)
+    if len(name) > 1:
+        out.append("n:" + "_".join(name))

@@ -37,8 +37,8 @@ def vectorise(feats: list[Features], words: Vocabulary, names: Vocabulary, entit
     word_columns = np.where(mask, np.cumsum(mask) - 1, -1)
     entity_columns = np.arange(len(names)) + int(mask.sum())
     n = len(feats)
-    word_block = _tfidf([word_columns[f.words] for f in feats], int(mask.sum()))
-    entity_block = _tfidf([f.entities for f in feats], len(names))
+    word_block = _tfidf([word_columns[f.words] for f in feats], [f.word_counts for f in feats], int(mask.sum()))
+    entity_block = _tfidf([f.entities for f in feats], [f.entity_counts for f in feats], len(names))
     blocks = []
     for (matrix, _), weight in ((word_block, 1.0 - entity_weight), (entity_block, entity_weight)):
         blocks.append(matrix * np.float32(np.sqrt(max(weight, 0.0))))
@@ -48,14 +48,14 @@ def vectorise(feats: list[Features], words: Vocabulary, names: Vocabulary, entit
     return Vectors(matrix, terms, np.concatenate([word_block[1], entity_block[1]]), word_columns, entity_columns)
 
 
-def _tfidf(rows: list[np.ndarray], width: int) -> tuple[sp.csr_matrix, np.ndarray]:
-    """L2-normalised TF-IDF of id lists (ids < 0 are skipped), and the IDF per column."""
+def _tfidf(rows: list[np.ndarray], weights: list[np.ndarray], width: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """L2-normalised TF-IDF of id lists with their counts (ids < 0 are skipped), and the IDF per column."""
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
     cols = np.concatenate(rows) if rows else np.empty(0, dtype=np.int64)
+    tf = np.concatenate(weights).astype(np.float32) if rows else np.empty(0, dtype=np.float32)
     row_of = np.repeat(np.arange(len(rows)), lengths)
     keep = cols >= 0
-    counts = sp.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32), (row_of[keep], cols[keep])),
-                           shape=(len(rows), width))
+    counts = sp.csr_matrix((tf[keep], (row_of[keep], cols[keep])), shape=(len(rows), width))
     counts.sum_duplicates()
     df = np.bincount(counts.indices, minlength=width)
     idf = (np.log((1 + len(rows)) / (1 + df)) + 1).astype(np.float32)
@@ -64,13 +64,14 @@ def _tfidf(rows: list[np.ndarray], width: int) -> tuple[sp.csr_matrix, np.ndarra
     return sp.diags((1 / np.maximum(norms, 1e-12)).astype(np.float32)) @ counts, idf
 
 
-def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 23) -> np.ndarray:
+def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 22, work: int = 1 << 19) -> np.ndarray:
     """Dot products of the given row pairs (never an n x n matrix, nor two row-indexed copies).
 
     Of each pair, the shorter row is walked entry by entry and the longer one looked
     up in a dense buffer holding a block of consecutive rows (``cells`` floats at
     most): the work is the sum over pairs of the *shorter* row's length, and the
-    only per-entry temporaries are those of one block. Indexing the matrix by both
+    per-entry temporaries are those of one block (about ``work`` entries: small
+    blocks reuse memory instead of faulting in fresh pages, which is slow here). Indexing the matrix by both
     rows of every pair (the plain scipy way) copied every row twice per pair and was
     three quarters of grouping's time.
     """
@@ -87,7 +88,9 @@ def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 
     width = matrix.shape[1]
     rows_per_block = max(1, cells // max(width, 1))
     dense = np.zeros(rows_per_block * width, dtype=np.float32)
-    edges = np.searchsorted(look, np.arange(0, matrix.shape[0] + rows_per_block, rows_per_block))
+    by_rows = np.searchsorted(look, np.arange(0, matrix.shape[0] + rows_per_block, rows_per_block))
+    by_work = np.searchsorted(np.cumsum(nnz[walk]), np.arange(work, int(nnz[walk].sum()), work))
+    edges = np.union1d(by_rows, by_work)
     result = np.zeros(len(pairs), dtype=np.float32)
     for lo, hi in zip(edges[:-1].tolist(), edges[1:].tolist()):
         if lo == hi:
