@@ -107,7 +107,9 @@ def entities(article: Article) -> list[str]:
     mid: set[str] = set()
     for m in _CAP_RUN.finditer(text):
         start = m.start()
-        ws = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in m.group().lower().split()]
+        ws = m.group().lower().split()
+        if "'" in m.group() or "’" in m.group():
+            ws = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in ws]
         prev = text[start - 1] if start else "\n"
         if prev.isalnum() or prev in "_'’-":
             ws = ws[1:]  # its first word is the tail of another ("ex-President Obama")
@@ -121,6 +123,10 @@ def entities(article: Article) -> list[str]:
     for ws, opens in runs:
         if opens and ws and ws[0] not in mid:
             ws = ws[1:]
+        if len(ws) == 1:  # most runs: one word
+            if len(w := ws[0]) > 1 and w not in not_names:
+                out.append("n:" + w)
+            continue
         name = []
         for w in ws:
             if len(w) > 1 and w not in not_names:
