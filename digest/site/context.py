@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -19,6 +21,7 @@ from . import urls
 
 LABELS_FILE = Path(__file__).with_name("labels.yml")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,23 @@ class SiteData:
     labels: Labels
     kept: set[str] = field(default_factory=set)
     use_directory_urls: bool = True
+    fragments: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
+    """Rendered pieces shared by many pages (see :meth:`fragment`)."""
+
+    def fragment(self, key: tuple, make: Callable[[], T]) -> T:
+        """The piece under key, made on first use.
+
+        A story's tags and 'more on this story' list are the same on each of its
+        articles' pages (all at one folder depth, so with the same relative links):
+        made once per story and depth, not once per article.
+        """
+        if key not in self.fragments:
+            self.fragments[key] = make()
+        return self.fragments[key]  # type: ignore[return-value]
+
+    def depth(self, uri: str) -> int:
+        """How many folders down the page at uri is: pages at one depth share relative links."""
+        return urls.page_url(uri, self.use_directory_urls).count("/")
 
     @cached_property
     def days(self) -> list[briefing.Day]:

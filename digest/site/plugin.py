@@ -28,7 +28,7 @@ from .config import DigestPluginConfig
 from .context import Labels, SiteData, kept_ids, retention_cutoff
 from .feeds import FeedSite
 from .generate import Options, pages, static_files
-from .sanitize import clean_html
+from .sanitize import clean_html, needs_cleaning, plain_extensions
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -41,6 +41,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             self.group_options = GroupOptions.from_mapping(self.config.grouping)
         except (TypeError, ValueError) as exc:
             raise PluginError(f"digest: grouping: {exc}") from exc
+        self.plain_markdown = plain_extensions(config.markdown_extensions)
         self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
         self.options = Options(
             title=self.config.title,
@@ -99,6 +100,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
         generated = {**pages(self.site, self.options), **static_files(self.site, self.options, meta)}
         self.stashed: dict[str, list[str]] = {}
+        self.to_clean: set[str] = set()
         for uri, text in generated.items():
             if files.get_file_from_path(uri) is not None:
                 log.info("digest: %s is written by hand; not generating it", uri)
@@ -111,25 +113,30 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Article pages get a header (byline, caption, original) and 'more on this story'."""
-        article = self.articles.get(page.file.src_uri)
+        uri = page.file.src_uri
+        article = self.articles.get(uri)
         if article is None:
             return markdown
         # Themes print the title unescaped: scraped headlines must not become markup.
-        page.meta["title"] = render.e(article.title or article.id)
+        page.meta["title"] = title = render.e(article.title or article.id)
         body = markdown.lstrip("\n")
         if body.startswith("# "):
             body = body.split("\n", 1)[1] if "\n" in body else ""
-        head, self.stashed[page.file.src_uri] = stash.stash(render.article_head(self.site, article))
-        more, more_blocks = stash.stash(render.more_on_story(self.site, article), start=len(self.stashed[page.file.src_uri]))
-        self.stashed[page.file.src_uri] += more_blocks
-        return head + body + more
-
+        if needs_cleaning(body, self.plain_markdown):
+            self.to_clean.add(uri)
+        blocks: list[str] = []
+        head = f"# {title}\n\n{stash.hold(render.article_head(self.site, article), blocks)}\n\n"
+        more = render.more_on_story(self.site, article)
+        tail = f"\n\n## More on this story\n\n{stash.hold(more, blocks)}\n" if more else ""
+        self.stashed[uri] = blocks
+        return head + body + tail
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Article HTML is sanitised (content from the web runs no script), then our own blocks go back."""
-        if page.file.src_uri in self.articles:
+        uri = page.file.src_uri
+        if uri in self.to_clean:
             html = clean_html(html)
-        blocks = self.stashed.get(page.file.src_uri)
+        blocks = self.stashed.get(uri)
         return stash.unstash(html, blocks) if blocks else html
 
 

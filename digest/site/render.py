@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from functools import lru_cache
+from urllib.parse import quote
 
 from ..group import briefing
 from ..model import Article, Story, dump_front_matter, parse_iso
@@ -64,7 +65,11 @@ def coverage(story: Story) -> str:
 
 
 def tags(site: SiteData, story: Story, here: str) -> str:
-    """Links to the story's region and topic pages."""
+    """Links to the story's region and topic pages (made once per story and folder depth)."""
+    return site.fragment(("tags", story.id, site.depth(here)), lambda: _tags(site, story, here))
+
+
+def _tags(site: SiteData, story: Story, here: str) -> str:
     items = [link(site.href(urls.region_uri(r), here), site.labels.region(r), "dg-tag") for r in story.regions]
     items += [link(site.href(urls.topic_uri(t), here), site.labels.topic(t), "dg-tag dg-tag--topic") for t in story.topics]
     return f'<p class="dg-tags">{" ".join(items)}</p>' if items else ""
@@ -232,8 +237,18 @@ def byline(article: Article) -> str:
     return " · ".join(parts)
 
 
+# Caps that keep a story page light however large the story (a story of hundreds of
+# articles stays well under the 350 KB page budget): the rest is counted, and linked.
+KEY_POINTS = 5  # the grouping keeps every key point; a page shows the first few
+FULL_REPORTS = 20  # independent reports shown with byline and summary
+BRIEF_REPORTS = 60  # after those, reports shown as one line each
+COPIES = 8  # wire copies named under a report
+TIMELINE_DAYS = 30  # the latest days of coverage in the timeline
+TIMELINE_PER_DAY = 3  # articles named under a day
+
+
 def report(site: SiteData, article: Article, here: str, copies: list[Article]) -> str:
-    """One independent report in a story's coverage, its wire copies folded under it."""
+    """One independent report in a story's coverage, its wire copies folded under it (named by outlet)."""
     parts = [
         '<li class="dg-report">',
         f'<p class="dg-report__title">{link(site.article_href(article, here), article.title or article.id)}</p>',
@@ -241,14 +256,25 @@ def report(site: SiteData, article: Article, here: str, copies: list[Article]) -
         f"<p>{e(article.summary)}</p>" if article.summary else "",
     ]
     if copies:
-        rows = "\n".join(f"<li>{link(site.article_href(c, here), c.title or c.id)} <span class=\"dg-meta\">{byline(c)}</span></li>" for c in copies)
-        parts.append(f"<details><summary>{plural(len(copies), 'wire copy', 'wire copies')}</summary>\n<ul>\n{rows}\n</ul>\n</details>")
+        names = ", ".join(link(site.article_href(c, here), c.source or c.title or c.id) for c in copies[:COPIES])
+        rest = f" and {len(copies) - COPIES} more" if len(copies) > COPIES else ""
+        parts.append(f"<details><summary>{plural(len(copies), 'wire copy', 'wire copies')}</summary>\n<p>{names}{rest}</p>\n</details>")
     parts.append("</li>")
     return "\n".join(p for p in parts if p)
 
 
+def brief(site: SiteData, article: Article, here: str) -> str:
+    """A one-line entry: headline and outlet."""
+    source = f' <span class="dg-meta">{e(article.source)}</span>' if article.source else ""
+    return f"<li>{link(site.article_href(article, here), article.title or article.id)}{source}</li>"
+
+
 def story_page(site: SiteData, story: Story) -> str:
-    """All coverage of one story: independent reports first with copies folded, a timeline, why grouped."""
+    """All coverage of one story: independent reports first with copies folded, a timeline, why grouped.
+
+    Large stories are capped (see the constants above); the reports left out are counted
+    and the search page, asked for the story's headline, finds them.
+    """
     here = urls.story_uri(story)
     title = story_title(story)
     by_id = {a.id: a for a in story.articles}
@@ -261,13 +287,26 @@ def story_page(site: SiteData, story: Story) -> str:
         "",
     ]
     if story.key_points:
-        lines += ["## Key points", "", "<ul>", *(f"<li>{e(p)}</li>" for p in story.key_points), "</ul>", ""]
-    reports = [report(site, a, here, [by_id[c] for c in story.copies.get(a.id, []) if c in by_id]) for a in story.independent]
-    lines += ["## Coverage", "", '<ol class="dg-coverage">', *reports, "</ol>", ""]
+        lines += ["## Key points", "", "<ul>", *(f"<li>{e(p)}</li>" for p in story.key_points[:KEY_POINTS]), "</ul>", ""]
+    independent = story.independent
+    rows = [report(site, a, here, [by_id[c] for c in story.copies.get(a.id, []) if c in by_id]) for a in independent[:FULL_REPORTS]]
+    rows += [brief(site, a, here) for a in independent[FULL_REPORTS : FULL_REPORTS + BRIEF_REPORTS]]
+    left = len(independent) - len(rows)
+    if left > 0:
+        find = site.href(urls.SEARCH, here) + "?q=" + quote(title)
+        rows.append(f'<li class="dg-more">{link(find, plural(left, "more report", "more reports") + ": search for them")}</li>')
+    lines += ["## Coverage", "", '<ol class="dg-coverage">', *rows, "</ol>", ""]
     lines += ["## Timeline", "", '<ol class="dg-timeline">']
-    for day, articles in briefing.timeline(story):
-        rows = "\n".join(f"<li>{link(site.article_href(a, here), a.title or a.id)} <span class=\"dg-meta\">{byline(a)}</span></li>" for a in articles)
-        lines.append(f"<li><p>{when(day, False) or 'Undated'}</p>\n<ul>\n{rows}\n</ul></li>")
+    days = briefing.timeline(story)
+    if len(days) > TIMELINE_DAYS:
+        earlier = sum(len(arts) for _, arts in days[:-TIMELINE_DAYS])
+        lines.append(f"<li><p>{plural(len(days) - TIMELINE_DAYS, 'earlier day', 'earlier days')}: "
+                     f"{plural(earlier, 'article', 'articles')}</p></li>")
+        days = days[-TIMELINE_DAYS:]
+    for day, articles in days:
+        named = "\n".join(brief(site, a, here) for a in articles[:TIMELINE_PER_DAY])
+        more = f'\n<li class="dg-meta">and {len(articles) - TIMELINE_PER_DAY} more</li>' if len(articles) > TIMELINE_PER_DAY else ""
+        lines.append(f"<li><p>{when(day, False) or 'Undated'}</p>\n<ul>\n{named}{more}\n</ul></li>")
     lines += ["</ol>", ""]
     if story.shared_terms:
         terms = " ".join(f'<span class="dg-term">{e(t)}</span>' for t in story.shared_terms)
@@ -276,10 +315,10 @@ def story_page(site: SiteData, story: Story) -> str:
 
 
 def article_head(site: SiteData, article: Article) -> str:
-    """The header put above an article's own Markdown: title, byline, photo caption, original link."""
+    """The HTML block put under an article's title: byline, authors, photo caption, original link, tags."""
     here = article.path or ""
     original = urls.safe_url(article.url)
-    parts = [f"# {e(article.title or article.id)}", "", '<div class="dg-article-head">', f'<p class="dg-meta">{byline(article)}</p>']
+    parts = ['<div class="dg-article-head">', f'<p class="dg-meta">{byline(article)}</p>']
     if article.authors:
         parts.append(f'<p class="dg-meta">By {e(", ".join(article.authors))}</p>')
     if article.image:
@@ -289,24 +328,31 @@ def article_head(site: SiteData, article: Article) -> str:
     story = site.story_of.get(article.id)
     if story is not None and story.regions + story.topics:
         parts.append(tags(site, story, here))
-    parts += ["</div>", "", ""]
+    parts.append("</div>")
     return "\n".join(parts)
 
 
 def more_on_story(site: SiteData, article: Article, limit: int = 10) -> str:
-    """Below an article: the rest of its story's coverage, with a link to the story page."""
+    """The HTML below an article: the rest of its story's coverage, with a link to the story page.
+
+    The list is made once per story (and folder depth) with one report more than shown,
+    so each article's page leaves itself out by a filter, not by rendering it all again.
+    """
     story = site.story_of.get(article.id)
     if story is None or not site.has_page(story):
         return ""
     here = article.path or ""
-    others = [a for a in story.independent if a.id != article.id][:limit]
-    rows = "\n".join(f"<li>{link(site.article_href(a, here), a.title or a.id)} <span class=\"dg-meta\">{byline(a)}</span></li>" for a in others)
+    lead, rows = site.fragment(("more", story.id, site.depth(here)), lambda: _more_rows(site, story, here, limit))
+    shown = [row for aid, row in rows if aid != article.id][:limit]
+    return lead + (f'\n<ul class="dg-list">\n{"".join(shown)}</ul>' if shown else "")
+
+
+def _more_rows(site: SiteData, story: Story, here: str, limit: int) -> tuple[str, list[tuple[str, str]]]:
     story_link = link(site.href(urls.story_uri(story), here), story_title(story))
-    return (
-        "\n\n## More on this story\n\n"
-        f'<p class="dg-more-story">{story_link} <span class="dg-meta">{coverage(story)}</span></p>\n\n'
-        + (f'<ul class="dg-list">\n{rows}\n</ul>\n' if rows else "")
-    )
+    lead = f'<p class="dg-more-story">{story_link} <span class="dg-meta">{coverage(story)}</span></p>'
+    rows = [(a.id, f'<li>{link(site.article_href(a, here), a.title or a.id)} <span class="dg-meta">{byline(a)}</span></li>\n')
+            for a in story.independent[: limit + 1]]
+    return lead, rows
 
 
 def search_page(title: str = "Search") -> str:

@@ -61,8 +61,9 @@ def fold(text: str) -> str:
 
 def terms(text: str) -> set[str]:
     """Distinct index terms of a text: folded words of two or more characters, no stopwords."""
-    stop = stopwords()
-    return {w for w in _WORD.findall(fold(text)) if len(w) > 1 and w not in stop and not w.startswith("_")}
+    # Filter the distinct words, not every occurrence: a body repeats most of its words.
+    words = set(_WORD.findall(fold(text))) - stopwords()
+    return {w for w in words if len(w) > 1 and w[0] != "_"}
 
 
 def postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
@@ -72,9 +73,12 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
     for i, doc in enumerate(docs):
         head = terms(doc.title + " " + doc.summary)
         for term in head | terms(doc.text):
-            gap = i - last.get(term, -1)
+            codes = out.get(term)
+            if codes is None:
+                out[term] = [((i + 1) << 1) | (term in head)]
+            else:
+                codes.append(((i - last[term]) << 1) | (term in head))
             last[term] = i
-            out.setdefault(term, []).append((gap << 1) | (term in head))
     return out
 
 

@@ -90,7 +90,7 @@ def test_story_page_lists_its_coverage(page, base_url):
     page.wait_for_load_state("networkidle")
     assert page.locator(".dg-coverage > li.dg-report").count() == 3
     page.locator(".dg-coverage details summary").first.click()
-    assert page.locator(".dg-coverage details li").first.is_visible()
+    assert page.locator(".dg-coverage details a").first.is_visible()
     assert no_sideways_scroll(page)
 
 

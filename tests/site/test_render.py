@@ -85,3 +85,21 @@ def test_a_days_page_lists_every_story_even_without_region():
     assert all(f"Story number {i}<" in page for i in range(30))
     home = render.home(site, top=3, limit=2, title="Today")
     assert home.count("<li>") < 10 and "more in Europe" in home
+
+
+def test_a_very_large_story_keeps_a_light_page():
+    """Hundreds of articles: coverage, copies, timeline and key points are capped, the rest counted."""
+    arts = [Article(id=f"r{i}", title=f"Dam inspectors report number {i} on the fictional Orvel reservoir",
+                    summary="Inspectors found seepage below the fictional Orvel dam. " * 3, source=f"Outlet {i}",
+                    date=f"2030-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}T10:00:00Z", url=f"https://o{i}.example/dam",
+                    region="europe", topics=["environment"]) for i in range(600)]
+    copies = {"r0": [f"r{i}" for i in range(300, 600)]}
+    story = Story(id="orvel", title="Orvel dam seepage", summary="Seepage below the Orvel dam.", articles=arts,
+                  copies=copies, key_points=[f"Point {i}." for i in range(12)])
+    page = render.story_page(SiteData([story], Labels.load()), story)
+    assert len(page.encode()) < 60_000
+    assert "Point 4." in page and "Point 5." not in page
+    assert "and 292 more" in page  # copies named by outlet, eight of them
+    assert "220 more reports" in page and "search/?q=Orvel%20dam%20seepage" in page
+    assert page.count("<li><p>") <= 31 and "earlier days" in page
+    assert "Dam inspectors report number 335 " in page  # on the latest day (28 Dec), so in the timeline

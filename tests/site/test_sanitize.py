@@ -36,3 +36,15 @@ def test_document_markup_survives():
     assert "<table>" in html and "<td>Lima</td>" in html
     assert '<img src="photo.jpg" alt="Quay"' in html
     assert "<strong>bold</strong>" in html and "<code>code</code>" in html
+
+
+def test_only_markdown_that_can_carry_markup_is_cleaned():
+    from digest.site.sanitize import needs_cleaning, plain_extensions
+
+    assert not needs_cleaning("The fictional Callao quay reopened.\n\n## Repairs\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    for risky in ("a <b onmouseover=x>b</b>", "[more](javascript:x)", "![x](data:x)", "[more][1]\n\n[1]: javascript:x",
+                  "<javascript:alert(1)>"):
+        assert needs_cleaning(risky), risky
+    # attr_list turns '{: onclick=...}' into an attribute: with it, every page is cleaned.
+    assert plain_extensions(["toc", "tables", "fenced_code"]) and not plain_extensions(["toc", "attr_list"])
+    assert needs_cleaning("Plain text {: onclick=x }", extensions_plain=False)
