@@ -33,9 +33,17 @@ def top_terms(matrix: sp.csr_matrix, k: int, max_df: int) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=matrix.shape)
 
 
-def candidate_pairs(matrix: sp.csr_matrix, k: int, max_df: int, min_shared: int = 1) -> np.ndarray:
-    """Pairs (i < j) of reports sharing at least ``min_shared`` of their top-k blocking terms."""
+def candidate_pairs(matrix: sp.csr_matrix, k: int, max_df: int, min_shared: int = 1,
+                    short: np.ndarray | None = None) -> np.ndarray:
+    """Pairs (i < j) of reports sharing at least ``min_shared`` of their top-k blocking terms.
+
+    A pair with a ``short`` report (a headline, a one-line brief) needs only one: two
+    headlines of one event rarely share two distinctive words.
+    """
     blocks = top_terms(matrix, k, max_df)
     shared = sp.triu(blocks @ blocks.T, k=1).tocoo()
-    keep = shared.data >= min_shared
+    need = min_shared
+    if short is not None and short.any():
+        need = np.where(short[shared.row] | short[shared.col], 1, min_shared)
+    keep = shared.data >= need
     return np.stack([shared.row[keep], shared.col[keep]], axis=1).astype(np.int64)

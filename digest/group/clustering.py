@@ -29,6 +29,17 @@ _FLOOR = 0.5
 _HORIZON = 4
 
 
+def short_scale(short: np.ndarray, pairs: np.ndarray, boost: float) -> np.ndarray:
+    """Per-pair factor: ``boost`` for two short reports, its square root for one, else 1.
+
+    Two headlines of one event share a word or two, so their cosine runs lower than
+    that of two full reports of it; scaling short pairs up is a lower threshold for
+    them alone, leaving full texts as tuned.
+    """
+    both = short[pairs[:, 0]] & short[pairs[:, 1]] if len(pairs) else np.empty(0, dtype=bool)
+    return np.where(both, np.float32(boost), np.float32(1))
+
+
 @dataclass
 class Clustering:
     """Labels per report plus what story assembly reuses: vectors and scored pairs."""
@@ -43,12 +54,14 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
                     options: GroupOptions) -> Clustering:
     """Cluster reports into stories (label per report); ``feats`` are the reports' features."""
     vectors = vectorise(feats, words, names, options.entity_weight)
-    pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared)
+    short = np.diff(vectors.matrix.indptr) < options.short_terms
+    pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared, short)
     pairs = pairs[within_window(reports, pairs, _HORIZON * options.window_days)]
     sims = pair_similarity(vectors.matrix, pairs) * time_decay(reports, pairs, options.window_days)
     if options.neighbours > 0:
         mix = options.direct_weight
         sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)
+    sims = sims * short_scale(short, pairs, options.short_boost)
     keep = sims >= _FLOOR * options.story_threshold
     pairs, sims = pairs[keep], sims[keep]
     labels = average_linkage(len(reports), pairs, sims, options.story_threshold)

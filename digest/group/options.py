@@ -44,6 +44,13 @@ class GroupOptions:
         a term shared by more reports than this is too common to block on.
     shared_terms (default 8):
         at most this many terms/entities listed as "why grouped".
+    short_terms (default 40):
+        a report with fewer distinct words and entities than this is short (a
+        headline, a one-line brief; full articles have 100 to 500).
+    short_boost (default 1.3):
+        short reports' similarities are multiplied by this (by its square root when
+        only one of the two is short), and a pair with a short report needs only one
+        shared blocking term: two headlines of one event share a word or two.
     """
 
     copy_threshold: float = 0.8
@@ -59,6 +66,8 @@ class GroupOptions:
     block_min_shared: int = 2
     block_max_df: int = 300
     shared_terms: int = 8
+    short_terms: int = 40
+    short_boost: float = 1.3
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any] | None) -> "GroupOptions":
