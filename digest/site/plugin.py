@@ -80,7 +80,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         articles = load_articles(root, base=docs_dir) if root.is_dir() else []
         if self.scheme is not None:
             articles = [with_regions(a, self.scheme) for a in articles]
-        stories = group_articles(articles, self.group_options)
+        stories = group_articles(articles, self.group_options, cache_dir=cache_dir(config))
         kept = kept_ids(articles, retention_cutoff(articles, self.config.keep_days))
 
         # Articles stay out of the navigation (a nav of thousands of pages makes every
@@ -125,9 +125,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         if needs_cleaning(body, self.plain_markdown):
             self.to_clean.add(uri)
         blocks: list[str] = []
-        head = f"# {title}\n\n{stash.hold(render.article_head(self.site, article), blocks)}\n\n"
+        # Title and 'more on this story' are HTML set aside (see stash): no Markdown work.
+        head = stash.hold(f"<h1>{title}</h1>\n" + render.article_head(self.site, article), blocks) + "\n\n"
         more = render.more_on_story(self.site, article)
-        tail = f"\n\n## More on this story\n\n{stash.hold(more, blocks)}\n" if more else ""
+        tail = f"\n\n{stash.hold(more, blocks)}\n" if more else ""
         self.stashed[uri] = blocks
         return head + body + tail
 
@@ -138,6 +139,12 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             html = clean_html(html)
         blocks = self.stashed.get(uri)
         return stash.unstash(html, blocks) if blocks else html
+
+
+def cache_dir(config: MkDocsConfig) -> Path:
+    """Where the grouping keeps its per-article cache: beside mkdocs.yml, not in the docs_dir
+    (serve watches the docs_dir, and a file written there would trigger another build)."""
+    return Path(config.config_file_path or ".").resolve().parent / ".cache" / "digest"
 
 
 def with_regions(article: Article, scheme: RegionScheme) -> Article:

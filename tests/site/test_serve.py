@@ -57,6 +57,7 @@ def test_new_article_shows_on_reload(tmp_path, kit):
         time.sleep(3)  # a build that wrote into the docs_dir would trigger another, and another
         builds = log.read_text().count("Building documentation")
         assert builds == 2, log.read_text()
+        assert any((tmp_path / ".cache" / "digest").iterdir())  # the grouping cache, beside mkdocs.yml
     finally:
         proc.terminate()
         try:
