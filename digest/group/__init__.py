@@ -42,16 +42,16 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     options = options or GroupOptions()
     if not articles:
         return []
+    words, names = Vocabulary(), Vocabulary()
     if cache_dir is None:
-        prepared = profiles(articles, options.copy_shingle)
+        prepared = profiles(articles, options.copy_shingle, words, names)
     else:
-        prepared = cached_profiles(articles, options.copy_shingle, Path(cache_dir))
+        prepared = cached_profiles(articles, options.copy_shingle, Path(cache_dir), words, names)
     copies = find_copies(articles, options.copy_threshold, options.copy_shingle, options.window_days, prepared)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]
     reports = [articles[i] for i in report_idx]
-    words, names = Vocabulary(), Vocabulary()
-    feats = [report_features(prepared[i], words, names, options.title_weight) for i in report_idx]
+    feats = [report_features(prepared[i], options.title_weight) for i in report_idx]
     del prepared
     result = cluster_reports(reports, feats, words, names, options)
 

@@ -19,11 +19,12 @@ from pathlib import Path
 import numpy as np
 
 from ..model import Article
-from .profile import Profile, content_key, profiles
+from .profile import Profile, Stored, content_key, profiles
+from .vocabulary import Vocabulary
 
 FILE_NAME = "group-profiles.npz"
 _SOURCES = ("features.py", "lexicon.yml", "minhash.py", "profile.py", "cache.py")
-_FIELDS = ("title", "text", "names")
+_FIELDS = (("title", "title_counts"), ("text", "text_counts"), ("names", "name_counts"))
 
 
 def fingerprint(shingle_size: int) -> int:
@@ -34,17 +35,16 @@ def fingerprint(shingle_size: int) -> int:
     return crc
 
 
-def cached_profiles(articles: list[Article], shingle_size: int, cache_dir: Path) -> list[Profile]:
+def cached_profiles(articles: list[Article], shingle_size: int, cache_dir: Path,
+                    words: Vocabulary, names: Vocabulary) -> list[Profile]:
     """The articles' Profiles, reading unchanged ones from the cache and writing it back."""
     path = Path(cache_dir) / FILE_NAME
     stamp = fingerprint(shingle_size)
     keys = [content_key(a) for a in articles]
-    known = _load(path, stamp)
-    missing = {k: a for k, a in zip(keys, articles) if k not in known}  # identical texts profiled once
-    fresh = dict(zip(missing, profiles(list(missing.values()), shingle_size)))
-    out = [known[k] if k in known else fresh[k] for k in keys]
-    if fresh or len(known) != len(set(keys)):
-        _save(path, stamp, dict(zip(keys, out)))
+    store = _Store.load(path, stamp)
+    out = profiles(articles, shingle_size, words, names, lambda i: store.get(keys[i]))
+    if store.misses or len(store.index) != len(set(keys)):
+        _save(path, stamp, keys, out, words, names)
     return out
 
 
@@ -57,21 +57,25 @@ def _split(array: np.ndarray) -> list[str]:
     return array.tobytes().decode("utf-8").split("\n") if len(array) else []
 
 
-def _save(path: Path, stamp: int, entries: dict[str, Profile]) -> None:
-    """Write the entries as flat arrays: one term table, per-field (offsets, term ids, counts)."""
-    keys = list(entries)
-    table: dict[str, int] = {}
-    arrays: dict[str, np.ndarray] = {"stamp": np.array([stamp], dtype=np.int64), "keys": _join(keys)}
-    for field in _FIELDS:
-        maps = [getattr(entries[k], field) for k in keys]
-        arrays[f"{field}_ptr"] = np.cumsum([0] + [len(m) for m in maps], dtype=np.int64)
-        arrays[f"{field}_ids"] = np.array([table.setdefault(t, len(table)) for m in maps for t in m], dtype=np.int32)
-        arrays[f"{field}_counts"] = np.array([c for m in maps for c in m.values()], dtype=np.int32)
-    shingles = [entries[k].shingles for k in keys]
-    arrays["shingle_ptr"] = np.cumsum([0] + [len(s) for s in shingles], dtype=np.int64)
-    arrays["shingles"] = (np.concatenate(shingles) if shingles else np.empty(0)).astype(np.uint32)
-    arrays["signatures"] = np.array([entries[k].signature for k in keys], dtype=np.uint32).reshape(len(keys), -1)
-    arrays["terms"] = _join(list(table))
+def _save(path: Path, stamp: int, keys: list[str], found: list[Profile], words: Vocabulary, names: Vocabulary) -> None:
+    """Write one entry per distinct key as flat arrays: per field (offsets, vocabulary ids, counts).
+
+    Ids index the run's vocabularies, stored alongside as term tables.
+    """
+    first: dict[str, int] = {}  # key -> its first article (identical texts are stored once)
+    for i, key in enumerate(keys):
+        first.setdefault(key, i)
+    rows = [found[i] for i in first.values()]
+    arrays: dict[str, np.ndarray] = {"stamp": np.array([stamp], dtype=np.int64), "keys": _join(list(first)),
+                                     "words": _join(words.terms), "names": _join(names.terms)}
+    for field, count in _FIELDS:
+        parts = [getattr(p, field) for p in rows]
+        arrays[f"{field}_ptr"] = np.cumsum([0] + [len(x) for x in parts], dtype=np.int64)
+        arrays[f"{field}_ids"] = _concat(parts, np.int32)
+        arrays[f"{field}_counts"] = _concat([getattr(p, count) for p in rows], np.int32)
+    arrays["shingle_ptr"] = np.cumsum([0] + [len(p.shingles) for p in rows], dtype=np.int64)
+    arrays["shingles"] = _concat([p.shingles for p in rows], np.uint32)
+    arrays["signatures"] = np.array([p.signature for p in rows], dtype=np.uint32).reshape(len(rows), -1)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -84,28 +88,42 @@ def _save(path: Path, stamp: int, entries: dict[str, Profile]) -> None:
         raise
 
 
-def _load(path: Path, stamp: int) -> dict[str, Profile]:
-    """Key -> Profile from the cache file; empty when it is missing, damaged or of other code."""
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            if int(data["stamp"][0]) != stamp:
-                return {}
-            arrays = {name: data[name] for name in data.files}
-        return _unpack(arrays)
-    except (OSError, KeyError, ValueError, IndexError, UnicodeDecodeError, zlib.error):
-        return {}
+def _concat(parts: list[np.ndarray], dtype: type) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype) if parts else np.empty(0, dtype=dtype)
 
 
-def _unpack(arrays: dict[str, np.ndarray]) -> dict[str, Profile]:
-    keys, terms = _split(arrays["keys"]), _split(arrays["terms"])
-    fields = []
-    for field in _FIELDS:
-        ptr = arrays[f"{field}_ptr"].tolist()
-        words = [terms[i] for i in arrays[f"{field}_ids"].tolist()]
-        counts = arrays[f"{field}_counts"].tolist()
-        fields.append([dict(zip(words[a:b], counts[a:b])) for a, b in zip(ptr, ptr[1:])])
-    ptr = arrays["shingle_ptr"].tolist()
-    shingles = arrays["shingles"].astype(np.uint64)
-    sigs = arrays["signatures"].astype(np.uint64)
-    return {k: Profile(fields[0][i], fields[1][i], fields[2][i], shingles[ptr[i]:ptr[i + 1]], sigs[i])
-            for i, k in enumerate(keys)}
+class _Store:
+    """The cache file's entries, decoded one article at a time (strings only while it is encoded)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self.arrays = arrays
+        self.index = {k: i for i, k in enumerate(_split(arrays["keys"]))} if arrays else {}
+        self.tables = {"words": _split(arrays["words"]), "names": _split(arrays["names"])} if arrays else {}
+        self.misses = 0
+
+    @classmethod
+    def load(cls, path: Path, stamp: int) -> "_Store":
+        """The cache at path; empty when it is missing, damaged or made by other code."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if int(data["stamp"][0]) != stamp:
+                    return cls({})
+                return cls({name: data[name] for name in data.files})
+        except (OSError, KeyError, ValueError, IndexError, UnicodeDecodeError, zlib.error):
+            return cls({})
+
+    def get(self, key: str) -> Stored | None:
+        """One entry's terms as strings, or None (counted as a miss)."""
+        i = self.index.get(key)
+        if i is None:
+            self.misses += 1
+            return None
+        a = self.arrays
+        fields = []
+        for field, _ in _FIELDS:
+            lo, hi = a[f"{field}_ptr"][i:i + 2]
+            table = self.tables["names" if field == "names" else "words"]
+            fields.append(([table[t] for t in a[f"{field}_ids"][lo:hi].tolist()], a[f"{field}_counts"][lo:hi].tolist()))
+        lo, hi = a["shingle_ptr"][i:i + 2]
+        return (fields[0], fields[1], fields[2], a["shingles"][lo:hi].astype(np.uint64),
+                a["signatures"][i].astype(np.uint64))

@@ -14,6 +14,7 @@ from ..model import Article
 from . import minhash
 from .profile import Profile, profiles
 from .unionfind import UnionFind
+from .vocabulary import Vocabulary
 from .window import within_window
 
 _MIN_SIZE_RATIO = 0.2  # a 3-line brief inside a long feature is a quote, not a copy
@@ -34,7 +35,7 @@ def find_copies(articles: list[Article], threshold: float = 0.8, k: int = 4,
     headline, "Markets close higher", recurs on other days about other events).
     """
     if prepared is None:
-        prepared = profiles(articles, k)
+        prepared = profiles(articles, k, Vocabulary(), Vocabulary())
     sets = [p.shingles for p in prepared]
     empty = np.array([len(s) == 0 for s in sets], dtype=bool)
     sigs = np.stack([p.signature for p in prepared]) if prepared else np.empty((0, 32), dtype=np.uint64)

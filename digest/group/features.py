@@ -19,7 +19,6 @@ import numpy as np
 import yaml
 
 from ..model import Article
-from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -60,14 +59,11 @@ class Features:
     entity_counts: np.ndarray
 
 
-def report_features(profile: "Profile", words: Vocabulary, names: Vocabulary, title_weight: int = 1) -> Features:
-    """A report's Profile in the run's vocabularies, the headline counted ``title_weight`` times."""
-    title, text = words.encode(list(profile.title)), words.encode(list(profile.text))
-    counts = np.fromiter(profile.title.values(), dtype=np.float32, count=len(title)) * max(1, title_weight)
-    return Features(np.concatenate([title, text]),
-                    np.concatenate([counts, np.fromiter(profile.text.values(), dtype=np.float32, count=len(text))]),
-                    names.encode(list(profile.names)),
-                    np.fromiter(profile.names.values(), dtype=np.float32, count=len(profile.names)))
+def report_features(profile: "Profile", title_weight: int = 1) -> Features:
+    """A report's Features from its Profile, the headline counted ``title_weight`` times."""
+    counts = np.concatenate([profile.title_counts * max(1, title_weight), profile.text_counts]).astype(np.float32)
+    return Features(np.concatenate([profile.title, profile.text]), counts,
+                    profile.names, profile.name_counts.astype(np.float32))
 
 
 def tokens(text: str) -> list[str]:

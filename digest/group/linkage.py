@@ -14,15 +14,16 @@ import numpy as np
 
 
 def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: float) -> list[int]:
-    """Cluster label per node (labels are representative node indexes)."""
+    """Cluster label per node (labels are representative node indexes).
+
+    ``pairs`` are distinct (i, j) with i < j, as blocking makes them.
+    """
     size = [1] * n
-    links: list[dict[int, float]] = [{} for _ in range(n)]
-    for (i, j), s in zip(pairs.tolist(), sims.tolist()):
-        if s > 0:
-            links[i][j] = links[i].get(j, 0.0) + s
-            links[j][i] = links[j].get(i, 0.0) + s
+    links = _adjacency(n, pairs, sims)
     version = [0] * n  # bumped at each merge: heap entries of an older version are stale
-    heap = [(-s, i, j, 0, 0) for (i, j), s in zip(pairs.tolist(), sims.tolist()) if s >= threshold]
+    strong = sims >= threshold
+    i, j, s = pairs[strong, 0].tolist(), pairs[strong, 1].tolist(), (-sims[strong].astype(np.float64)).tolist()
+    heap = list(zip(s, i, j, [0] * len(s), [0] * len(s)))
     heapq.heapify(heap)
     alive = [True] * n
     label = list(range(n))
@@ -58,3 +59,15 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: floa
         while label[i] != root:
             label[i], i = root, label[i]
     return label
+
+
+def _adjacency(n: int, pairs: np.ndarray, sims: np.ndarray) -> list[dict[int, float]]:
+    """Per node, its neighbours and similarities (positive ones), built by one sort, not a loop per pair."""
+    positive = sims > 0
+    rows = np.concatenate([pairs[positive, 0], pairs[positive, 1]])
+    cols = np.concatenate([pairs[positive, 1], pairs[positive, 0]])
+    vals = np.concatenate([sims[positive], sims[positive]]).astype(np.float64)
+    order = np.argsort(rows, kind="stable")
+    bounds = np.searchsorted(rows[order], np.arange(n + 1)).tolist()
+    cols, vals = cols[order].tolist(), vals[order].tolist()
+    return [dict(zip(cols[a:b], vals[a:b])) for a, b in zip(bounds, bounds[1:])]

@@ -3,16 +3,20 @@
 Everything grouping needs from one article alone (word counts of its headline and
 text, entity counts, the shingles and MinHash signature of its copy text) is a pure
 function of the article's content. Keeping it apart from the corpus-wide steps
-(vocabulary, TF-IDF, blocking, linkage) is what lets a daily build reuse the work
-of every article it has seen before (cache.py): the results are identical because
-the cached and the computed Profile are the same values, fed to the same code.
+(TF-IDF, blocking, linkage) is what lets a daily build reuse the work of every
+article it has seen before (cache.py). Terms are interned in the run's vocabularies
+as each article is profiled, in article order, whether its terms come from the text
+or from the cache: so the ids, and the stories, are the same either way, and a
+Profile holds small id arrays rather than strings (100,000 articles fit in memory).
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,21 +24,31 @@ import numpy as np
 from ..model import Article
 from . import minhash
 from .features import entities, tokens
+from .vocabulary import Vocabulary
+
+# One article's terms as strings, the form the cache stores: (title terms, counts),
+# (text terms, counts), (entity terms, counts), shingles, MinHash signature.
+Terms = tuple[list[str], list[int]]
+Stored = tuple[Terms, Terms, Terms, np.ndarray, np.ndarray]
 
 
 @dataclass(frozen=True)
 class Profile:
-    """One article's grouping inputs: term strings with counts, in first-appearance order.
+    """One article's grouping inputs: vocabulary ids with their counts, first appearance first.
 
     ``title`` counts the headline's words (weighted later, by GroupOptions.title_weight);
     ``text`` the standfirst (when not already in the body) and the body; ``names`` the
-    entities (see features.entities). ``shingles`` are the copy text's sorted distinct
-    shingle hashes and ``signature`` their MinHash row (both uint64 holding 32-bit values).
+    entities (features.entities), in the entity vocabulary. ``shingles`` are the copy
+    text's sorted distinct shingle hashes and ``signature`` their MinHash row (uint64
+    holding 32-bit values).
     """
 
-    title: dict[str, int]
-    text: dict[str, int]
-    names: dict[str, int]
+    title: np.ndarray
+    title_counts: np.ndarray
+    text: np.ndarray
+    text_counts: np.ndarray
+    names: np.ndarray
+    name_counts: np.ndarray
     shingles: np.ndarray
     signature: np.ndarray
 
@@ -45,16 +59,36 @@ def content_key(article: Article) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
-def profiles(articles: list[Article], shingle_size: int) -> list[Profile]:
-    """The Profiles of the articles (signatures computed in one batch: MinHash is vectorised)."""
+def profiles(articles: list[Article], shingle_size: int, words: Vocabulary, names: Vocabulary,
+             stored: Callable[[int], Stored | None] | None = None) -> list[Profile]:
+    """The articles' Profiles; ``stored(i)`` gives article i's terms when a cache has them.
+
+    Signatures of the articles profiled afresh are computed in one batch at the end
+    (MinHash is vectorised over many shingle sets).
+    """
     hashes: dict[str, int] = {}  # token -> CRC-32, shared: most tokens recur across articles
-    parts = [_counts_and_shingles(a, shingle_size, hashes) for a in articles]
-    sigs = minhash.signatures([p[3] for p in parts])
-    return [Profile(t, x, n, s, sig) for (t, x, n, s), sig in zip(parts, sigs)]
+    out: list[Profile] = []
+    fresh: list[int] = []
+    for i, article in enumerate(articles):
+        found = stored(i) if stored else None
+        if found is None:
+            found = _terms(article, shingle_size, hashes)
+            fresh.append(i)
+        out.append(_encode(found, words, names))
+    sigs = minhash.signatures([out[i].shingles for i in fresh])
+    for i, sig in zip(fresh, sigs):
+        out[i] = dataclasses.replace(out[i], signature=sig)
+    return out
 
 
-def _counts_and_shingles(article: Article, k: int, hashes: dict[str, int]
-                         ) -> tuple[dict[str, int], dict[str, int], dict[str, int], np.ndarray]:
+def _encode(terms: Stored, words: Vocabulary, names: Vocabulary) -> Profile:
+    (title, tc), (text, xc), (ents, ec), shingles, signature = terms
+    return Profile(words.encode(title), np.array(tc, dtype=np.int32), words.encode(text), np.array(xc, dtype=np.int32),
+                   names.encode(ents), np.array(ec, dtype=np.int32), shingles, signature)
+
+
+def _terms(article: Article, k: int, hashes: dict[str, int]) -> Stored:
+    """An article's terms and shingles computed from its text (the signature comes later)."""
     has_body = bool(article.body.strip())
     body_tokens = tokens(article.body) if has_body else []
     text_tokens = body_tokens
@@ -66,4 +100,6 @@ def _counts_and_shingles(article: Article, k: int, hashes: dict[str, int]
         hashes[t] = zlib.crc32(t.encode("utf-8"))
     shingles = minhash.shingles(np.fromiter(map(hashes.__getitem__, copy_tokens), dtype=np.uint64,
                                             count=len(copy_tokens)), k)
-    return dict(Counter(title_tokens)), dict(Counter(text_tokens)), dict(Counter(entities(article))), shingles
+    counted = [Counter(title_tokens), Counter(text_tokens), Counter(entities(article))]
+    title, text, ents = ((list(c), list(c.values())) for c in counted)
+    return title, text, ents, shingles, np.empty(0, dtype=np.uint64)

@@ -2,10 +2,11 @@
 import numpy as np
 from fixtures import corpus, wire_copy
 
-from digest.group import group_articles, story_record
 from digest.group import cache as cache_mod
+from digest.group import group_articles, story_record
 from digest.group.cache import FILE_NAME, cached_profiles
 from digest.group.profile import profiles
+from digest.group.vocabulary import Vocabulary
 
 
 def _records(stories):
@@ -18,6 +19,15 @@ def _with_copy():
                                 date="2031-04-02T07:00:00Z")]
 
 
+def _cached(articles, path, k=4):
+    words, names = Vocabulary(), Vocabulary()
+    return cached_profiles(articles, k, path, words, names), words, names
+
+
+def _stored(path, k=4):
+    return cache_mod._Store.load(path / FILE_NAME, cache_mod.fingerprint(k)).index
+
+
 def test_stories_are_identical_with_a_cold_cache_a_warm_cache_and_none(tmp_path):
     articles = _with_copy()
     plain = _records(group_articles(articles))
@@ -26,31 +36,38 @@ def test_stories_are_identical_with_a_cold_cache_a_warm_cache_and_none(tmp_path)
     assert _records(group_articles(articles, cache_dir=tmp_path)) == plain  # warm: reads
 
 
-def test_cached_profiles_equal_computed_ones(tmp_path):
+def test_cached_profiles_equal_computed_ones_ids_included(tmp_path):
     articles = _with_copy()
-    cached_profiles(articles, 4, tmp_path)
-    for got, want in zip(cached_profiles(articles, 4, tmp_path), profiles(articles, 4)):
-        assert (got.title, got.text, got.names) == (want.title, want.text, want.names)
-        assert list(got.title) == list(want.title)  # order too: it decides vocabulary ids
-        assert np.array_equal(got.shingles, want.shingles) and np.array_equal(got.signature, want.signature)
+    _cached(articles, tmp_path)
+    got, got_words, got_names = _cached(articles, tmp_path)
+    words, names = Vocabulary(), Vocabulary()
+    want = profiles(articles, 4, words, names)
+    assert got_words.terms == words.terms and got_names.terms == names.terms
+    for g, w in zip(got, want):
+        for field in ("title", "title_counts", "text", "text_counts", "names", "name_counts", "shingles", "signature"):
+            assert np.array_equal(getattr(g, field), getattr(w, field)), field
 
 
 def test_only_new_or_edited_articles_are_profiled(tmp_path, monkeypatch):
     articles = _with_copy()
-    cached_profiles(articles, 4, tmp_path)
+    _cached(articles, tmp_path)
     seen = []
     real = cache_mod.profiles
-    monkeypatch.setattr(cache_mod, "profiles", lambda arts, k: seen.extend(a.id for a in arts) or real(arts, k))
+
+    def spy(arts, k, words, names, stored):
+        return real(arts, k, words, names, lambda i: stored(i) or seen.append(arts[i].id))
+
+    monkeypatch.setattr(cache_mod, "profiles", spy)
     articles[1].body += "\n\nRescuers reached the last village by nightfall."
-    cached_profiles(articles, 4, tmp_path)
+    _cached(articles, tmp_path)
     assert seen == [articles[1].id]
 
 
 def test_entries_of_removed_articles_are_pruned(tmp_path):
     articles = _with_copy()
-    cached_profiles(articles, 4, tmp_path)
-    cached_profiles(articles[:2], 4, tmp_path)
-    assert len(cache_mod._load(tmp_path / FILE_NAME, cache_mod.fingerprint(4))) == 2
+    _cached(articles, tmp_path)
+    _cached(articles[:2], tmp_path)
+    assert len(_stored(tmp_path)) == 2
 
 
 def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
@@ -58,5 +75,5 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
     plain = _records(group_articles(articles))
     (tmp_path / FILE_NAME).write_bytes(b"not a numpy file")
     assert _records(group_articles(articles, cache_dir=tmp_path)) == plain
-    cached_profiles(articles, 4, tmp_path)
-    assert cache_mod._load(tmp_path / FILE_NAME, cache_mod.fingerprint(5)) == {}  # other shingle size
+    assert len(_stored(tmp_path)) == len(articles)
+    assert _stored(tmp_path, k=5) == {}  # made with another shingle size
