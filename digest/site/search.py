@@ -28,7 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_WORD = re.compile(r"\w+")
+# Words of two or more characters (shorter ones are not indexed); ASCII text, most of
+# it, matches the same words with the ASCII pattern, which is faster.
+_WORD = re.compile(r"\w\w+")
+_ASCII_WORD = re.compile(r"\w\w+", re.ASCII)
 STOPWORDS_FILE = Path(__file__).with_name("stopwords.txt")
 MAX_SUMMARY = 200
 
@@ -61,9 +64,10 @@ def fold(text: str) -> str:
 
 def terms(text: str) -> set[str]:
     """Distinct index terms of a text: folded words of two or more characters, no stopwords."""
+    folded = fold(text)
     # Filter the distinct words, not every occurrence: a body repeats most of its words.
-    words = set(_WORD.findall(fold(text))) - stopwords()
-    return {w for w in words if len(w) > 1 and w[0] != "_"}
+    words = set((_ASCII_WORD if folded.isascii() else _WORD).findall(folded)) - stopwords()
+    return {w for w in words if w[0] != "_"}
 
 
 def postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
