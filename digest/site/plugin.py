@@ -112,33 +112,33 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Article pages get a header (byline, caption, original) and 'more on this story'."""
+        """An article's title comes from its front matter (escaped); its own '# ' line goes."""
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is None:
             return markdown
         # Themes print the title unescaped: scraped headlines must not become markup.
-        page.meta["title"] = title = render.e(article.title or article.id)
+        page.meta["title"] = render.e(article.title or article.id)
         body = markdown.lstrip("\n")
         if body.startswith("# "):
             body = body.split("\n", 1)[1] if "\n" in body else ""
         if needs_cleaning(body, self.plain_markdown):
             self.to_clean.add(uri)
-        blocks: list[str] = []
-        # Title and 'more on this story' are HTML set aside (see stash): no Markdown work.
-        head = stash.hold(f"<h1>{title}</h1>\n" + render.article_head(self.site, article), blocks) + "\n\n"
-        more = render.more_on_story(self.site, article)
-        tail = f"\n\n{stash.hold(more, blocks)}\n" if more else ""
-        self.stashed[uri] = blocks
-        return head + body + tail
+        return body
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Article HTML is sanitised (content from the web runs no script), then our own blocks go back."""
+        """Article HTML is sanitised (content from the web runs no script) and framed by our own
+        HTML: title and header above, 'more on this story' below. Added here, after Markdown,
+        they cost no Markdown work; generated pages get their set-aside blocks back."""
         uri = page.file.src_uri
+        article = self.articles.get(uri)
+        if article is None:
+            blocks = self.stashed.get(uri)
+            return stash.unstash(html, blocks) if blocks else html
         if uri in self.to_clean:
             html = clean_html(html)
-        blocks = self.stashed.get(uri)
-        return stash.unstash(html, blocks) if blocks else html
+        head = f"<h1>{page.meta['title']}</h1>\n{render.article_head(self.site, article)}\n"
+        return head + html + "\n" + render.more_on_story(self.site, article)
 
 
 def cache_dir(config: MkDocsConfig) -> Path:

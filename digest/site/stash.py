@@ -32,12 +32,3 @@ def unstash(html: str, blocks: list[str]) -> str:
     # A placeholder-like word written in an article is left as it is.
     return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else m.group(0), html)
 
-
-def hold(html: str, blocks: list[str]) -> str:
-    """A placeholder paragraph for one HTML block made by code (appended to blocks).
-
-    For blocks the caller already has apart, such as an article page's header: no need
-    to split a Markdown text to find them.
-    """
-    blocks.append(html)
-    return _MARK.format(len(blocks) - 1)
