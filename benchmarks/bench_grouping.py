@@ -1,11 +1,13 @@
 """Speed, memory and sanity of grouping on generated articles.
 
-    python benchmarks/bench_grouping.py [N ...] [--seed S]      (default: 10000 100000)
+    python benchmarks/bench_grouping.py [N ...] [--seed S] [--cache]      (default: 10000 100000)
 
 Targets (issue 6, on a 2-core machine): 10,000 articles in <= 10 s and 100,000 in
 <= 120 s, memory well under 4 GB. Articles come from benchmarks/generate.py, which
 also says which story each belongs to, so BCubed F1 against those labels is printed
 as a sanity check (the real accuracy figure is ecb-dev via ../shared/eval/score.py).
+With ``--cache`` it also times a rebuild with a warm per-article cache (the site's
+case: yesterday's articles already profiled) and checks its stories are the same.
 Prints one JSON line per size.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ import collections
 import json
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,7 +54,18 @@ def copy_scores(stories, copy_of: dict[str, str]) -> tuple[float, float]:
     return hit / max(1, len(found)), hit / max(1, len(truth))
 
 
-def run(n: int, seed: int) -> dict:
+def warm_cache_seconds(articles, plain) -> tuple[float, bool]:
+    """Seconds of grouping with a warm Profile cache, and whether its stories equal ``plain``."""
+    with tempfile.TemporaryDirectory() as cache:
+        group_articles(articles, cache_dir=Path(cache))
+        start = time.perf_counter()
+        stories = group_articles(articles, cache_dir=Path(cache))
+        seconds = time.perf_counter() - start
+    same = [(s.id, [a.id for a in s.articles]) for s in stories] == [(s.id, [a.id for a in s.articles]) for s in plain]
+    return seconds, same
+
+
+def run(n: int, seed: int, cache: bool = False) -> dict:
     corpus = generate_corpus(n, seed)
     articles, labels = corpus.articles, corpus.story
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -62,8 +76,12 @@ def run(n: int, seed: int) -> dict:
     pred = {a.id: s.id for s in stories for a in s.articles}
     p, r, f = bcubed(pred, labels)
     cp, cr = copy_scores(stories, corpus.copy_of)
+    extra = {}
+    if cache:
+        warm, same = warm_cache_seconds(articles, stories)
+        extra = {"warm_cache_seconds": round(warm, 2), "same_with_cache": same}
     return {
-        "articles": n, "seconds": round(seconds, 2), "peak_rss_mb": round(rss_after / 1024),
+        "articles": n, "seconds": round(seconds, 2), **extra, "peak_rss_mb": round(rss_after / 1024),
         "rss_growth_mb": round((rss_after - rss_before) / 1024), "stories": len(stories),
         "gold_stories": len(set(labels.values())),
         "copy_precision": round(cp, 4), "copy_recall": round(cr, 4),
@@ -75,9 +93,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", action="store_true", help="also time a rebuild with a warm per-article cache")
     args = parser.parse_args()
     for n in args.sizes:
-        print(json.dumps(run(n, args.seed)), flush=True)
+        print(json.dumps(run(n, args.seed, args.cache)), flush=True)
     return 0
 
 

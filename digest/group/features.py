@@ -99,16 +99,15 @@ def entities(article: Article) -> list[str]:
     text = "\n".join(b for b in (article.title, article.summary, article.body) if b)
     if "://" in text or "www." in text:
         text = _URL.sub(" ", text)
-    runs = []
-    mid: set[str] = set()
-    for m in _CAP_RUN.finditer(text):
-        start = m.start()
-        ws = m.group().lower().split()
-        if "'" in m.group() or "’" in m.group():
+    runs: list[tuple[list[str], bool]] = []
+    mid: set[str] = set()  # words capitalised somewhere other than a sentence's start
+    for start, run in [(m.start(), m.group()) for m in _CAP_RUN.finditer(text)]:
+        ws = run.lower().split()
+        if "'" in run or "’" in run:
             ws = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in ws]
         prev = text[start - 1] if start else "\n"
         if prev.isalnum() or prev in "_'’-":
-            ws = ws[1:]  # its first word is the tail of another ("ex-President Obama")
+            del ws[0]  # its first word is the tail of another ("ex-President Obama")
             opens = False
         else:
             before = text[max(0, start - 4):start].rstrip(" \t\"'“‘(")
@@ -118,27 +117,28 @@ def entities(article: Article) -> list[str]:
     out = [f"c:{c.upper()}" for c in article.countries]
     for ws, opens in runs:
         if opens and ws and ws[0] not in mid:
-            ws = ws[1:]
+            del ws[0]
         if len(ws) == 1:  # most runs: one word
             if len(w := ws[0]) > 1 and w not in not_names:
                 out.append("n:" + w)
             continue
-        name = []
+        name: list[str] = []
         for w in ws:
             if len(w) > 1 and w not in not_names:
                 name.append(w)
-            else:
+            elif name:
                 _add_name(out, name)
                 name = []
-        _add_name(out, name)
+        if name:
+            _add_name(out, name)
     for m in _NUMBER.finditer(text):
         number, start = m.group(), m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_.,"):
             continue  # the tail of a code or of a longer number
         out.append("#" + number.replace(",", ""))
         if len(number) <= 2 and (month := _MONTH_BEFORE.search(text, max(0, start - 11), start)):
-            if (name_ := month.group(1).lower()) in months:
-                out.append(f"d:{months[name_]}-{int(number)}")
+            if (word := month.group(1).lower()) in months:
+                out.append(f"d:{months[word]}-{int(number)}")
     return out
 
 
