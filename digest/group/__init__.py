@@ -4,6 +4,7 @@
 ``story_record`` is a story as the JSON of ``digest group --json``.
 
 The steps, each in its own module:
+profile.py (per-article words, entities, shingles; cache.py keeps them between runs) ->
 copies.py (MinHash/LSH near-duplicates, folded into their original) ->
 vectors.py (TF-IDF of words and entities) -> blocking.py (candidate pairs) ->
 linkage.py (sparse average linkage) -> stories.py (ids, headline, why grouped).

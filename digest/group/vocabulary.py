@@ -1,7 +1,6 @@
 """Token strings to small integer ids, shared by one grouping run."""
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 
 import numpy as np
@@ -17,7 +16,6 @@ class Vocabulary:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.terms: list[str] = []
-        self.hashes: list[int] = []  # CRC-32 of each term: ids depend on input order, these do not
 
     def encode(self, toks: list[str]) -> np.ndarray:
         """The ids of the tokens, new terms added (in sorted order, so ids are reproducible)."""
@@ -25,12 +23,7 @@ class Vocabulary:
         for t in sorted(set(toks).difference(ids)):
             ids[t] = len(self.terms)
             self.terms.append(t)
-            self.hashes.append(zlib.crc32(t.encode("utf-8")))
         return np.fromiter(map(ids.__getitem__, toks), dtype=np.int32, count=len(toks))
-
-    def hash_array(self) -> np.ndarray:
-        """The terms' content hashes, indexable by id."""
-        return np.array(self.hashes, dtype=np.uint64)
 
     def mask(self, keep: Callable[[str], bool]) -> np.ndarray:
         """True for the ids whose term ``keep`` accepts."""
