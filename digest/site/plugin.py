@@ -92,6 +92,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
                 continue
             if a.id in kept:
                 f.inclusion = InclusionLevel.NOT_IN_NAV
+                # MkDocs gets the body we already parsed, not the file to parse again (its
+                # front matter is set back in on_page_markdown). The blank line keeps a body
+                # that opens with a '---' rule from being read as front matter.
+                f.content_string = "\n" + a.body
                 self.articles[a.path] = a
             else:
                 files.remove(f)
@@ -112,13 +116,13 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """An article's title comes from its front matter (escaped); its own '# ' line goes."""
+        """An article's meta is its front matter, its title escaped; its own '# ' line goes."""
         uri = page.file.src_uri
         article = self.articles.get(uri)
         if article is None:
             return markdown
         # Themes print the title unescaped: scraped headlines must not become markup.
-        page.meta["title"] = render.e(article.title or article.id)
+        page.meta = {**article.front_matter(), **page.meta, "title": render.e(article.title or article.id)}
         body = markdown.lstrip("\n")
         if body.startswith("# "):
             body = body.split("\n", 1)[1] if "\n" in body else ""
