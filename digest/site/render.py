@@ -270,7 +270,8 @@ def brief(site: SiteData, article: Article, here: str) -> str:
 
 
 def story_page(site: SiteData, story: Story) -> str:
-    """All coverage of one story: independent reports first with copies folded, a timeline, why grouped.
+    """All coverage of one story: independent reports first with copies folded, a timeline
+    (when the coverage spans more than one day), why grouped.
 
     Large stories are capped (see the constants above); the reports left out are counted
     and the search page, asked for the story's headline, finds them.
@@ -296,18 +297,19 @@ def story_page(site: SiteData, story: Story) -> str:
         find = site.href(urls.SEARCH, here) + "?q=" + quote(title)
         rows.append(f'<li class="dg-more">{link(find, plural(left, "more report", "more reports") + ": search for them")}</li>')
     lines += ["## Coverage", "", '<ol class="dg-coverage">', *rows, "</ol>", ""]
-    lines += ["## Timeline", "", '<ol class="dg-timeline">']
     days = briefing.timeline(story)
-    if len(days) > TIMELINE_DAYS:
-        earlier = sum(len(arts) for _, arts in days[:-TIMELINE_DAYS])
-        lines.append(f"<li><p>{plural(len(days) - TIMELINE_DAYS, 'earlier day', 'earlier days')}: "
-                     f"{plural(earlier, 'article', 'articles')}</p></li>")
-        days = days[-TIMELINE_DAYS:]
-    for day, articles in days:
-        named = "\n".join(brief(site, a, here) for a in articles[:TIMELINE_PER_DAY])
-        more = f'\n<li class="dg-meta">and {len(articles) - TIMELINE_PER_DAY} more</li>' if len(articles) > TIMELINE_PER_DAY else ""
-        lines.append(f"<li><p>{when(day, False) or 'Undated'}</p>\n<ul>\n{named}{more}\n</ul></li>")
-    lines += ["</ol>", ""]
+    if len(days) > 1:  # coverage of a single day is all in the list above
+        lines += ["## Timeline", "", '<ol class="dg-timeline">']
+        if len(days) > TIMELINE_DAYS:
+            earlier = sum(len(arts) for _, arts in days[:-TIMELINE_DAYS])
+            lines.append(f"<li><p>{plural(len(days) - TIMELINE_DAYS, 'earlier day', 'earlier days')}: "
+                         f"{plural(earlier, 'article', 'articles')}</p></li>")
+            days = days[-TIMELINE_DAYS:]
+        for day, articles in days:
+            named = "\n".join(brief(site, a, here) for a in articles[:TIMELINE_PER_DAY])
+            more = f'\n<li class="dg-meta">and {len(articles) - TIMELINE_PER_DAY} more</li>' if len(articles) > TIMELINE_PER_DAY else ""
+            lines.append(f"<li><p>{when(day, False) or 'Undated'}</p>\n<ul>\n{named}{more}\n</ul></li>")
+        lines += ["</ol>", ""]
     if story.shared_terms:
         terms = " ".join(f'<span class="dg-term">{e(t)}</span>' for t in story.shared_terms)
         lines += ["## Why grouped", "", f'<p class="dg-why">These reports share: {terms}</p>', ""]

@@ -103,3 +103,13 @@ def test_a_very_large_story_keeps_a_light_page():
     assert "220 more reports" in page and "search/?q=Orvel%20dam%20seepage" in page
     assert page.count("<li><p>") <= 31 and "earlier days" in page
     assert "Dam inspectors report number 335 " in page  # on the latest day (28 Dec), so in the timeline
+
+
+def test_a_story_of_one_day_has_no_timeline():
+    arts = [Article(id=f"q{i}", title=f"Quarry blast report {i}", date=f"2030-05-0{d}T0{i}:00:00Z", url=f"https://q{i}.example/")
+            for i, d in ((1, 1), (2, 1), (3, 2))]
+    one_day = Story(id="q", title="Quarry blast", summary="", articles=arts[:2])
+    two_days = Story(id="q2", title="Quarry blast", summary="", articles=arts)
+    site = SiteData([one_day, two_days], Labels.load())
+    assert "## Timeline" not in render.story_page(site, one_day)
+    assert "## Timeline" in render.story_page(site, two_days)
