@@ -56,6 +56,8 @@ class SiteData:
     labels: Labels
     kept: set[str] = field(default_factory=set)
     use_directory_urls: bool = True
+    search: bool = True
+    """Whether the site has the search page (pages may link to it with a query)."""
     fragments: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
     """Rendered pieces shared by many pages (see :meth:`fragment`)."""
 

@@ -100,7 +100,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             else:
                 files.remove(f)
 
-        self.site = SiteData(stories, Labels.load(), kept, config.use_directory_urls)
+        self.site = SiteData(stories, Labels.load(), kept, config.use_directory_urls, self.config.search)
         meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
         generated = {**pages(self.site, self.options), **static_files(self.site, self.options, meta)}
         self.stashed: dict[str, list[str]] = {}

@@ -294,8 +294,8 @@ def story_page(site: SiteData, story: Story) -> str:
     rows += [brief(site, a, here) for a in independent[FULL_REPORTS : FULL_REPORTS + BRIEF_REPORTS]]
     left = len(independent) - len(rows)
     if left > 0:
-        find = site.href(urls.SEARCH, here) + "?q=" + quote(title)
-        rows.append(f'<li class="dg-more">{link(find, plural(left, "more report", "more reports") + ": search for them")}</li>')
+        find = site.href(urls.SEARCH, here) + "?q=" + quote(title) if site.search else None
+        rows.append(f'<li class="dg-more">{link(find, plural(left, "more report", "more reports") + (": search for them" if find else ""))}</li>')
     lines += ["## Coverage", "", '<ol class="dg-coverage">', *rows, "</ol>", ""]
     days = briefing.timeline(story)
     if len(days) > 1:  # coverage of a single day is all in the list above
@@ -347,7 +347,7 @@ def more_on_story(site: SiteData, article: Article, limit: int = 10) -> str:
     if story is None or not site.has_page(story):
         return ""
     here = article.path or ""
-    lead, rows = site.fragment(("more", story.id, site.depth(here)), lambda: _more_rows(site, story, here, limit))
+    lead, rows = site.fragment(("more", story.id, site.depth(here), limit), lambda: _more_rows(site, story, here, limit))
     shown = [row for aid, row in rows if aid != article.id][:limit]
     head = '<h2 id="more-on-this-story">More on this story</h2>\n'
     return head + lead + (f'\n<ul class="dg-list">\n{"".join(shown)}</ul>' if shown else "")

@@ -113,3 +113,10 @@ def test_a_story_of_one_day_has_no_timeline():
     site = SiteData([one_day, two_days], Labels.load())
     assert "## Timeline" not in render.story_page(site, one_day)
     assert "## Timeline" in render.story_page(site, two_days)
+
+
+def test_without_search_the_reports_left_out_are_counted_not_linked():
+    arts = [Article(id=f"w{i}", title=f"Weir report {i}", date="2030-02-01", url=f"https://w{i}.example/") for i in range(90)]
+    story = Story(id="w", title="Weir", summary="", articles=arts)
+    page = render.story_page(SiteData([story], Labels.load(), search=False), story)
+    assert "10 more reports" in page and "search/" not in page
