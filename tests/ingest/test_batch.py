@@ -189,3 +189,29 @@ def test_hand_edit_survives_reingest(inputs: Path, tmp_path: Path):
 def test_no_command_and_bad_config_are_one_line(tmp_path: Path):
     r = run_digest("ingest", "x", "-f", str(tmp_path / "missing.yml"))
     assert r.returncode == 1 and r.stderr.strip().count("\n") == 0 and "missing.yml" in r.stderr
+
+
+def test_progress_only_when_asked_or_on_a_terminal(tmp_path: Path):
+    import io
+
+    from digest.ingest.batch import run_ingest
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(page(3))
+    shown, quiet = io.StringIO(), io.StringIO()
+    run_ingest([src], tmp_path / "out1", err=shown, progress=True, workers=1)
+    run_ingest([src], tmp_path / "out2", err=quiet, workers=1)  # a StringIO is not a terminal
+    assert "ingesting: 1 inputs" in shown.getvalue()
+    assert "ingesting" not in quiet.getvalue()
+
+
+def test_debug_adds_the_traceback(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty-page.html").write_text("<html><head><title></title></head><body><nav>Menu</nav></body></html>")
+    plain = run_digest("ingest", str(src), "--out", str(tmp_path / "o1"))
+    debug = run_digest("ingest", str(src), "--out", str(tmp_path / "o2"), "--debug")
+    assert plain.returncode == debug.returncode == 1
+    assert "empty-page.html: " in plain.stderr and "Traceback" not in plain.stderr
+    assert "Traceback" in debug.stderr
