@@ -46,6 +46,7 @@ def test_story_pages_hold_their_articles(site, kit):
 
 def test_article_page_has_header_and_more_on_story(site):
     page = read(site, "articles/2031/03/04/ferry-1/")
+    assert page.count("<h1") == 1 and "<h1>Ferry capsizes on Lake Tarnova, dozens rescued near Velmora</h1>" in page
     head = page.split('class="dg-article-head"', 1)[1].split("</div>", 1)[0]
     assert "Lakeside Gazette" in head and "AFP" in head and "VELMORA" in head
     assert "The hull of the Swallowtail" in head
