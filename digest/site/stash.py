@@ -14,13 +14,13 @@ _MARK = "DGSTASH{}X"
 _PLACEHOLDER = re.compile(r"<p>DGSTASH(\d+)X</p>")
 
 
-def stash(markdown: str, start: int = 0) -> tuple[str, list[str]]:
-    """(markdown with placeholders, the HTML blocks in order); numbering from start."""
+def stash(markdown: str) -> tuple[str, list[str]]:
+    """(markdown with placeholders, the HTML blocks in order)."""
     blocks: list[str] = []
     out = []
     for part in re.split(r"(\n\s*\n)", markdown):
         if part.startswith("<") and not part.startswith("<!--"):
-            out.append(_MARK.format(start + len(blocks)))
+            out.append(_MARK.format(len(blocks)))
             blocks.append(part)
         else:
             out.append(part)
@@ -29,6 +29,6 @@ def stash(markdown: str, start: int = 0) -> tuple[str, list[str]]:
 
 def unstash(html: str, blocks: list[str]) -> str:
     """Put the HTML blocks back in place of their placeholder paragraphs."""
-    # A placeholder-like word written in an article is left as it is.
+    # Only generated pages are stashed; a placeholder-like word in their text is left as it is.
     return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else m.group(0), html)
 
