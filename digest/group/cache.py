@@ -6,7 +6,7 @@ is profiled again. The file holds only the articles of the last run (older entri
 are pruned), is written through a temporary file and a rename (a killed build leaves
 the old cache or the new one), and carries a fingerprint of the code and word lists
 that make Profiles, so a changed tokeniser or lexicon never serves stale features.
-A cache that is missing, unreadable or stale is ignored, never an error.
+A cache that is missing, unreadable, stale or unwritable is ignored, never an error.
 """
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def cached_profiles(articles: list[Article], shingle_size: int, cache_dir: Path,
     store = _Store.load(path, stamp)
     out = profiles(articles, shingle_size, words, names, lambda i: store.get(keys[i]))
     if store.misses or len(store.index) != len(set(keys)):
-        _save(path, stamp, keys, out, words, names)
+        with contextlib.suppress(OSError):  # a read-only or full disk costs speed next time, not the build
+            _save(path, stamp, keys, out, words, names)
     return out
 
 

@@ -77,3 +77,10 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
     assert _records(group_articles(articles, cache_dir=tmp_path)) == plain
     assert len(_stored(tmp_path)) == len(articles)
     assert _stored(tmp_path, k=5) == {}  # made with another shingle size
+
+
+def test_an_unwritable_cache_folder_does_not_fail_grouping(tmp_path):
+    articles = _with_copy()
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    assert _records(group_articles(articles, cache_dir=blocker / "cache")) == _records(group_articles(articles))
