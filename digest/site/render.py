@@ -122,12 +122,17 @@ def _sections(site: SiteData, groups: dict[str, list[Story]], label, page_uri, h
     return out
 
 
+# Stories listed by region on a day's own page: about 30 KB of HTML on a phone, whatever the day.
+DAY_REGION_ITEMS = 120
+
+
 def day_body(site: SiteData, day: briefing.Day, here: str, top: int, limit: int, complete: bool) -> str:
     """A daily briefing: top stories as cards, then the day's stories by region and by topic.
 
-    A day's own page (``complete``) lists every story under its regions and caps only
-    the topic lists, so it holds each story at least once without listing it twice in
-    full; the home page caps both.
+    A day's own page (``complete``) lists the day's stories under their regions up to a
+    budget of DAY_REGION_ITEMS shared among the regions (a page view stays light however
+    busy the day), then "N more" links; topic lists are capped at ``limit``, as on the
+    home page, which caps both.
     """
     lines = [
         f'<p class="dg-meta">{plural(len(day.stories), "story", "stories")} from '
@@ -139,7 +144,9 @@ def day_body(site: SiteData, day: briefing.Day, here: str, top: int, limit: int,
         "",
     ]
     lines += ["## By region", ""]
-    lines += _sections(site, briefing.by_region(day.stories), site.labels.region, urls.region_uri, here, None if complete else limit)
+    regions = briefing.by_region(day.stories)
+    region_limit = max(limit, DAY_REGION_ITEMS // max(1, len(regions))) if complete else limit
+    lines += _sections(site, regions, site.labels.region, urls.region_uri, here, region_limit)
     placeless = [s for s in day.stories if not s.regions]
     if complete and placeless:
         lines += ["### No region", "", items(site, placeless, here, dated=False), ""]

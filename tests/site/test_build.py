@@ -1,6 +1,7 @@
 """End to end: fictional articles in a tmp docs_dir, a real ``mkdocs build``, checks on the pages."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -144,3 +145,24 @@ def test_region_changes_in_mkdocs_yml_apply_at_build(tmp_path, kit):
     site = tmp_path / "site"
     assert "Lake Tarnova" in read(site, "regions/adriatic/")
     assert "Adriatic" in read(site, "articles/2031/03/04/ferry-1/")
+
+
+def test_a_busy_days_page_stays_light(kit):
+    """A day of 400 stories lists a bounded number under its regions, with links to the rest."""
+    from digest.group import briefing
+    from digest.model import Story
+    from digest.site import render
+    from digest.site.context import Labels, SiteData
+
+    base = kit.ARTICLES[0]
+    stories = []
+    for i in range(400):
+        a = dataclasses.replace(base, id=f"busy-{i}", title=f"Busy day report {i}", region=["Europe", "Africa"][i % 2],
+                                regions=[["Europe", "Africa"][i % 2]], path=None)
+        stories.append(Story(id=f"busy-{i}", title=a.title, summary=a.summary, articles=[a]))
+    site = SiteData(stories, Labels.load(), set(), True)
+    (day,) = site.days
+    page = render.day_page(site, day, top=10, limit=6)
+    assert page.count("Busy day report") < 200
+    assert "more in Europe" in page and "more in Africa" in page
+    assert len(page.encode()) < 75_000
