@@ -192,9 +192,7 @@ def _date_str(value: Any) -> str | None:
     """YAML turns unquoted dates into date objects; keep them as ISO strings."""
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date):  # a datetime is a date too
         return value.isoformat()
     return str(value)
 

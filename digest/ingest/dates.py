@@ -21,9 +21,7 @@ def normalise_date(value: object) -> str | None:
     """
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date):  # a datetime is a date too
         return value.isoformat()
     if isinstance(value, (int, float)):
         try:
