@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("group", parents=[common], help="print the stories found among the articles")
     p.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="folder of article files (default: the docs_dir of mkdocs.yml)")
     p.add_argument("--json", action="store_true", help='print {"stories": [...]} as JSON')
+    p.add_argument("--dask", metavar="SCHEDULER", help="run the blocking join on a Dask cluster: an address, or 'local'")
+    p.add_argument("--workers", type=int, default=0, help="workers of a --dask local cluster (default: all cores)")
     p.set_defaults(run=cmd_group)
 
     from .fetch.command import add_fetch_parser  # light: the fetch machinery loads only when it runs
@@ -91,7 +94,14 @@ def cmd_group(args: argparse.Namespace, config: DigestConfig) -> int:
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder")
     articles = load_articles(folder)
-    stories = group_articles(articles, GroupOptions(**(config.options.get("grouping") or {})))
+    options = GroupOptions.from_mapping(config.options.get("grouping") or {})
+    if args.dask:
+        from .cluster import dask_client, dask_mapper
+
+        with dask_client(args.dask, args.workers or os.cpu_count() or 1) as client:
+            stories = group_articles(articles, options, mapper=dask_mapper(client))
+    else:
+        stories = group_articles(articles, options)
     if args.json:
         json.dump({"stories": [story_record(s) for s in stories], "articles": len(articles)}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Article, Story
+from .blocking import Mapper
 from .clustering import cluster_reports
 from .cache import cached_profiles
 from .copies import find_copies
@@ -30,7 +31,7 @@ __all__ = ["GroupOptions", "group_articles", "story_record"]
 
 
 def group_articles(articles: list[Article], options: GroupOptions | None = None,
-                   cache_dir: Path | None = None) -> list[Story]:
+                   cache_dir: Path | None = None, mapper: Mapper | None = None) -> list[Story]:
     """Every article in exactly one Story; stories earliest first (undated last).
 
     Wire copies are found first and stand aside; only independent reports are
@@ -38,7 +39,9 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     otherwise outvote the rest), then each copy joins its original's story.
     ``cache_dir``, when given, keeps each article's Profile (its words, entities
     and shingles) between runs, so a rebuild profiles only new or edited articles;
-    the stories are the same with or without it.
+    the stories are the same with or without it. ``mapper`` (a ``map``, e.g. a Dask
+    cluster's from ``digest.cluster.dask_mapper``) runs the blocking join's pieces;
+    the stories are the same wherever they ran.
     """
     options = options or GroupOptions()
     if not articles:
@@ -54,7 +57,7 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     reports = [articles[i] for i in report_idx]
     feats = [report_features(prepared[i], options.title_weight) for i in report_idx]
     del prepared
-    result = cluster_reports(reports, feats, words, names, options)
+    result = cluster_reports(reports, feats, words, names, options, mapper)
 
     labels = np.asarray(result.labels)
     central = _centrality(labels, result.pairs, result.sims)

@@ -9,6 +9,9 @@ the work near-linear in the number of reports.
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -33,17 +36,43 @@ def top_terms(matrix: sp.csr_matrix, k: int, max_df: int) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=matrix.shape)
 
 
+# Reports per piece of the blocking join: bounds the memory of one piece's product.
+JOIN_CHUNK = 4096
+
+Mapper = Callable[[Callable[[tuple[int, int]], np.ndarray], list[tuple[int, int]]], Iterable[np.ndarray]]
+
+
 def candidate_pairs(matrix: sp.csr_matrix, k: int, max_df: int, min_shared: int = 1,
-                    short: np.ndarray | None = None) -> np.ndarray:
+                    short: np.ndarray | None = None, mapper: Mapper | None = None) -> np.ndarray:
     """Pairs (i < j) of reports sharing at least ``min_shared`` of their top-k blocking terms.
 
     A pair with a ``short`` report (a headline, a one-line brief) needs only one: two
     headlines of one event rarely share two distinctive words.
+
+    The pairs come from a join on blocking terms done in pieces of JOIN_CHUNK reports,
+    each joined against the whole term index: the pieces are independent, so ``mapper``
+    (like the built-in ``map``, or a Dask client's) can run them anywhere; pairs come
+    back sorted, the same however they were computed.
     """
     blocks = top_terms(matrix, k, max_df)
-    shared = sp.triu(blocks @ blocks.T, k=1).tocoo()
-    need = min_shared
-    if short is not None and short.any():
-        need = np.where(short[shared.row] | short[shared.col], 1, min_shared)
-    keep = shared.data >= need
-    return np.stack([shared.row[keep], shared.col[keep]], axis=1).astype(np.int64)
+    index = blocks.T.tocsr()
+    need_short = short if short is not None and short.any() else None
+    piece = functools.partial(_join_piece, blocks, index, min_shared, need_short)
+    bounds = [(lo, min(lo + JOIN_CHUNK, blocks.shape[0])) for lo in range(0, blocks.shape[0], JOIN_CHUNK)]
+    parts = [p for p in (mapper or map)(piece, bounds) if len(p)]
+    if not parts:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.concatenate(parts)
+    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+
+
+def _join_piece(blocks: sp.csr_matrix, index: sp.csr_matrix, min_shared: int, short: np.ndarray | None,
+                bounds: tuple[int, int]) -> np.ndarray:
+    """Pairs (i < j) with i in rows lo..hi, from those rows' blocking terms against the index."""
+    lo, hi = bounds
+    shared = (blocks[lo:hi] @ index).tocoo()
+    rows = shared.row.astype(np.int64) + lo
+    cols = shared.col.astype(np.int64)
+    need = min_shared if short is None else np.where(short[rows] | short[cols], 1, min_shared)
+    keep = (cols > rows) & (shared.data >= need)
+    return np.stack([rows[keep], cols[keep]], axis=1)

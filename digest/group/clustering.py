@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Article
-from .blocking import candidate_pairs
+from .blocking import Mapper, candidate_pairs
 from .features import Features
 from .vocabulary import Vocabulary
 from .linkage import average_linkage
@@ -51,11 +51,14 @@ class Clustering:
 
 
 def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabulary, names: Vocabulary,
-                    options: GroupOptions) -> Clustering:
-    """Cluster reports into stories (label per report); ``feats`` are the reports' features."""
+                    options: GroupOptions, mapper: Mapper | None = None) -> Clustering:
+    """Cluster reports into stories (label per report); ``feats`` are the reports' features.
+
+    ``mapper`` runs the pieces of the blocking join (see blocking.candidate_pairs).
+    """
     vectors = vectorise(feats, words, names, options.entity_weight)
     short = np.diff(vectors.matrix.indptr) < options.short_terms
-    pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared, short)
+    pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared, short, mapper)
     pairs = pairs[within_window(reports, pairs, _HORIZON * options.window_days)]
     sims = pair_similarity(vectors.matrix, pairs) * time_decay(reports, pairs, options.window_days)
     if options.neighbours > 0:

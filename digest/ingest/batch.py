@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
+from ..cluster import dask_client
 from ..model import Article
 from ..store import ContentStore
 from .pipeline import IngestOptions, build_article, warm_up
@@ -129,25 +130,14 @@ def _outcomes_on_dask(items: Iterable[RawInput | InputError], options: IngestOpt
     Inputs go out in chunks with a bounded number in flight, so memory stays bounded
     however long the batch; the worker runs the same ``build_article`` as a local run.
     """
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise ValueError("--dask needs the dask extra: pip install '.[dask]'") from None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) if address == "local" else None
-    client = Client(cluster or address)
-    try:
+    with dask_client(address, workers) as client:
         in_flight: collections.deque = collections.deque()
-        chunks = _chunks(items, DASK_CHUNK)
-        for chunk in chunks:
+        for chunk in _chunks(items, DASK_CHUNK):
             in_flight.append(client.submit(_process_chunk, chunk, options, pure=False))
             if len(in_flight) >= 2 * max(workers, len(client.scheduler_info().get("workers", {})) or 1):
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
