@@ -1,7 +1,6 @@
 """The content folder: stable paths, atomic writes, hand edits that survive re-ingest."""
 from pathlib import Path
 
-import pytest
 
 from digest.model import Article, parse_article
 from digest.store import ContentStore, load_articles, relative_path_for, slugify

@@ -21,6 +21,8 @@ import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
+from ..model import parse_iso
+
 # An entity declaration anywhere: the fallback check for documents too broken for an XML parser.
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<!DOCTYPE\s+html|\s*<html", re.IGNORECASE | re.DOTALL)
@@ -163,13 +165,8 @@ def _iso(parsed: Any) -> str | None:
 
 def _json_date(value: Any) -> str | None:
     """JSON Feed dates are RFC 3339; normalised to UTC like the XML ones."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        d = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (d if d.tzinfo else d.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc).isoformat()
+    d = parse_iso(value) if isinstance(value, str) else None
+    return d.astimezone(dt.timezone.utc).isoformat() if d else None
 
 
 def _text(value: Any) -> str:

@@ -149,7 +149,6 @@ def test_region_changes_in_mkdocs_yml_apply_at_build(tmp_path, kit):
 
 def test_a_busy_days_page_stays_light(kit):
     """A day of 400 stories lists a bounded number under its regions, with links to the rest."""
-    from digest.group import briefing
     from digest.model import Story
     from digest.site import render
     from digest.site.context import Labels, SiteData
