@@ -13,8 +13,7 @@ Reports:
   shards, result records). Targets: <= 350 KB per page, <= 1 MB per search.
 
 Articles come from benchmarks/generate.py (the grouping benchmark's generator, realistic
-stories and wire copies) when it exists, else from a small generator here: stories of 1-6 reports over a number of days,
-Zipf-distributed vocabulary, a wire copy now and then.
+stories and wire copies).
 """
 from __future__ import annotations
 
@@ -35,53 +34,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from digest.model import Article, render_markdown  # noqa: E402
-from digest.model import TOPIC_SLUGS  # noqa: E402
 from digest.site import search  # noqa: E402
 
-REGIONS = ["europe", "africa", "east-asia", "south-asia", "middle-east", "latin-america", "north-america", "oceania"]
-
-
-def synthetic(n: int, seed: int = 1, days: int = 30) -> list[Article]:
-    """n articles in stories of 1-6 reports; each story has its own distinctive words."""
-    rng = random.Random(seed)
-    vocab = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(2, 4))) for _ in range(20000)]
-    weights = [1 / (i + 1) for i in range(len(vocab))]
-    out: list[Article] = []
-    s = 0
-    while len(out) < n:
-        s += 1
-        day = 1 + rng.randrange(days)
-        topic = rng.choice(TOPIC_SLUGS)
-        region = rng.choice(REGIONS)
-        key = rng.sample(vocab[2000:], 8)
-        size = min(rng.choice([1, 1, 2, 2, 3, 4, 6]), n - len(out))
-        original = None
-        for k in range(size):
-            words = rng.choices(vocab, weights, k=300) + key * 3
-            rng.shuffle(words)
-            body = " ".join(words)
-            if original is not None and rng.random() < 0.2:
-                body = original  # a wire copy
-            original = original or body
-            hour = rng.randrange(24)
-            out.append(Article(
-                id=f"s{s}-{k}", title=" ".join(key[:3] + rng.sample(words, 5)).capitalize(),
-                summary=" ".join(key[3:] + rng.sample(words, 20)).capitalize() + ".",
-                date=f"2030-01-{day:02d}T{hour:02d}:00:00Z", source=f"Outlet {rng.randrange(40)}",
-                url=f"https://outlet{rng.randrange(40)}.example/{s}/{k}", region=region, regions=[region],
-                topics=[topic], body=body,
-            ))
-    return out
-
-
 def articles(n: int) -> list[Article]:
-    try:
-        sys.path.insert(0, str(REPO / "benchmarks"))
-        import generate  # type: ignore[import-not-found]
+    """n generated articles (benchmarks/generate.py: stories of varied size, wire copies)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import generate  # type: ignore[import-not-found]
 
-        return generate.generate(n)[0]
-    except ImportError:
-        return synthetic(n)
+    return generate.generate(n)[0]
 
 
 def make_site(root: Path, arts: list[Article], plugin: bool) -> None:
