@@ -128,12 +128,26 @@ class Article:
         return cls(**kwargs, body=body, path=path, extra=extra)
 
 
+@dataclass(frozen=True)
+class KeyFact:
+    """One sentence a reporter wrote, chosen as a key fact of a story, with where it came from.
+
+    Extractive on purpose: the text is a sentence of ``article_id``'s body or standfirst,
+    never generated, so a key fact cannot say what no report said.
+    """
+
+    text: str
+    article_id: str
+    source: str | None = None
+
+
 @dataclass
 class Story:
     """Articles reporting one real-world event.
 
     ``articles`` is ordered: independent reports first (earliest first), then copies.
     ``copies`` maps an original's id to the ids of its wire copies.
+    ``key_facts`` are sentences chosen across independent reports (see group/README.md).
     """
 
     id: str
@@ -143,6 +157,20 @@ class Story:
     copies: dict[str, list[str]] = field(default_factory=dict)
     shared_terms: list[str] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)
+    key_facts: list[KeyFact] = field(default_factory=list)
+
+    @property
+    def arrivals(self) -> dict[str, list[str]]:
+        """Per day (YYYY-MM-DD, oldest first), the ids of the articles that arrived that day.
+
+        With it a page can show what is new since a given day, and a day's briefing can be
+        rebuilt as it stood then. Undated articles belong to no day.
+        """
+        by_day: dict[str, list[str]] = {}
+        for a in self.articles:
+            if a.day:
+                by_day.setdefault(a.day, []).append(a.id)
+        return dict(sorted(by_day.items()))
 
     @property
     def independent(self) -> list[Article]:
