@@ -67,8 +67,8 @@ def parse_byline(line: str) -> list[str] | None:
         name = _clean(part, lenient=labelled)
         if name and name not in found:
             found.append(name)
-    if not found and not labelled and (m.groupdict().get("pre") or len(names.split()) > 6):
-        return None  # "Neue Regeln von Brüssel": a headline, not a byline
+    if not found and not labelled:
+        return None  # "Neue Regeln von Brüssel", "Von Sprachregeln und Deutsch": a headline, not a byline
     return found
 
 

@@ -292,6 +292,7 @@ _LABEL_WORDS = frozenset(w for label in _DATA["published_labels"] + _DATA["updat
 _RELATIVE = re.compile(rf"^\W*(?:{'|'.join(_DATA['relative'])})\W*$", re.I)
 STAMP_MAX_CHARS = 140
 STAMP_MAX_WORDS = 18
+BARE_STAMP_WORDS = 4  # a date without year, time or weekday is a stamp only on a line this short
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,8 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
         return None
     head = line[: first.start]
     label = _LABEL.search(head[-40:]) if head else None
+    if not (first.year or first.time or first.weekday is not None or label) and len(line.split()) > BARE_STAMP_WORDS:
+        return None  # "Reparaturcafé am 31. Januar": a headline that names a day
     return Stamp(first, updated=bool(label and label["upd"]))
 
 

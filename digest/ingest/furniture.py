@@ -155,7 +155,7 @@ def classify(lines: list[Line], headline_key: str | None = None) -> None:
     # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption.
     for line, below in zip(lines, lines[1:]):
         if below.kind == "caption" and below.words <= 8 and not line.furniture and caption.is_credit_only(below.text, below.words):
-            if line.words < 40:
+            if line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15):
                 line.kind, line.furniture, line.prose, line.score = "caption", True, False, -FURNITURE_COST
     # A prose line alone between non-prose lines is a teaser under its link more often
     # than a story paragraph: it counts for less.

@@ -24,25 +24,32 @@ TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\
 _TOKEN = re.compile(r"\w+")
 _NOT_LETTERS = re.compile(r"[^\W\d_]|\s")  # removes letters and spaces: what is left is not letters
 _MARKUP = re.compile(r"[<>{}=@#]|https?:|www\.")
-_LABEL_SEPARATORS = (" / ", " › ", " | ", " · ", " » ", " > ", "»", "›")
+_PATH_SEPARATORS = (" › ", " | ", " » ", " > ")
+_LIST_SEPARATORS = (" / ", " · ", " • ")
 _DATE_TAIL = re.compile(r"\s*[:|,-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d\d(?:\s*Uhr)?)?\s*$", re.I)
 MIN_WORDS = 2
+PERIOD_MAX_WORDS = 16  # a line ending with a full stop is a headline only if this short
 MAX_WORDS = 30
 WINDOW = 30  # lines above the story searched for its headline
 TITLE_OVERLAP = 0.6  # share of words a printed headline shares with the <title> line's
 H1_AGREEMENT = 0.3  # share of words an <h1> shares with a declared title to be taken as the headline
 
 # Evidence weights (see ``evidence``).
-AFTER_META = 2.5  # a byline or date stamp right below
+AFTER_META = 3.5  # a byline or date stamp right below
 AFTER_STANDFIRST = 1.0  # a long line (standfirst or lede) right below
 PRINTED_AGAIN = 2.0  # printed elsewhere on the page too
+TITLED = 3.0  # the headline of the page's <title>, printed again
+STORY_WORDS = 3.0  # times the share of its words the story's opening uses
 BELOW_NAVIGATION = 0.5  # a short line, furniture or nothing right above
+PROSE_ABOVE = 1.5  # per paragraph among the three lines above
 HEADLINE_BETWEEN = 1.5  # per other headline-shaped line between it and its byline or stamp
 HEADLINE_AFTER_META = 0.5  # per other headline-shaped line between its byline or stamp and the story
 PROSE_BETWEEN = 2.0  # per prose line between it and the story beyond the standfirst
 DISTANCE = 0.1  # per line between it and the story
+RIVAL_WORDS = 4  # a shorter headline-shaped line under a headline is a label, not a rival
 KICKER = 3.0  # a short label over the real headline ("Klimaschutz" / "Bohren, bis es heiß wird")
 NAME = 2.0  # a person's name alone on its line is a byline more often than a headline
+FULL_STOP = 2.0  # a line ending with a full stop is a standfirst or caption more often than a headline
 META_REACH = 6  # lines below a headline where its byline or stamp may sit
 _META_KINDS = ("stamp", "byline", "relative")
 
@@ -65,9 +72,11 @@ def _display(line: Line) -> bool:
     t = line.text
     if t.endswith(")") and line.words > 15:
         return False  # a caption's sentence with its credit in brackets
-    if t.endswith((".", ":", ",", ";")) and not t.endswith(("...", "..")) or t.endswith(("…", "...")):
-        return False
-    if any(sep in t for sep in _LABEL_SEPARATORS) or _MARKUP.search(t):
+    if t.endswith((":", ",", ";", "…", "...", "-", "–", "—", "|", "/", "•", "+")):
+        return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
+    if t.endswith(".") and (line.words > PERIOD_MAX_WORDS or t.count(". ") > 1):
+        return False  # a sentence; a short headline may still end with a full stop
+    if is_label(t) or _MARKUP.search(t):
         return False
     if len(_NOT_LETTERS.sub("", t)) > 0.4 * len(t.replace(" ", "")):
         return False
@@ -75,8 +84,16 @@ def _display(line: Line) -> bool:
 
 
 def is_label(text: str) -> bool:
-    """A section path or meta line ("WORLD / AMERICAS", "Listen · 4 min"), not a headline."""
-    return text.isupper() or any(sep in text for sep in _LABEL_SEPARATORS)
+    """A section path or meta line ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min"), not
+    a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
+    if text.isupper() and len(text.split()) <= 3:
+        return True
+    if any(sep in text for sep in _PATH_SEPARATORS):
+        return True
+    for sep in _LIST_SEPARATORS:
+        if sep in text:
+            return all(len(part.split()) <= 3 for part in text.split(sep))
+    return False
 
 
 @dataclass(frozen=True)
@@ -140,16 +157,20 @@ def has_evidence(lines: list[Line], i: int, counts: dict[str, int]) -> bool:
     return counts.get(lines[i].key, 0) > 1 or any(ln.kind in _META_KINDS for ln in lines[i + 1 : i + 1 + META_REACH])
 
 
-def evidence(lines: list[Line], i: int, start: int, counts: dict[str, int]) -> float:
-    """How much the page treats line i as the headline of the story at ``start``."""
+def evidence(
+    lines: list[Line], i: int, start: int, counts: dict[str, int], titled: str | None = None, story: frozenset[str] = frozenset()
+) -> float:
+    """How much the page treats line i as the headline of the story at ``start``; ``titled``
+    is the folded headline of the page's <title> when a scraper saved it, ``story`` the
+    word stems of the story's opening (see ``stems``): a headline names what its story is about."""
     line = lines[i]
     below = lines[i + 1] if i + 1 < len(lines) else None
     above = lines[i - 1] if i else None
     kicker = _kicker(line, below)
     between = lines[i + 1 : start]
-    displays = [j for j in range(i + 1, start) if is_display(lines[j]) and not _variant(lines[j], line)]
-    if displays and displays[0] == i + 1 and not kicker:
-        displays = displays[1:]  # a subtitle under the headline ("Pflaster-Desaster: ...") is part of it
+    displays = [j for j in range(i + 1, start) if _rival(lines[j], line)]
+    if displays and displays[0] == i + 1 and _deck(line, lines[i + 1]):
+        displays = displays[1:]  # a longer subtitle under the headline ("Pflaster-Desaster: ...") is part of it
     score = 0.0
     meta_at = start
     for distance, ln in enumerate(lines[i + 1 : min(len(lines), i + 1 + META_REACH, start + 2)], 1):
@@ -165,12 +186,16 @@ def evidence(lines: list[Line], i: int, start: int, counts: dict[str, int]) -> f
             score += AFTER_META / 2  # "Pressemitteilung 02. November 2021" over the headline
     if below is not None and (below.prose or below.words >= 12) and not below.furniture:
         score += AFTER_STANDFIRST
-    if counts.get(line.key, 0) > 1:
+    if line.key == titled:
+        score += TITLED
+    elif counts.get(line.key, 0) > 1:
         score += PRINTED_AGAIN * min(1.0, (line.words - 1) / 4)  # a menu item printed twice is no headline
     if above is None or above.furniture or above.words <= 3 or is_label(above.text):
         score += BELOW_NAVIGATION
-    elif is_display(above) and not _kicker(above, line) and not _variant(above, line):
+    elif is_display(above) and _deck(above, line):
         score -= HEADLINE_BETWEEN  # the subtitle of the headline above it
+    paragraphs_above = sum(ln.prose and ln.words >= 12 for ln in lines[max(0, i - 3) : i])
+    score -= PROSE_ABOVE * min(paragraphs_above, 2)  # a subhead inside a story, or a teaser under another
     # other headlines between it and its byline or stamp say it is not the headline; under the
     # byline they are more often a photo's title or a fact box's lines
     score -= sum(HEADLINE_BETWEEN if j < meta_at else HEADLINE_AFTER_META for j in displays)
@@ -179,9 +204,37 @@ def evidence(lines: list[Line], i: int, start: int, counts: dict[str, int]) -> f
     score -= DISTANCE * len(between)
     if kicker:
         score -= KICKER
+    if story:
+        own = stems(line.text)
+        if own:
+            score += STORY_WORDS * len(own & story) / len(own)
     if is_name(line.text):
         score -= NAME
+    if line.text.endswith("."):
+        score -= FULL_STOP
     return score
+
+
+_STEM = re.compile(r"[^\W\d_]{4,}")
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of a text, cut to their first five letters: "Wildschweine" and
+    "Wildschweinen", "election" and "elections" meet. Short words (articles, prepositions) are left out."""
+    return frozenset(w[:5] for w in _STEM.findall(text.casefold()))
+
+
+def _rival(other: Line, line: Line) -> bool:
+    """Another headline between a candidate and its story: headline-shaped, more than a label
+    ("1 Kommentar", "Kommentar"), not a rewording of the candidate."""
+    return other.display and other.words >= RIVAL_WORDS and not _variant(other, line)
+
+
+def _deck(line: Line, below: Line) -> bool:
+    """A subtitle right under a headline, headline-shaped too ("Pflaster-Desaster: Gladbacher
+    Fußgängerzone in schlechtem Zustand"): pages print the headline first, unless the line
+    above is a short kicker ("Klimaschutz")."""
+    return below.display and not _kicker(line, below) and not _variant(line, below)
 
 
 def _kicker(line: Line, below: Line | None) -> bool:

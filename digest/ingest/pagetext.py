@@ -29,7 +29,8 @@ OTHER_RUN_SHARE = 0.6  # a run this close to the best competes with it on its he
 RUN_WEIGHT = 4.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
-MAX_CANDIDATES = 200  # headline candidates weighed per page
+MAX_CANDIDATES = 200
+OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in  # headline candidates weighed per page
 
 
 def parse_page_text(text: str, title: str | None = None) -> Page:
@@ -39,34 +40,33 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
     if not lines:
         return Page()
     hint = headline.title_line(lines) if not title else None
-    known = fold(title) if title else (fold(hint.headline) if hint else None)
+    known = fold(title) if title else None
     furniture.classify(lines, known)
     headline.mark_display(lines)
     if _short_form(lines, title):
         return _short_page(lines, title)
+    if hint:
+        lines[0].display = False  # a saved <title> line: its headline is printed again below, or nowhere
     counts = Counter(line.key for line in lines)
-    printed = [i for i, ln in enumerate(lines) if known and ln.key == known and (i or not hint)]
+    printed = [i for i, ln in enumerate(lines) if known and ln.key == known]
     if printed:
-        at = printed[1] if hint and hint.at and len(printed) > 1 and printed[0] == 0 else printed[0]
+        at = printed[0]
         start, end = _story_run(lines, at + 1)
     else:
-        at, start, end = _anchor(lines, counts)
+        at, start, end = _anchor(lines, counts, fold(hint.headline) if hint and hint.at else None)
     if at is not None:
         at = _first_printing(lines, at)
         start, end = _story_below(lines, at, start, end)
-    head = lines[at].text if at is not None else ""
-    if title and not printed:
-        head = title
-    elif hint and not printed:
-        head = hint.headline
+    head = lines[at].text if at is not None else title or (hint.headline if hint else "")
     return _page(lines, head, at, start, end, hint.site if hint else None)
 
 
-def _anchor(lines: list[Line], counts: Counter) -> tuple[int | None, int, int]:
+def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tuple[int | None, int, int]:
     """The headline and the story's core, found together. Each candidate headline (one with
     a byline or stamp under it or printed twice, and the one above each strong run) is
     weighed by its evidence plus the prose mass that follows its header cluster: the
-    longest run of prose after it, across a photo gallery or an ad if the story goes on."""
+    longest run of prose after it, across a photo gallery or an ad if the story goes on.
+    ``titled`` is the folded headline of a saved <title> line, evidence for the line repeating it."""
     runs = _runs(lines)
     if not runs:
         return None, 0, 0
@@ -78,13 +78,13 @@ def _anchor(lines: list[Line], counts: Counter) -> tuple[int | None, int, int]:
     for i in range(len(prefix) - 2, -1, -1):
         if prefix[peak[i + 1]] > prefix[i]:
             peak[i] = peak[i + 1]
-    candidates = {i for i, ln in enumerate(lines) if headline.is_display(ln) and headline.has_evidence(lines, i, counts)}
+    candidates = {i for i, ln in enumerate(lines) if headline.is_display(ln) and (headline.has_evidence(lines, i, counts) or ln.key == titled)}
     for score, start, end in sorted(runs, reverse=True)[:4]:
-        if score >= OTHER_RUN_SHARE * top:
-            at, _ = headline.locate(lines, _first_sentence(lines, start, end), counts)
-            if at is not None:
-                candidates.add(at)
+        if score >= OTHER_RUN_SHARE * top:  # the headline-shaped lines above a strong run and at its top
+            reach = range(max(0, start - headline.WINDOW), min(end, start + HEADER_REACH))
+            candidates.update(i for i in reach if headline.is_display(lines[i]))
     best: tuple[float, int | None, int, int] = (float("-inf"), None, *max(runs)[1:])
+    openings: dict[int, frozenset[str]] = {}
     for at in sorted(candidates)[:MAX_CANDIDATES]:
         first = _after_header(lines, at)
         if first >= len(lines):
@@ -93,10 +93,25 @@ def _anchor(lines: list[Line], counts: Counter) -> tuple[int | None, int, int]:
         mass = prefix[end] - prefix[first]
         if mass <= 0:
             continue
-        total = headline.evidence(lines, at, first, counts) + RUN_WEIGHT * min(mass, top) / top
+        if first not in openings:
+            openings[first] = _opening(lines, first, end)
+        evidence = headline.evidence(lines, at, first, counts, titled, openings[first])
+        total = evidence + RUN_WEIGHT * min(mass, top) / top
         if total > best[0]:
             best = (total, at, first, end)
     return best[1], best[2], best[3]
+
+
+def _opening(lines: list[Line], first: int, end: int) -> frozenset[str]:
+    """The word stems of a story's opening paragraphs (about its first 300 words)."""
+    text, words = [], 0
+    for line in lines[first:end]:
+        if line.prose or line.words >= 15:
+            text.append(line.text)
+            words += line.words
+            if words >= OPENING_WORDS:
+                break
+    return headline.stems(" ".join(text))
 
 
 def _runs(lines: list[Line], floor: int = 0) -> list[tuple[float, int, int]]:
@@ -161,18 +176,18 @@ def _story_below(lines: list[Line], at: int, start: int, end: int) -> tuple[int,
 def _after_header(lines: list[Line], at: int) -> int:
     """The first story line under the headline: past the header cluster (furniture, short
     lines, a second headline, a standfirst with a byline or stamp under it)."""
-    i, standfirst = at + 1, False
+    i, standfirst = at + 1, None
     while i < len(lines) and i <= at + HEADER_REACH:
         line = lines[i]
         if line.furniture or not (line.prose or line.words >= 15) or headline.is_display(line):
             i += 1
             continue
-        if not standfirst and _meta_below(lines, i):
-            standfirst = True
+        if standfirst is None and _meta_below(lines, i):
+            standfirst = i
             i += 1
             continue
         return i
-    return i
+    return standfirst if standfirst is not None else i  # no story under the standfirst: it is the story
 
 
 def _meta_below(lines: list[Line], i: int) -> bool:
