@@ -27,12 +27,12 @@ BYLINE_MAX_CHARS = 200
 
 # "By Jane Roe", "ByJane Roe" (a page that glues the link to its label), "VON MORITZ GATHMANN am 21. April",
 # "6. Dezember 2022 von Fatima in Gefühle" (a date before the lead).
-_LEAD = re.compile(rf"^(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+|(?<=[Bb][Yy])(?=[A-Z][a-z]))(?P<names>\S[^\n]*)$")
-_DATED_LEAD = re.compile(rf"^(?P<pre>[^\n]{{0,40}}?\s)(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+)(?P<names>\S[^\n]*)$")
+_LEAD = re.compile(rf"^(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+|(?=[A-ZÀ-Ý][\w.]))(?P<names>\S[^\n]*)$")
+_DATED_LEAD = re.compile(rf"^(?P<pre>[^\n]{{0,40}}?\s)(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+|(?=[A-ZÀ-Ý][\w.]))(?P<names>\S[^\n]*)$")
 _LABEL = re.compile(rf"^(?P<lead>(?i:{_LABELS}))(?:\s*:\s*|\s+)(?P<names>\S[^\n]*)$")
 # Where the names stop: a separator, an e-mail, a date or time, "in"/"am"/"for" and what follows.
 _NAMES_END = re.compile(
-    r"\s*(?:[|•·/]|\s[-–—]\s|\S+@\S+|\(|\d|"
+    r"\s*(?:[|•·/]|\s[-–—]\s|\S+@\S+|\(|\d|\s\w+:|"
     r"\b(?:in|im|for|at|am|le|el|em|on|für|aus|pour|para|dans|en)\s+[\w(])"
 )
 _NAME_SPLIT = re.compile(rf"\s*(?:,|;|&|\s(?:{alternation(_DATA['joiners'])})\s)\s*")
@@ -109,6 +109,16 @@ def is_name(text: str) -> bool:
     return True
 
 
+def is_name_list(text: str) -> bool:
+    """Several names on one line, maybe with a place: "Markus M. Haefliger, London, Beat Bumbacher",
+    "CLARA LÖW, SIDDHARTH PRAKASH & KLAUS JACOB"."""
+    if len(text) > 120 or not any(sep in text for sep in (",", "&", " and ", " und ")):
+        return False
+    parts = [p.strip() for p in _NAME_SPLIT.split(text) if p.strip()]
+    names = sum(is_name(p) for p in parts)
+    return names >= 2 and all(is_name(p) or (len(p.split()) == 1 and p[:1].isupper()) for p in parts)
+
+
 def is_role(text: str) -> bool:
     """A role printed under a name: "Chefredakteur", "Staff Writer", "Courts Reporter"."""
     words = text.strip(" .,").casefold().split()
@@ -142,6 +152,9 @@ def authors(page: "Page") -> list[str]:
         if found is not None:
             add(found)
             continue
+        if _stamp_like(line):
+            add(names_beside_stamp(line))
+            continue
         line = without_email(line)
         if not is_name(line):
             continue
@@ -153,6 +166,25 @@ def authors(page: "Page") -> list[str]:
         for value in page.declared.authors:
             add(declared_names(value))
     return names
+
+
+_PARTS = re.compile(r"\s*(?:[|•·]|\s[-–—/]\s)\s*")
+
+
+def names_beside_stamp(line: str) -> list[str]:
+    """The name a stamp line prints beside its date: "Marie Merlet | lundi 9 décembre 2019",
+    "04.02.2022 | 15:33 Uhr | Dennis Steimels", "Evgenia Karp Zuletzt geändert am 06.11.2023"."""
+    from .dates import label_start
+
+    found = []
+    for part in _PARTS.split(line):
+        part = part.strip()
+        cut = label_start(part)
+        if cut is not None:
+            part = part[:cut].strip(" ,")
+        if is_name(part) and not is_role(part):
+            found.append(part.title() if part.isupper() else part)
+    return found
 
 
 def _stamp_like(line: str) -> bool:

@@ -50,7 +50,8 @@ def is_caption(text: str, words: int | None = None) -> bool:
         return False
     if tail.endswith((")", "]")) and (_BRACKET_CREDIT.search(tail) or _NAME_SLASH_CREDIT.search(tail)):
         return True
-    if _CREDIT_BY.search(tail):
+    low = tail.lower()
+    if (":" in tail or "by" in low or "von" in low) and _CREDIT_BY.search(tail):
         return True
     if text.endswith(CREDITS):  # "... Getty Images", not "... profile" nor "... told Reuters."
         credit = next(c for c in CREDITS if text.endswith(c))

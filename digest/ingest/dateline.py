@@ -161,10 +161,10 @@ def agency_from_line(line: str) -> str | None:
     """A wire credit for the story written as its own line: "Source: AFP/ac", "— Reuters",
     "(AP)", or Reuters' "Reporting by ...; Editing by ..." sign-off. A photo credit
     ("Image copyright Reuters", "Foto: dpa") is not one."""
-    if len(line) > 300 or _PHOTO_WORDS.search(line):
-        return None  # a paragraph, or a photo's credit
+    if len(line) > 300:
+        return None  # a paragraph
     m = _SOURCE_LINE.match(line) or (len(line) <= 80 and _TRAILING_CREDIT.match(line))
-    if m:
+    if m and not _PHOTO_WORDS.search(line):  # a photo's credit is not the story's
         agencies = agencies_in(m["credit"])
         if agencies:
             return agencies[0]

@@ -288,6 +288,7 @@ def full_dates(lines: list[str]) -> list[dt.date]:
 _PUBLISHED = alternation(_DATA["published_labels"])
 _UPDATED = alternation(_DATA["updated_labels"])
 _LABEL = re.compile(rf"^\W*(?:(?P<upd>{_UPDATED})|{_PUBLISHED})\b\s*:?\s*", re.I)
+_LABEL_ANYWHERE = re.compile(rf"(?<!\w)(?:{_UPDATED}|{alternation(l for l in _DATA['published_labels'] if len(l) > 3)})\b", re.I)
 _LABEL_WORDS = frozenset(w for label in _DATA["published_labels"] + _DATA["updated_labels"] for w in label.split())
 _RELATIVE = re.compile(rf"^\W*(?:{'|'.join(_DATA['relative'])})\W*$", re.I)
 STAMP_MAX_CHARS = 140
@@ -310,6 +311,8 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
     "Die Messe findet am 21. Mai 2022 statt."."""
     if len(line) > STAMP_MAX_CHARS or not _DIGIT.search(line) or len(line.split()) > STAMP_MAX_WORDS:
         return None
+    if "(@" in line:
+        return None  # "— Jane Roe (@janeroe) October 9, 2026": an embedded post's attribution, part of the story
     mentions = find_dates(line, numeric=True, month_first=month_first)
     if not mentions:
         return None
@@ -327,6 +330,16 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
     return Stamp(first, updated=bool(label and label["upd"]))
 
 
+def label_start(text: str) -> int | None:
+    """Where a stamp's date (or its label: "Zuletzt geändert am", "Published") starts in a text."""
+    mentions = find_dates(text, numeric=True)
+    cut = mentions[0].start if mentions else None
+    m = _LABEL_ANYWHERE.search(text[:cut] if cut is not None else text)
+    if m:
+        return m.start()
+    return cut
+
+
 def is_relative_stamp(line: str) -> bool:
     """"vor 3 Stunden", "2 hours ago", "Hace 3 horas": a stamp with no date in it."""
     return len(line) <= 40 and bool(_RELATIVE.match(line))
@@ -336,15 +349,13 @@ def is_relative_stamp(line: str) -> bool:
 
 
 def publication_date(page: "Page", month_first: bool = False) -> str | None:
-    """When the story was published, from the page's own evidence, strongest first: a date
-    the markup declares, a stamp in the headline's header cluster (a "published" one before an
-    "updated" one), a stamp just above the headline, the lede's first sentence ("on Saturday
-    (Dec 27)"), a stamp right after the story. Never a date elsewhere on the page: a site
-    header's "today" or a teaser's date is not the story's."""
-    for value in page.declared.published:
-        date = normalise_date(value)
-        if date:
-            return date
+    """When the story was published, from the page's own evidence, strongest first: a stamp in
+    the headline's header cluster (a "published" one before an "updated" one), one just above
+    the headline, a date the markup declares, the lede's first sentence ("on Saturday (Dec 27)"),
+    a stamp right after the story. Never a date elsewhere on the page: a site header's "today"
+    or a teaser's date is not the story's. A declared date-time on the day the page prints is
+    preferred to the printed one: it carries its zone; one on another day is in another zone
+    (UTC past midnight) or a CMS default, and the printed day wins."""
     references: list[dt.date] | None = None
 
     def resolved(mention: DateMention) -> str | None:
@@ -355,13 +366,16 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
             references = full_dates(page.above + page.header + page.story + page.after)
         return resolve(mention, references)
 
+    declared = next((d for d in map(normalise_date, page.declared.published) if d), None)
     header = [s for s in (stamp(line, month_first) for line in page.header) if s]
     ordered = [s for s in header if not s.updated] + [s for s in header if s.updated]
     ordered += [s for s in (stamp(line, month_first) for line in reversed(page.above)) if s]
     for found in ordered:
         date = resolved(found.mention)
         if date:
-            return date
+            return declared if declared and declared[:10] == date[:10] else date
+    if declared:
+        return declared
     if page.story:
         lede = re.split(r"(?<=[.!?])\s", page.story[0], maxsplit=1)[0]
         for mention in find_dates(lede):

@@ -67,7 +67,10 @@ REPEAT_COST = 3.0
 
 
 def is_chrome(low: str) -> bool:
-    """A line (case-folded) that is a known furniture phrase or starts with one."""
+    """A line (case-folded) that is a known furniture phrase or starts with one; a count
+    before the phrase does not matter ("17 Kommentare", "5 Comments")."""
+    if low[:1].isdigit():
+        low = low.lstrip("0123456789., ")
     return _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low)
 
 
@@ -144,12 +147,16 @@ def classify(lines: list[Line], headline_key: str | None = None) -> None:
             line.score -= REPEAT_COST
     # A name alone beside a date stamp, under a lone "By", over a role or an address is a byline.
     for i, line in enumerate(lines):
-        if not line.furniture and line.words <= 5 and byline.is_name(byline.without_email(line.text)) and not byline.is_role(line.text):
+        if not line.furniture and line.words <= 12 and ("," in line.text or "&" in line.text) and byline.is_name_list(line.text):
+            line.kind, line.furniture, line.prose, line.score = "byline", True, False, -FURNITURE_COST
+            continue
+        if not line.furniture and line.words <= 5:
             prev = lines[i - 1] if i else None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
-            if (prev is not None and (prev.kind in ("stamp", "relative") or byline.is_lead_alone(prev.text))) or (
-                nxt is not None and (nxt.kind in ("stamp", "relative") or byline.is_role(nxt.text) or nxt.kind == "url")
-            ):
+            beside = (prev is not None and (prev.kind in ("stamp", "relative") or (prev.words <= 2 and byline.is_lead_alone(prev.text)))) or (
+                nxt is not None and (nxt.kind in ("stamp", "relative", "url") or (nxt.words <= 4 and byline.is_role(nxt.text)))
+            )
+            if beside and byline.is_name(byline.without_email(line.text)) and not byline.is_role(line.text):
                 line.kind, line.furniture, line.prose = "byline", True, False
                 line.score = -FURNITURE_COST
     # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption.

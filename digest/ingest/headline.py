@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 
 from .byline import is_name
-from .furniture import is_chrome
+from .furniture import is_boilerplate, is_chrome
 from .lines import Line, fold, size
 
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
 _TOKEN = re.compile(r"\w+")
 _NOT_LETTERS = re.compile(r"[^\W\d_]|\s")  # removes letters and spaces: what is left is not letters
+_GLUED = re.compile(r"[a-zà-ÿß][A-ZÀ-Ý](?=[a-zà-ÿ])")
 _MARKUP = re.compile(r"[<>{}=@#]|https?:|www\.")
 _PATH_SEPARATORS = (" › ", " | ", " » ", " > ")
 _LIST_SEPARATORS = (" / ", " · ", " • ")
@@ -76,10 +77,15 @@ def _display(line: Line) -> bool:
         return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
     if t.endswith(".") and (line.words > PERIOD_MAX_WORDS or t.count(". ") > 1):
         return False  # a sentence; a short headline may still end with a full stop
-    if is_label(t) or _MARKUP.search(t):
+    if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):
         return False
     if len(_NOT_LETTERS.sub("", t)) > 0.4 * len(t.replace(" ", "")):
         return False
+    if len(_GLUED.findall(t)) >= 2:
+        return False  # menu items run together: "UnternehmenNewsroomBürgerbeteiligung"
+    words = t.split()
+    if len(words) >= 4 and sum(len(w) <= 3 for w in words) > 0.7 * len(words):
+        return False  # "eic kyf msh nnz uhz tv nt": a row of abbreviations
     return not (line.words <= 3 and t.isupper())
 
 

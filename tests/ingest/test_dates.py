@@ -113,6 +113,17 @@ def test_a_bare_stamp_takes_its_year_from_the_story_not_from_elsewhere():
     assert dates.publication_date(Page(headline="Festival opens", header=["July 23"], story=["It opened."])) is None
 
 
-def test_a_declared_date_comes_first():
-    page = Page(declared=Declared(published=["2026-03-06T14:05:00+01:00"]), header=["7 March 2026"])
+def test_a_declared_date_time_on_the_printed_day_carries_its_zone():
+    page = Page(declared=Declared(published=["2026-03-06T14:05:00+01:00"]), header=["6 March 2026"])
+    assert dates.publication_date(page) == "2026-03-06T14:05:00+01:00"
+
+
+def test_the_printed_day_wins_over_a_declared_date_in_another_zone():
+    # 23:30 in Buenos Aires is past midnight in UTC: the page's own day is the story's
+    page = Page(declared=Declared(published=["2026-05-04T02:30:00+00:00"]), header=["03/05/2026 23:30"])
+    assert dates.publication_date(page) == "2026-05-03T23:30:00"
+
+
+def test_a_declared_date_when_the_page_prints_none():
+    page = Page(declared=Declared(published=["2026-03-06T14:05:00+01:00"]), story=["It rained on 2 March 2026."])
     assert dates.publication_date(page) == "2026-03-06T14:05:00+01:00"
