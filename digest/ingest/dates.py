@@ -108,7 +108,7 @@ _WEEKDAY = (
     rf"(?P<wd>{alternation(w for w in WEEKDAYS if len(w) > 2)}\.?|{alternation(w for w in WEEKDAYS if len(w) == 2)}[.,])"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}[:.]\d\d))"  # "2022" also glued to a time: "202221:25"
 
 
 def _named(pattern: str, suffix: str) -> str:
@@ -118,9 +118,9 @@ def _named(pattern: str, suffix: str) -> str:
 
 _SPELLINGS = [
     # Dec 26, 2025 / Saturday (Dec 27) / Nov. 20, 2019 / March 25 / Oct 24, 2023
-    rf"(?:{_WEEKDAY},?\s+\(?)?{_WORD_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR}\b)?",
+    rf"(?:{_WEEKDAY},?\s+\(?)?{_WORD_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?",
     # 19 November 2019 / 19. Oktober 2019 / 4 de maio de 2022 / Friday, 3rd of May 2024 / 31 Okt, 2023
-    rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:de\s+|of\s+)?{_WORD_MONTH}(?![^\W\d_])(?:,?\s*(?:de[l]?\s+)?{_YEAR}\b)?",
+    rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:de\s+|of\s+)?{_WORD_MONTH}(?![^\W\d_])(?:,?\s*(?:de[l]?\s+)?{_YEAR})?",
     # 2019-11-19 / 2019/11/19 / 2012年6月4日 (ISO and CJK order)
     r"(?P<year>(?:19|20)\d\d)(?:-(?P<mnum>[01]?\d)-|/(?P<mnum_>[01]?\d)/|年(?P<mnum__>[01]?\d)月)(?P<day>[0-3]?\d)(?![\d.])日?",
     # 19.10.2019 / 4.02.2022 (day first, four-digit year: safe in running text)
@@ -181,8 +181,8 @@ def find_dates(text: str, numeric: bool = False, month_first: bool = False) -> l
         g = {k.rstrip("0123456789_"): v for k, v in m.groupdict().items() if v is not None}
         if "a" in g:  # short numeric form
             a, b, year = int(g["a"]), int(g["b"]), _year(g["y"])
-            if len(g["y"]) == 2 and g["sep"] != ".":
-                continue  # "12/05/22": too ambiguous even in a stamp
+            if len(g["y"]) == 2 and g["sep"] != "." and not month_first:
+                continue  # "12/05/22": too ambiguous in a stamp, but on a US page "11/08/23" is November 8
             day, month = (b, a) if month_first and a <= 12 else (a, b)
         else:
             year = int(g["year"]) if "year" in g else None
@@ -288,6 +288,7 @@ def full_dates(lines: list[str]) -> list[dt.date]:
 _PUBLISHED = alternation(_DATA["published_labels"])
 _UPDATED = alternation(_DATA["updated_labels"])
 _LABEL = re.compile(rf"^\W*(?:(?P<upd>{_UPDATED})|{_PUBLISHED})\b\s*:?\s*", re.I)
+_SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s")
 _LABEL_ANYWHERE = re.compile(rf"(?<!\w)(?:{_UPDATED}|{alternation(l for l in _DATA['published_labels'] if len(l) > 3)})\b", re.I)
 _LABEL_WORDS = frozenset(w for label in _DATA["published_labels"] + _DATA["updated_labels"] for w in label.split())
 _RELATIVE = re.compile(rf"^\W*(?:{'|'.join(_DATA['relative'])})\W*$", re.I)
@@ -317,7 +318,7 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
     if not mentions:
         return None
     first = mentions[0]
-    before = line[: first.start].split()
+    before = _SEPARATORS.split(line[: first.start])[-1].split()  # "von eseppelt · 31. Oktober 2023"
     words = sum(w[:1].islower() and w.strip(":,").lower() not in _LABEL_WORDS for w in before)
     if len(before) > 6 or words > 1:
         return None
@@ -364,7 +365,11 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
             return mention.iso()
         if references is None:
             references = full_dates(page.above + page.header + page.story + page.after)
-        return resolve(mention, references)
+        if references:
+            return resolve(mention, references)
+        year = page_year(page)  # no dated event in the story: the year the page itself is from
+        day = mention.on(year) if year else None
+        return mention.iso(year) if day and (mention.weekday is None or day.weekday() == mention.weekday) else None
 
     declared = next((d for d in map(normalise_date, page.declared.published) if d), None)
     header = [s for s in (stamp(line, month_first) for line in page.header) if s]
@@ -386,4 +391,26 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
         date = resolved(found.mention) if found else None
         if date:
             return date
+    for line in page.lines:  # a labelled stamp anywhere: "Erscheinungsdatum: 07.02.2022", "Published July 3, 2026"
+        if len(line) <= STAMP_MAX_CHARS and _DIGIT.search(line) and _LABEL_ANYWHERE.search(line):
+            found = stamp(line, month_first)
+            if found and not found.updated and found.mention.year:
+                return found.mention.iso()
+    return None
+
+
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/(?:[01]?\d/)?")
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)", re.I)
+
+
+def page_year(page: "Page") -> int | None:
+    """The year a page is from when its story names none: its address's /2026/ or its
+    copyright notice's year."""
+    m = _URL_YEAR.search(page.url or "")
+    if m:
+        return int(m[1])
+    for line in reversed(page.bottom[-30:]):
+        m = _COPYRIGHT_YEAR.search(line)
+        if m:
+            return int(m[1])
     return None

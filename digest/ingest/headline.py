@@ -89,6 +89,18 @@ def _display(line: Line) -> bool:
     return not (line.words <= 3 and t.isupper())
 
 
+_TRAIL = re.compile(r"\s(?:»|›|>|/|\|)\s")
+
+
+def breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail ("Home » Politik » Headline") when it is wordy
+    enough to be a headline."""
+    if len(text) > 300 or not _TRAIL.search(text):
+        return None
+    tail = _TRAIL.split(text)[-1].strip()
+    return tail if len(tail.split()) >= 3 else None
+
+
 def is_label(text: str) -> bool:
     """A section path or meta line ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min"), not
     a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""

@@ -67,6 +67,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
         captions=view.captions,
         top=view.top,
         bottom=view.bottom,
+        lines=view.lines,
         title_site=view.title_site,
         declared=declared,
         url=url or (doc.url if doc is not None else None) or None,

@@ -47,7 +47,7 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
         return _short_page(lines, title)
     if hint:
         lines[0].display = False  # a saved <title> line: its headline is printed again below, or nowhere
-    counts = Counter(line.key for line in lines)
+    counts = _printings(lines)
     printed = [i for i, ln in enumerate(lines) if known and ln.key == known]
     if printed:
         at = printed[0]
@@ -59,6 +59,17 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
         start, end = _story_below(lines, at, start, end)
     head = lines[at].text if at is not None else title or (hint.headline if hint else "")
     return _page(lines, head, at, start, end, hint.site if hint else None)
+
+
+def _printings(lines: list[Line]) -> Counter:
+    """How often each line is printed on the page, a breadcrumb trail's last step counting as a
+    printing ("Home » News » Ferry line adds night crossings"): the current page's headline."""
+    counts = Counter(line.key for line in lines)
+    for line in lines:
+        tail = headline.breadcrumb_tail(line.text)
+        if tail:
+            counts[fold(tail)] += 1
+    return counts
 
 
 def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tuple[int | None, int, int]:
@@ -244,6 +255,7 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
         captions=_captions(lines, top + 1, end),
         top=[ln.text for ln in lines[:3]],
         bottom=[ln.text for ln in lines[end:]],
+        lines=[ln.text for ln in lines],
         title_site=site,
     )
 

@@ -47,7 +47,7 @@ class Page:
     captions: list[str] = field(default_factory=list)
     top: list[str] = field(default_factory=list)
     bottom: list[str] = field(default_factory=list)
-    page_dates: list[str] = field(default_factory=list)  # every line of the page holding a year
+    lines: list[str] = field(default_factory=list)  # every line of the page, in order
     title_site: str | None = None  # the site's name printed after the headline in a <title> line
     declared: Declared = field(default_factory=Declared)
     short_form: bool = False  # "headline\n\nbody": a wire or feed item, no page around it
