@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .byline import is_name
+from .byline import is_name, parse_byline
 from .furniture import is_boilerplate, is_chrome
 from .lines import Line, fold, size
 
@@ -41,6 +41,7 @@ AFTER_STANDFIRST = 1.0  # a long line (standfirst or lede) right below
 PRINTED_AGAIN = 2.0  # printed elsewhere on the page too
 TITLED = 3.0  # the headline of the page's <title>, printed again
 STORY_WORDS = 3.0  # times the share of its words the story's opening uses
+STORY_STEMS = 3  # ... in full for a line of at least this many content words
 BELOW_NAVIGATION = 0.5  # a short line, furniture or nothing right above
 PROSE_ABOVE = 1.5  # per paragraph among the three lines above
 HEADLINE_BETWEEN = 1.5  # per other headline-shaped line between it and its byline or stamp
@@ -101,6 +102,20 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
+_BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
+
+
+def headline_part(text: str) -> str:
+    """A headline without the byline some pages print on its line: "Gute Tabus, schlechte
+    Tabus: ... von Stefan Niggemeier" -> "Gute Tabus, schlechte Tabus: ...". Only a tail that
+    reads as a byline of names goes, and only from a headline of four words or more."""
+    for m in reversed(list(_BYLINE_TAIL.finditer(text))):
+        head, tail = text[: m.start()].rstrip(" ,|–—-"), text[m.start() :].strip()
+        if len(head.split()) >= 4 and parse_byline(tail):
+            return head
+    return text
+
+
 def is_label(text: str) -> bool:
     """A section path or meta line ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min"), not
     a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
@@ -110,7 +125,8 @@ def is_label(text: str) -> bool:
         return True
     for sep in _LIST_SEPARATORS:
         if sep in text:
-            return all(len(part.split()) <= 3 for part in text.split(sep))
+            parts = text.split(sep)
+            return len(parts) >= 3 or all(len(part.split()) <= 3 for part in parts)
     return False
 
 
@@ -191,6 +207,8 @@ def evidence(
         displays = displays[1:]  # a longer subtitle under the headline ("Pflaster-Desaster: ...") is part of it
     score = 0.0
     meta_at = start
+    if headline_part(line.text) != line.text:
+        score += AFTER_META  # "Headline von Jane Roe": the byline printed on the headline's line
     for distance, ln in enumerate(lines[i + 1 : min(len(lines), i + 1 + META_REACH, start + 2)], 1):
         if ln.kind in _META_KINDS:
             score += AFTER_META * (1.0 if distance <= 2 else 0.6 if distance <= 4 else 0.3)
@@ -223,9 +241,9 @@ def evidence(
     if kicker:
         score -= KICKER
     if story:
-        own = stems(line.text)
-        if own:
-            score += STORY_WORDS * len(own & story) / len(own)
+        own = stems(headline_part(line.text))
+        if own:  # "Formel 1" names its story too, but one word says little
+            score += STORY_WORDS * len(own & story) / len(own) * min(1.0, len(own) / STORY_STEMS)
     if is_name(line.text):
         score -= NAME
     if line.text.endswith("."):

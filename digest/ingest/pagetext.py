@@ -57,7 +57,7 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
     if at is not None:
         at = _first_printing(lines, at)
         start, end = _story_below(lines, at, start, end)
-    head = lines[at].text if at is not None else title or (hint.headline if hint else "")
+    head = headline.headline_part(lines[at].text) if at is not None else title or (hint.headline if hint else "")
     return _page(lines, head, at, start, end, hint.site if hint else None)
 
 
