@@ -30,6 +30,7 @@ RUN_WEIGHT = 4.0  # what the story's prose mass (as a share of the best run's) i
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
 MAX_CANDIDATES = 200
+LIST_END_WORDS = 15  # a paragraph this long under a link list is the story going on
 OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in  # headline candidates weighed per page
 
 
@@ -222,8 +223,8 @@ def _body_lines(lines: list[Line], start: int, end: int) -> list[Line]:
         if furniture.is_list_heading(line.key):
             in_list = True
             continue
-        if in_list and not line.prose:
-            continue
+        if in_list and not (line.prose and line.words >= LIST_END_WORDS):
+            continue  # the linked headlines (and their one-line blurbs) under "Lesen Sie auch:"
         in_list = False
         if not line.furniture:
             kept.append(line)
