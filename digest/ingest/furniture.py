@@ -118,9 +118,10 @@ def kind_of(text: str, key: str, words: int) -> tuple[str, dates.Stamp | None]:
     return "", None
 
 
-def classify(lines: list[Line], headline_key: str | None = None) -> None:
+def classify(lines: list[Line], headline_key: str | None = None, captions: frozenset[str] | None = None) -> None:
     """Give every line its kind and score: prose earns its length, furniture and short
-    link-like lines cost, the more the longer their run."""
+    link-like lines cost, the more the longer their run. ``captions`` are the page's known
+    photo captions (HTML <figcaption>s, folded): when given, only they are captions."""
     seen: dict[str, int] = {}
     for line in lines:
         seen[line.text] = seen.get(line.text, 0) + 1
@@ -159,10 +160,13 @@ def classify(lines: list[Line], headline_key: str | None = None) -> None:
             if beside and byline.is_name(byline.without_email(line.text)) and not byline.is_role(line.text):
                 line.kind, line.furniture, line.prose = "byline", True, False
                 line.score = -FURNITURE_COST
-    # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption.
+    # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption; where the
+    # page's markup names its captions, only those are.
     for line, below in zip(lines, lines[1:]):
         if below.kind == "caption" and below.words <= 8 and not line.furniture and caption.is_credit_only(below.text, below.words):
-            if line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15):
+            if line.key in captions if captions is not None else (
+                line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15)
+            ):
                 line.kind, line.furniture, line.prose, line.score = "caption", True, False, -FURNITURE_COST
     # A prose line alone between non-prose lines is a teaser under its link more often
     # than a story paragraph: it counts for less.
@@ -171,12 +175,15 @@ def classify(lines: list[Line], headline_key: str | None = None) -> None:
             line.score *= ISOLATED_SHARE
 
 
-def split_furniture(paragraphs: list[str], headline: str | None = None) -> tuple[list[str], list[str]]:
+def split_furniture(
+    paragraphs: list[str], headline: str | None = None, captions: list[str] | None = None
+) -> tuple[list[str], list[str]]:
     """Another extractor's paragraphs split into (story, furniture): the repeated
     headline, captions, credits, bylines, stamps and share prompts it let through, and
-    everything from an end heading on ("About Nordlys Shipping AS", "Comments")."""
+    everything from an end heading on ("About Nordlys Shipping AS", "Comments").
+    ``captions`` are the page's own <figcaption>s, when known."""
     lines = split_lines("\n\n".join(paragraphs))
-    classify(lines, fold(headline) if headline else None)
+    classify(lines, fold(headline) if headline else None, frozenset(map(fold, captions)) if captions is not None else None)
     first = next((i for i, ln in enumerate(lines) if not ln.furniture), len(lines))
     end = next((i for i in range(first + 1, len(lines)) if ends_story(lines[i])), len(lines))
     kept, rest = lines[:end], lines[end:]

@@ -52,10 +52,11 @@ def parse_html(html: str, url: str | None = None) -> Page:
     title = headline.reconcile(printed, declared.titles, names) or ""
     view = parse_page_text(text, title=title or None)
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()] if doc is not None else []
-    story, furniture = split_furniture(paragraphs, title)
+    story, furniture = split_furniture(paragraphs, title, declared.captions)
     headlines = {fold(t) for t in [title, *printed, *declared.titles] if t}
     while story and fold(story[0]) in headlines:
         furniture.append(story.pop(0))  # the <h1> reworded from og:title is still the headline
+    story = _lede_first(view.story, story)
     return Page(
         headline=title,
         standfirst=view.standfirst if view.standfirst and view.standfirst not in story else None,
@@ -72,6 +73,22 @@ def parse_html(html: str, url: str | None = None) -> Page:
         declared=declared,
         url=url or (doc.url if doc is not None else None) or None,
     )
+
+
+LEDE_REACH = 1  # paragraphs the page prints under its headline before trafilatura's first
+
+
+def _lede_first(printed: list[str], story: list[str]) -> list[str]:
+    """trafilatura's story with the paragraphs the page prints right above its first one put
+    back (a lede set apart in a box): the story's first paragraph is the body's first."""
+    if not story or not printed:
+        return story
+    head = fold(story[0])[:60]
+    at = next((i for i, p in enumerate(printed[: LEDE_REACH + 1]) if fold(p)[:60] == head), None)
+    if not at:
+        return story
+    known = {fold(p) for p in story}
+    return [p for p in printed[:at] if fold(p) not in known and len(p.split()) >= 8 and p.endswith((".", "!", "?", "”", '"'))] + story
 
 
 def _add_trafilatura(declared: Declared, doc: Any) -> None:
