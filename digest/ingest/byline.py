@@ -23,6 +23,7 @@ _LEADS = alternation(_DATA["leads"])
 _LABELS = alternation(_DATA["labels"])
 _ROLES = frozenset(r.casefold() for r in _DATA["roles"])
 _PARTICLES = frozenset(_DATA["particles"])
+_NOT_NAMES = frozenset(w.casefold() for w in _DATA["not_names"])
 BYLINE_MAX_CHARS = 200
 
 # "By Jane Roe", "ByJane Roe" (a page that glues the link to its label), "VON MORITZ GATHMANN am 21. April",
@@ -102,7 +103,7 @@ def is_name(text: str) -> bool:
     if not 2 <= len(words) <= 5 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     for word in words:
-        if not _WORD.fullmatch(word):
+        if not _WORD.fullmatch(word) or word.casefold() in _NOT_NAMES:
             return False
         if not word[:1].isupper() and word not in _PARTICLES:
             return False
@@ -136,24 +137,22 @@ def without_email(text: str) -> str:
 
 
 def authors(page: "Page") -> list[str]:
-    """The story's authors: the bylines of its header cluster and of the lines just above and
-    after it; a name alone on its line where a byline sits (beside the date stamp, over a role,
-    under a lone "Von"); else the authors the markup declares."""
-    names: list[str] = []
-
-    def add(found: list[str] | None) -> None:
-        for name in found or []:
-            if name not in names:
-                names.append(name)
-
+    """The story's authors, strongest evidence first: the bylines of its header cluster and of
+    the lines just above and after it ("By Jane Roe", "Von: Jan Falk", a list of names); else
+    the authors the markup declares; else a name alone where a byline sits (beside the date
+    stamp, over a role, under a lone "Von")."""
+    bylines: list[str] = []
+    alone: list[str] = []
     near = page.above[-2:] + page.header + page.after[:3]
     for i, line in enumerate(near):
         found = parse_byline(line)
+        if found is None and is_name_list(line):
+            found = [p.strip() for p in _NAME_SPLIT.split(line) if is_name(p.strip())]
         if found is not None:
-            add(found)
+            _add(bylines, found)
             continue
         if _stamp_like(line):
-            add(names_beside_stamp(line))
+            _add(alone, names_beside_stamp(line))
             continue
         line = without_email(line)
         if not is_name(line):
@@ -161,11 +160,20 @@ def authors(page: "Page") -> list[str]:
         prev = near[i - 1] if i else ""
         nxt = near[i + 1] if i + 1 < len(near) else ""
         if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:
-            add([line.title() if line.isupper() else line])
-    if not names:
-        for value in page.declared.authors:
-            add(declared_names(value))
-    return names
+            _add(alone, [line])
+    if bylines:
+        return bylines
+    declared: list[str] = []
+    for value in page.declared.authors:
+        _add(declared, declared_names(value))
+    return declared or alone
+
+
+def _add(names: list[str], found: list[str]) -> None:
+    for name in found:
+        name = name.title() if name.isupper() and len(name) > 3 else name
+        if name not in names:
+            names.append(name)
 
 
 _PARTS = re.compile(r"\s*(?:[|•·]|\s[-–—/]\s)\s*")
