@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from ..ingest.pipeline import IngestOptions, build_article
 from ..ingest.readers import RawInput, normalise_record
 from ..model import Article
+from ..progress import Progress
 from ..store import ContentStore
 from .http import FetchError, HttpClient, HttpOptions, Response
 from .parse import Feed, FeedError, FeedItem, parse_feed
@@ -109,10 +110,12 @@ def run_fetch(
     options: FetchOptions | None = None,
     err: TextIO | None = None,
     today: dt.date | None = None,
+    progress: bool | None = None,
 ) -> FetchReport:
     """Fetch every feed into out_dir (the folder ``digest ingest --out`` writes to).
 
     Each failed feed or item gets one line on err (default: the current sys.stderr).
+    A progress line is shown on err when it is a terminal (or when ``progress`` says so).
     """
     options = options or FetchOptions()
     err = err or sys.stderr
@@ -121,20 +124,26 @@ def run_fetch(
     client = HttpClient(options.http)
     store = ContentStore(out_dir)
     report = FetchReport()
-    with store.lock(), ThreadPoolExecutor(max(1, options.workers), thread_name_prefix="fetch") as pool:
+    shown = Progress(err, progress)
+    with shown, store.lock(), ThreadPoolExecutor(max(1, options.workers), thread_name_prefix="fetch") as pool:
         state = FetchState.load(out_dir)
         fetched = [pool.submit(_fetch_feed, client, spec, state.feed(spec.url)) for spec in specs]
         try:
-            plans = [(got, *_plan(got, state.feed(got.spec.url), store, options))
-                     for got in (future.result() for future in fetched)]
+            plans = []
+            for n, future in enumerate(fetched, 1):
+                got = future.result()
+                plans.append((got, *_plan(got, state.feed(got.spec.url), store, options)))
+                shown.count("fetching feeds", n, len(specs))
             # Queue every page before writing any, so downloads overlap the writing.
             _download_pages([todo for _, _, todo in plans], client, pool)
+            shown.counting(sum(len(todo) for _, _, todo in plans))
             for got, result, todo in plans:
                 report.feeds.append(result)
                 if result.status == "failed":
+                    shown.clear()
                     print(f"digest: fetch {got.spec.url}: {result.error}", file=err)
                     continue
-                _write_items(got, result, todo, state.feed(got.spec.url), store, options, err, today)
+                _write_items(got, result, todo, state.feed(got.spec.url), store, options, err, today, shown)
                 _finish_feed(got, result, state.feed(got.spec.url), today)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for queued pages
@@ -212,10 +221,11 @@ def _in_archive(store: ContentStore, item: FeedItem) -> bool:
 
 
 def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState,
-                 store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date) -> None:
+                 store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date, shown: Progress) -> None:
     if got.feed is None:
         return
     for new in todo:
+        shown.advance("writing new items")
         item, page = new.item, new.page
         origin = item.link or item.key
         try:
@@ -230,6 +240,7 @@ def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: Fee
         except Exception as e:  # one bad item costs one line, like one bad input to ingest
             result.failed += 1
             known = isinstance(e, (FetchError, ValueError, OSError))
+            shown.clear()
             print(f"digest: fetch {origin}: {'' if known else 'internal error: '}{_reason(e)} (item of {got.spec.url})", file=err)
             continue
         if written.status == "duplicate":
