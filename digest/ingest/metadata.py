@@ -326,7 +326,7 @@ def find_dateline(text: str) -> str | None:
 
 # --- agency credits outside the dateline ------------------------------------------------------
 
-_SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|credit|with|text)\s*:\s*(?P<credit>.{{1,60}})$", re.I)
+_SOURCE_LINE = re.compile(r"^\s*(?:source|sources|credit|with|text)\s*:\s*(?P<credit>.{1,60})$", re.I)
 _TRAILING_CREDIT = re.compile(rf"^\s*(?:[-—–]+\s*|\()?(?P<credit>(?:{_AGENCY_LONG}|AP|CP)(?:\s*[/,&]\s*\w+)*)\)?\.?\s*$")
 _REPORTING_BY = re.compile(r"^\(?\s*(?:Reporting|Additional reporting|Writing) by\b.*(?:Editing by|;)", re.I)
 _HEADLINE_CREDIT = re.compile(r"\((?P<credit>[^()]{1,30})\)\s*$")

@@ -230,6 +230,20 @@ class LearnConfig(base.Config):
     """Fewer labelled articles than this learn nothing."""
 
 
+class Learn(Strict):
+    """``learn:`` needs scikit-learn, an optional extra: say so when the config is read."""
+
+    def __init__(self) -> None:
+        super().__init__(LearnConfig, optional=True)
+
+    def run_validation(self, value: object) -> Any:
+        import importlib.util
+
+        if value is not None and importlib.util.find_spec("sklearn") is None:
+            raise base.ValidationError("learning topics needs scikit-learn: pip install 'news-digest[learn]'")
+        return super().run_validation(value)
+
+
 # One optional number per field of the topic Settings; their defaults are in topics.yml.
 TopicSettings = type("TopicSettings", (base.Config,), {
     f.name: c.Optional(Number(int if f.type == "int" else float, min=0)) for f in fields(Settings)})
@@ -241,7 +255,7 @@ class TopicsConfig(base.Config):
     settings = Strict(TopicSettings)
     topics = BySlug(Strict(TopicSpec), default={})
     frames = BySlug(Strict(FrameSpec), default={})
-    learn = Strict(LearnConfig, optional=True)
+    learn = Learn()
     """Refine the lexicon from hand-labelled articles: ``{from: DIR, min_examples: N}``."""
 
 
