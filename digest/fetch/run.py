@@ -28,12 +28,12 @@ from urllib.parse import urlsplit
 from ..ingest.pipeline import IngestOptions, build_article
 from ..ingest.readers import BadInput, RawInput, normalise_record
 from ..model import Article
+from ..progress import Progress
 from ..store import ContentStore
 from .errors import FetchError, Refused, RefusedAddress
 from .guard import origin
 from .http import HttpClient, HttpOptions, Response
 from .parse import Feed, FeedError, FeedItem, parse_feed
-from .progress import Progress
 from .records import content_page, decode_page, fallback_content, full_content, item_record
 from .sources import FeedSpec, feed_specs
 from .state import FeedState, FetchState
@@ -138,7 +138,7 @@ def run_fetch(
     """Fetch every feed into out_dir (the folder ``digest ingest --out`` writes to).
 
     Each failed feed or item gets one line on err (default: the current sys.stderr).
-    ``progress``: a counter line on err; by default only when err is a terminal.
+    A progress line is shown on err when it is a terminal (or when ``progress`` says so).
     """
     options = options or FetchOptions()
     err = err or sys.stderr
@@ -147,15 +147,19 @@ def run_fetch(
     store = ContentStore(out_dir)
     report = FetchReport()
     shown = Progress(err, progress)
-    with store.lock(), HttpClient(options.http) as client, \
+    with shown, store.lock(), HttpClient(options.http) as client, \
             ThreadPoolExecutor(max(1, options.workers), thread_name_prefix="fetch") as pool:
         state = FetchState.load(out_dir)
-        fetched = [shown.track(pool.submit(_fetch_feed, client, spec, state.feed(spec.url)), "feeds") for spec in specs]
+        fetched = [pool.submit(_fetch_feed, client, spec, state.feed(spec.url)) for spec in specs]
         try:
-            plans = [(got, *_plan(got, state.feed(got.spec.url), store, options))
-                     for got in (future.result() for future in fetched)]
+            plans = []
+            for n, future in enumerate(fetched, 1):
+                got = future.result()
+                plans.append((got, *_plan(got, state.feed(got.spec.url), store, options)))
+                shown.count("fetching feeds", n, len(specs))
             # Queue every page before writing any, so downloads overlap the writing.
-            _download_pages([(got, todo) for got, _, todo in plans], client, pool, shown)
+            _download_pages([(got, todo) for got, _, todo in plans], client, pool)
+            shown.counting(sum(len(todo) for _, _, todo in plans))
             for got, result, todo in plans:
                 report.feeds.append(result)
                 if result.status == "failed":
@@ -164,7 +168,7 @@ def run_fetch(
                     continue
                 _write_items(got, result, todo, state.feed(got.spec.url), store, options, err, today, shown)
                 _finish_feed(got, result, state.feed(got.spec.url), today)
-                log.info("%s: %s", got.spec.url, result.describe())
+                log.debug("%s: %s", got.spec.url, result.describe())
         finally:
             shown.clear()
             pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for queued pages
@@ -225,8 +229,7 @@ def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: Fe
     return result, todo
 
 
-def _download_pages(todos: list[tuple[_Fetched, _Todo]], client: HttpClient, pool: ThreadPoolExecutor,
-                    shown: Progress) -> None:
+def _download_pages(todos: list[tuple[_Fetched, _Todo]], client: HttpClient, pool: ThreadPoolExecutor) -> None:
     """Queue the page downloads, one host after another in turn.
 
     Queued host by host, the pool's threads would all wait on the first host's
@@ -242,7 +245,7 @@ def _download_pages(todos: list[tuple[_Fetched, _Todo]], client: HttpClient, poo
         for entry in turn:
             if entry is not None:
                 new, trusted = entry
-                new.page = shown.track(pool.submit(client.get, new.item.link, None, [trusted]), "pages")
+                new.page = pool.submit(client.get, new.item.link, None, [trusted])
 
 
 def _in_archive(store: ContentStore, item: FeedItem) -> bool:
@@ -250,11 +253,12 @@ def _in_archive(store: ContentStore, item: FeedItem) -> bool:
     return item.key in store.state["articles"] or (item.link is not None and item.link in store.state["urls"])
 
 
-def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState, store: ContentStore,
-                 options: FetchOptions, err: TextIO, today: dt.date, shown: Progress) -> None:
+def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState,
+                 store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date, shown: Progress) -> None:
     if got.feed is None:
         return
     for new in todo:
+        shown.advance("writing new items")
         item = new.item
         name = item.link or item.key
         try:

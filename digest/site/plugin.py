@@ -14,7 +14,6 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -37,10 +36,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            self.group_options = GroupOptions.from_mapping(self.config.grouping)
-        except (TypeError, ValueError) as exc:
-            raise PluginError(f"digest: grouping: {exc}") from exc
+        self.group_options = GroupOptions(**self.config.grouping)  # checked by the schema (config.py)
         self.plain_markdown = plain_extensions(config.markdown_extensions)
         self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
         self.options = Options(

@@ -210,15 +210,3 @@ def test_requests_go_through_the_proxy_named_in_the_environment(server, tmp_path
     server.log.clear()
     assert HttpClient(OPTIONS.http).get(url, trusted=[url]).body == b"direct"
     assert [path for path, _ in server.log] == ["/robots.txt", "/direct"]
-
-
-def test_progress_is_shown_when_asked(server, tmp_path):
-    server.route("/news/pilots", body=news_page("Valdmark pilots strike over rosters", STORY), headers=HTML)
-    feed = server.route("/feed.rss", headers=RSS, body=rss(server.base, [{"title": "Valdmark pilots strike over rosters", "path": "/news/pilots"}]))
-    err = io.StringIO()
-    run_fetch([feed], tmp_path, OPTIONS, err=err, progress=True)
-    assert "fetching: 1/1 feeds, 1/1 pages" in err.getvalue()
-    assert err.getvalue().endswith("\r\033[K")  # the line is cleared at the end
-    quiet = io.StringIO()  # not a terminal: no progress by default
-    run_fetch([feed], tmp_path / "again", OPTIONS, err=quiet)
-    assert quiet.getvalue() == ""
