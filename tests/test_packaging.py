@@ -60,3 +60,17 @@ def test_a_new_site_builds_with_the_installed_package(venv, tmp_path):
     config.write_text(config.read_text() + "      topics: {learn: {from: content}}\n")
     done = run(venv, "mkdocs", "build", "--strict", cwd=tmp_path / "site")
     assert done.returncode == 1 and "pip install 'news-digest[learn]'" in done.stderr
+
+
+def test_the_daily_builds_constraints_pin_every_dependency():
+    """A dependency added to pyproject.toml must be pinned too (make constraints re-pins)."""
+    import re
+    import tomllib
+
+    def name(requirement: str) -> str:
+        return re.split(r"[<>=!~\[;@ ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+    declared = {name(r) for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    lines = (ROOT / "digest" / "scaffold" / "constraints.txt").read_text().splitlines()
+    pinned = {name(line) for line in lines if line and not line.startswith("#") and "==" in line}
+    assert declared - pinned == set(), "run make constraints"
