@@ -14,7 +14,6 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -31,17 +30,16 @@ from .generate import Options, pages, static_files
 from .sanitize import clean_html, needs_cleaning, plain_extensions
 
 log = logging.getLogger("mkdocs.plugins.digest")
+THEME_DIR = (Path(__file__).parent.parent / "theme").resolve()
 
 
 class DigestPlugin(BasePlugin[DigestPluginConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            self.group_options = GroupOptions.from_mapping(self.config.grouping)
-        except (TypeError, ValueError) as exc:
-            raise PluginError(f"digest: grouping: {exc}") from exc
+        self.group_options = GroupOptions(**self.config.grouping)  # checked by the schema (config.py)
         self.plain_markdown = plain_extensions(config.markdown_extensions)
+        add_theme(config)
         self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
         self.options = Options(
             title=self.config.title,
@@ -143,6 +141,16 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             html = clean_html(html)
         head = f"<h1>{page.meta['title']}</h1>\n{render.article_head(self.site, article)}\n"
         return head + html + "\n" + render.more_on_story(self.site, article)
+
+
+def add_theme(config: MkDocsConfig) -> None:
+    """The digest's templates and styles (shipped in the package as digest/theme) go under the
+    site's own custom_dir and over Material's, as Material's own plugins do: a site made with
+    ``digest new`` needs no copy of them, and a site's custom_dir can still override any of them."""
+    dirs = config.theme.dirs
+    if any(Path(d).resolve() == THEME_DIR for d in dirs):
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
 
 def cache_dir(config: MkDocsConfig) -> Path:

@@ -105,7 +105,7 @@ def test_a_rerun_asks_conditionally_and_writes_nothing(server, tmp_path):
     assert [r.status for r in second.feeds] == ["not modified", "not modified", "ok"]
     assert server.requests_to("/world.rss")[0]["if-none-match"] == '"world-1"'
     assert server.requests_to("/asia.atom")[0]["if-modified-since"] == "Sat, 12 Apr 2031 01:00:00 GMT"
-    assert sorted(path for path, _ in server.log) == ["/asia.atom", "/briefs.json", "/world.rss"]
+    assert sorted(path for path, _ in server.log) == ["/asia.atom", "/briefs.json", "/robots.txt", "/world.rss"]
     assert article_files(tmp_path) == before
 
 
@@ -122,7 +122,7 @@ def test_only_new_items_are_fetched_when_a_feed_changes(server, tmp_path):
 
     report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
     assert (report.items_new, report.items_seen) == (1, 3)
-    assert sorted(path for path, _ in server.log) == ["/world.rss", "/world/storm"]
+    assert sorted(path for path, _ in server.log) == ["/robots.txt", "/world.rss", "/world/storm"]
     assert "courier-2031-0412-storm" in {a.id for a in load_articles(tmp_path)}
 
 
@@ -140,7 +140,7 @@ def test_a_failed_item_is_retried_on_the_next_run(server, tmp_path):
     again = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
     assert again.ok and (again.items_new, again.items_seen) == (1, 2)
     assert "if-none-match" not in server.requests_to("/world.rss")[0]  # validators were not kept
-    assert sorted(path for path, _ in server.log) == ["/sport/lakeside-marathon", "/world.rss"]
+    assert sorted(path for path, _ in server.log) == ["/robots.txt", "/sport/lakeside-marathon", "/world.rss"]
 
 
 def test_a_long_backlog_is_fetched_over_several_runs(server, tmp_path):
@@ -162,7 +162,7 @@ def test_items_already_in_the_archive_are_not_downloaded_again(server, tmp_path)
     server.log.clear()
     report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
     assert report.ok and (report.items_new, report.items_seen) == (0, 3)
-    assert [path for path, _ in server.log] == ["/world.rss"]
+    assert [path for path, _ in server.log] == ["/robots.txt", "/world.rss"]
 
 
 def test_feed_name_names_the_source(server, tmp_path):
