@@ -87,27 +87,16 @@ def page_weight(site: Path, url: str) -> int:
 
 
 def search_costs(site: Path, queries: list[str]) -> list[int]:
-    """Bytes each query downloads, following search.js: manifest + script + shards + records."""
+    """Bytes each query downloads, following digest-search.js (search.search is its reference):
+    the script, the manifest, the shards and the result records of the first page of results."""
     data = site / "search-data"
-    manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
-    fixed = (data / "manifest.json").stat().st_size + (site / "assets/javascripts/digest-search.js").stat().st_size
+    script = (site / "assets/javascripts/digest-search.js").stat().st_size
     files = {p.relative_to(data).as_posix(): p.read_text(encoding="utf-8") for p in data.rglob("*.json")}
     costs = []
     for q in queries:
-        shards = set()
-        for w in sorted(search.terms(q))[:8]:
-            key = max((k for k in manifest["leaves"] if w.startswith(k)), key=len, default=None)
-            if key is not None:
-                shards.add(f"s/{manifest['leaves'][key]}.json")
-        results = search.search(files, q, limit=20)
-        chunks = {f"d/{i}.json" for i in _chunks(files, results, manifest["chunk"])}
-        costs.append(fixed + sum(len(files[f].encode()) for f in shards | chunks))
+        fetched = search.search(files, q).fetched
+        costs.append(script + sum(len(files[f].encode()) for f in fetched))
     return costs
-
-
-def _chunks(files: dict[str, str], results: list[list[str]], chunk: int) -> set[int]:
-    urls = {r[0] for r in results}
-    return {int(name[2:-5]) for name, text in files.items() if name.startswith("d/") and urls & {r[0] for r in json.loads(text)}}
 
 
 def main() -> None:

@@ -40,6 +40,10 @@ class DigestPluginConfig(base.Config):
     title = c.Type(str, default="Today's briefing")
     """Heading of the home page."""
 
+    edition_hours = c.Type(int, default=24)
+    """The home page is a rolling edition: the stories with coverage in this many hours
+    before the newest article (topped up to ``top_stories`` from earlier ones when thin)."""
+
     top_stories = c.Type(int, default=10)
     """Story cards at the top of each daily briefing."""
 
