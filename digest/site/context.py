@@ -71,6 +71,8 @@ class SiteData:
     top_stories: int = 10
     clock: float | None = None
     """The build's time (seconds since the epoch; None: now), for the rolling edition."""
+    files: dict[str, File] = field(default_factory=dict, repr=False, compare=False)
+    """The build's files by source path, when there is a build: their URLs are known already."""
     _urls: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     # -- where pages are -------------------------------------------------------------------
@@ -78,7 +80,8 @@ class SiteData:
         """The URL MkDocs gives the page or file at uri (a source path), relative to the site root."""
         url = self._urls.get(uri)
         if url is None:
-            url = self._urls[uri] = File(uri, None, "", self.use_directory_urls).url
+            f = self.files.get(uri) or File(uri, None, "", self.use_directory_urls)
+            url = self._urls[uri] = f.url
         return url
 
     def has_page(self, story: Story) -> bool:

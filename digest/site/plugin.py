@@ -106,7 +106,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
                 files.remove(f)
 
         self.site = SiteData(stories, Labels.load(), kept, config.use_directory_urls, self.config.search,
-                             self.config.edition_hours, self.config.top_stories)
+                             self.config.edition_hours, self.config.top_stories, files={f.src_uri: f for f in files})
         self.views = Views(self.site, title=self.config.title, list_limit=self.config.list_limit)
         self.pages: dict[str, PageSpec] = {}
         for uri, spec in pages(self.views, self.config.search).items():

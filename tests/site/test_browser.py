@@ -163,6 +163,7 @@ def test_search_groups_labels_and_filters(page, base_url):
     assert first.locator("mark").count() >= 1  # the matched words, marked in context
     # Filters: the comet is the only story in South America; a date range before it finds nothing.
     page.locator("#dg-q").fill("")
+    page.locator(".dg-search__more summary").click()
     page.select_option("select[name=region]", "south-america")
     page.locator("form.dg-search button").click()
     page.wait_for_function("document.getElementById('dg-status').textContent.includes('for')")

@@ -291,5 +291,7 @@
   });
   var initial = read(new URLSearchParams(location.search));
   FIELDS.forEach(function (k) { if (initial[k] && form.elements[k]) form.elements[k].value = initial[k]; });
+  var more = form.querySelector("details");
+  if (more && (initial.region || initial.topic || initial.from || initial.to)) more.open = true;
   if (Object.keys(initial).length) run(initial);
 })();
