@@ -288,6 +288,10 @@ class DigestPluginConfig(base.Config):
     title = c.Type(str, default="Today's briefing")
     """Heading of the home page."""
 
+    edition_hours = Number(int, min=1, default=24)
+    """The home page is a rolling edition: the stories with coverage in this many hours
+    before the newest article (topped up to ``top_stories`` from earlier ones when thin)."""
+
     top_stories = Number(int, min=1, default=10)
     """Story cards at the top of each daily briefing."""
 
