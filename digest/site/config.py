@@ -96,6 +96,7 @@ class GroupingConfig(base.Config):
     shared_terms = Number(int, min=0, default=_default("shared_terms"))
     short_terms = Number(int, min=0, default=_default("short_terms"))
     short_boost = Number(float, min=0.5, max=2, default=_default("short_boost"))
+    pool_threshold = Number(float, min=0, max=1, default=_default("pool_threshold"))
 
 
 class RegionCountries(c.ListOfItems):
