@@ -36,7 +36,7 @@ from .feeds import FeedSite
 from .files import static_files
 from .pages import PageSpec, article_description, pages
 from .sanitize import clean_html, needs_cleaning, plain_extensions
-from .views import Link, Views, language
+from .views import Link, Views
 
 log = logging.getLogger("mkdocs.plugins.digest")
 THEME_DIR = (Path(__file__).parent.parent / "theme").resolve()
