@@ -145,18 +145,10 @@ def export(config: Path, out: Path) -> subprocess.CompletedProcess:
 ZENSICAL_TOML = """\
 [project]
 site_name = "News Digest"
-docs_dir = "docs"
-site_dir = "site"
 extra_css = ["assets/stylesheets/digest.css"]
 extra_javascript = ["assets/javascripts/digest-time.js"]
-nav = [
-  { "Today" = "index.md" },
-  { "Archive" = "days/index.md" },
-  { "Regions" = "regions/index.md" },
-  { "Topics" = "topics/index.md" },
-  { "Search" = "search/index.md" },
-]
-"""
+nav = ["index.md", "days/index.md", "regions/index.md", "topics/index.md", "search/index.md"]
+"""  # as README.md shows it (docs/ and site/ are Zensical's defaults)
 
 
 def zensical(project: Path) -> Path:

@@ -10,6 +10,7 @@ import functools
 import html
 import http.server
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -203,6 +204,34 @@ def test_zensical_keeps_every_page_whole_and_every_link_working(pages, zensical_
         assert body in page_html, name  # not a character changed, links included
         built[folder_of(name)] = body
     assert dead_links(zensical_site, built, "index.html") == []
+
+
+PLAIN_MKDOCS_YML = """\
+site_name: News Digest
+docs_dir: docs
+site_dir: plain-site
+theme: {name: material}
+extra_css: [assets/stylesheets/digest.css]
+extra_javascript: [assets/javascripts/digest-time.js]
+nav: [index.md, days/index.md, regions/index.md, topics/index.md, search/index.md]
+"""
+
+
+def test_properdocs_without_the_plugin_builds_the_same_pages(sample, pages):
+    """The other way off MkDocs' end of life: ProperDocs (or MkDocs) and Material, no digest plugin."""
+    pytest.importorskip("properdocs")
+    project = sample.parent
+    (project / "properdocs.yml").write_text(PLAIN_MKDOCS_YML, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "properdocs.yml")],
+                          cwd=project, capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = {}
+    for name, page in pages.items():
+        body = front_and_body(page)[1]
+        assert body in (project / "plain-site" / folder_of(name) / "index.html").read_text(encoding="utf-8"), name
+        built[folder_of(name)] = body
+    assert dead_links(project / "plain-site", built, "index.html") == []
+    assert (project / "plain-site" / "feeds" / "all.json").read_bytes() == (sample / "feeds" / "all.json").read_bytes()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
