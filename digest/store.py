@@ -33,6 +33,7 @@ INPUTS_FILE = "inputs.json"  # a cache for this machine and this code: not commi
 STATE_VERSION = 2
 MIN_INPUTS_KEPT = 10_000  # inputs remembered at least (3 per article in a large archive)
 MAX_CANDIDATES = 20  # articles compared in full with a new one, most similar sketch first
+MAX_HOLDERS = 64  # a sketch hash held by more articles of one outlet than this is a stock phrase: not looked at
 LOCAL_GITIGNORE = "# Written by digest: this machine's lock and cache of inputs already read; not part of the archive.\nlock\ninputs.json\n*.tmp\n"
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
@@ -293,9 +294,12 @@ class ContentStore:
             return None
         hashes = shingles(article.body)
         votes: dict[str, int] = {}
+        anchors = self._idx().anchors
         for h in hashes:
-            for other in self._idx().anchors.get((outlet, h), ()):
-                votes[other] = votes.get(other, 0) + 1
+            holders = anchors.get((outlet, h), ())
+            if len(holders) <= MAX_HOLDERS:  # a phrase the outlet uses everywhere says nothing about one story
+                for other in holders:
+                    votes[other] = votes.get(other, 0) + 1
         entries = self.state["articles"]
         for other, _ in sorted(votes.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]:
             entry = entries[other]
