@@ -9,7 +9,7 @@ TESTED := $(VENV)/.installed-test
 # Material prints an end-of-life banner on every build unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site content test bench clean
+.PHONY: serve site content test bench constraints clean
 
 serve: content            ## build and serve the site at http://127.0.0.1:$(PORT) (make serve PORT=8001)
 	$(BIN)/digest serve -a 127.0.0.1:$(PORT)
@@ -41,6 +41,11 @@ $(TESTED): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $(STAMP) $(TESTED)
+
+constraints:              ## re-pin the daily build's dependencies (digest/scaffold/constraints.txt) from a fresh install
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock && .venv-lock/bin/python -m pip install -q .
+	(sed -n '/^#/p' digest/scaffold/constraints.txt; .venv-lock/bin/python -m pip freeze --exclude news-digest) > .constraints.new
+	mv .constraints.new digest/scaffold/constraints.txt && rm -rf .venv-lock
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

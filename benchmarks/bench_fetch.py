@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from digest.fetch import FetchOptions, HttpOptions, run_fetch  # noqa: E402
+from digest.fetch import FetchOptions, HttpOptions, run_fetch
 
 PLACES = [("OSLO", "Norway"), ("LIMA", "Peru"), ("NAIROBI", "Kenya"), ("HANOI", "Vietnam"), ("CAIRO", "Egypt")]
 SUBJECTS = ["port workers", "teachers", "rail operators", "nurses", "farmers"]

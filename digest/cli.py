@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .config import ConfigError, DigestConfig, load_config
+from .config import DigestConfig, load_config
 from .ingest.readers import DEFAULT_MAX_BYTES
 
 log = logging.getLogger("digest")
@@ -57,7 +57,7 @@ def set_up_logging(verbosity: int) -> None:
     for name in ("digest", "mkdocs"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
-        logger.setLevel(level if name == "digest" else max(level, logging.INFO if verbosity > 0 else logging.WARNING))
+        logger.setLevel(level if name == "digest" else logging.INFO if verbosity > 0 else logging.WARNING)
         logger.propagate = False
 
 
@@ -79,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digest", description="Turn news articles into a daily briefing site built with MkDocs.")
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("new", parents=[common], help="make a new site of your own (no sample articles)")
+    p.add_argument("dir", type=Path, metavar="DIR", help="the site's folder (new, or empty)")
+    p.add_argument("--name", help="the site's name (default: from DIR)")
+    p.add_argument("--url", help="where it will be published, e.g. https://you.github.io/news/ (feeds need it)")
+    p.add_argument("--package", metavar="REQUIREMENT",
+                   help=f"what the daily build installs (default: news-digest=={__version__}), e.g. a git URL")
+    p.set_defaults(run=cmd_new)
 
     from .ingest.pipeline import IngestOptions
 
@@ -107,6 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT", help="where to serve (default: 127.0.0.1:8000)")
     p.set_defaults(run=cmd_serve, needs_site=lambda args: True)
     return parser
+
+
+def cmd_new(args: argparse.Namespace, config: DigestConfig) -> int:
+    from .scaffold import new_site
+
+    name = args.name or args.dir.resolve().name.replace("-", " ").replace("_", " ").title()
+    site = new_site(args.dir, name, args.url, args.package)
+    for path in site.files:
+        log.debug("wrote %s", path)
+    log.info("made %s in %s: cd there, then 'digest ingest PATH...' or 'digest fetch' (after listing feeds in "
+             "mkdocs.yml), and 'digest serve' to preview", name, args.dir)
+    return 0
 
 
 def cmd_ingest(args: argparse.Namespace, config: DigestConfig) -> int:

@@ -25,7 +25,7 @@ from .copies import find_copies
 from .features import report_features
 from .options import GroupOptions
 from .profile import profiles
-from .explain import explain
+from .explain import linking_weights, why_grouped
 from .keyfacts import key_facts
 from .stories import build_story, dedupe_ids
 from .vectors import Vectors
@@ -73,11 +73,14 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     def facts(reports, weights, summary, title):
         return key_facts(reports, weights, summary, title, idf)
 
+    groups = [np.asarray(m) for m in members.values()]
+    links = linking_weights(groups, result.vectors.matrix)
     stories = []
-    for local_ids in members.values():
+    for k, local_ids in enumerate(members.values()):
         ids = [report_idx[i] for i in local_ids]
         central_global = {report_idx[i]: central[i] for i in local_ids}
-        why = explain(np.asarray(local_ids), result.vectors, (reports[i] for i in local_ids),
+        row = slice(links.indptr[k], links.indptr[k + 1])
+        why = why_grouped(links.indices[row], links.data[row], result.vectors.terms, (reports[i] for i in local_ids),
                       options.shared_terms, words.ids)
         stories.append(build_story(articles, ids, copies, central_global, why, facts))
     stories.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))

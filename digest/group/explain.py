@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 import yaml
 
 from ..model import Article
-from .vectors import Vectors
 
 
 @dataclass
@@ -56,9 +55,10 @@ def country_names() -> dict[str, str]:
         return {code: info["name"] for code, info in json.load(fh).items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """One key for the forms of a word that say the same: "parks"/"park", "rescued"/"rescue"."""
-    for suffix, keep in (("ies", 1), ("ing", 0), ("ed", 0), ("es", 0), ("s", 0)):
+    for suffix in ("ies", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: len(word) - len(suffix)]
             if suffix == "ies":
@@ -69,41 +69,42 @@ def word_key(word: str) -> str:
     return word.rstrip("e") if len(word) > 4 else word
 
 
-def linking_weights(rows: np.ndarray, vectors: Vectors) -> tuple[np.ndarray, np.ndarray]:
-    """(columns, weights): each term's part in the links between the given reports, largest first.
+def linking_weights(groups: list[np.ndarray], matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Row k: each term's part in the links between the reports of ``groups[k]`` (rows of ``matrix``).
 
-    With one report, its own terms weigh in by their squared weight (the report is its story).
+    All stories at once, by two sparse products (sums and sums of squares per story).
+    A story of one report is its own explanation: its terms weigh their squared weight.
     """
-    sub = vectors.matrix[np.sort(rows)]
-    if sub.shape[0] == 1:
-        cols, weights = sub.indices, sub.data.astype(np.float64) ** 2
-    else:
-        coo = sub.tocoo()
-        total = np.bincount(coo.col, weights=coo.data, minlength=sub.shape[1])
-        squares = np.bincount(coo.col, weights=coo.data.astype(np.float64) ** 2, minlength=sub.shape[1])
-        cols = np.unique(coo.col)
-        weights = (total[cols] ** 2 - squares[cols]) / 2
+    rows = np.concatenate(groups) if groups else np.empty(0, dtype=np.int64)
+    owner = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    onehot = sp.csr_matrix((np.ones(len(rows)), (owner, rows)), shape=(len(groups), matrix.shape[0]))
+    squares = onehot @ matrix.multiply(matrix).tocsr().astype(np.float64)
+    total = onehot @ matrix.astype(np.float64)
+    single = np.array([len(g) == 1 for g in groups])
+    links = (total.multiply(total) - squares) / 2
+    links = sp.csr_matrix(links)
+    lone = sp.diags(single.astype(np.float64))
+    return (sp.diags((~single).astype(np.float64)) @ links + lone @ squares).tocsr()
+
+
+def why_grouped(cols: np.ndarray, weights: np.ndarray, terms: list[str], articles: Iterable[Article], limit: int,
+            known_words: frozenset[str] | dict[str, int] = frozenset()) -> Explanation:
+    """The names and terms that linked a story's reports, at most ``limit`` in all.
+
+    ``cols``/``weights`` are the story's row of :func:`linking_weights`, ``terms`` names
+    the columns. ``articles`` are the reports themselves, read only to write each name as
+    they do ("GSLV", "Nairobi"); ``known_words`` is the run's vocabulary (an adverb is a
+    word whose stem without "ly" is a word too: "quickly").
+    """
     keep = weights > 1e-9
     cols, weights = cols[keep], weights[keep]
-    order = np.lexsort((cols, -weights))
-    return cols[order], weights[order]
-
-
-def explain(rows: np.ndarray, vectors: Vectors, articles: Iterable[Article], limit: int,
-            known_words: frozenset[str] | dict[str, int] = frozenset()) -> Explanation:
-    """The names and terms that linked the reports (rows of ``vectors``), at most ``limit`` in all.
-
-    ``articles`` are the reports themselves, read only to write each name as they do
-    ("GSLV", "McCarthy"); ``known_words`` is the run's vocabulary (an adverb is a word
-    whose stem without "ly" is a word too: "critically").
-    """
-    cols, _ = linking_weights(rows, vectors)
+    cols = cols[np.lexsort((cols, -weights))]
     generic = _data()["generic"]
     countries = country_names()
     names: list[tuple[str, frozenset[str]]] = []  # (label, its words)
     words: list[str] = []
     for col in cols[: 20 * limit].tolist():
-        term = vectors.terms[col]
+        term = terms[col]
         if term.startswith(("#", "d:")):
             continue  # numbers and dates link reports but tell a reader nothing alone
         if term.startswith("c:"):
@@ -151,11 +152,15 @@ def _as_written(name: str, articles: list[Article]) -> str:
     A spelling in capitals is taken only for a short name (an acronym): "NAIROBI" opening
     a dateline is written "Nairobi".
     """
-    pattern = re.compile(r"(?<!\w)" + r"[\s'’-]+".join(map(re.escape, name.split())) + r"(?!\w)", re.IGNORECASE)
+    n = len(name)
     for a in articles:
         for text in (a.title, a.summary, a.body):
-            for m in pattern.finditer(text or ""):
-                found = m.group()
-                if found[:1].isupper() and (not found.isupper() or len(found) <= 5):
+            lower = (text or "").lower()
+            at = lower.find(name)
+            while at >= 0:
+                found = text[at:at + n]
+                whole = (at == 0 or not lower[at - 1].isalnum()) and (at + n == len(lower) or not lower[at + n].isalnum())
+                if whole and found[:1].isupper() and (not found.isupper() or n <= 5):
                     return found
+                at = lower.find(name, at + 1)
     return " ".join(w.capitalize() for w in name.split())

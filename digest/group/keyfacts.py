@@ -26,13 +26,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..ingest.metadata import parse_dateline
+from ..ingest.dateline import parse_dateline
 from ..model import Article, KeyFact
-from .features import is_content_word
+from .features import stop_words
 
 MAX_FACTS = 5
-MAX_REPORTS = 12          # reports read per story: a fact central to the story is in these
-SENTENCES_PER_REPORT = 10
+MAX_REPORTS = 10          # reports read per story: a fact central to the story is in these
+SENTENCES_PER_REPORT = 8
 MIN_WORDS, MAX_WORDS = 8, 60
 MAX_OVERLAP = 0.5         # word-overlap F1 above this: the same thing said again
 MIN_GAIN = 0.2            # stop when a sentence adds less than this share of what the first added
@@ -40,43 +40,53 @@ LATEST_WITHIN = 0.8       # sentences adding this share of the best gain count a
 
 # A sentence ends at . ! or ? (a closing quote or bracket may follow) before a capital or
 # a digit; not after an initial ("S. Venkatesh Rao") nor a short title or abbreviation.
-_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "Jr", "Sr", "No", "Gov", "Sen", "Rep", "Gen",
-                  "Col", "Lt", "Sgt", "Capt", "Prof", "Rev", "Inc", "Co", "Corp", "Ltd", "vs", "Jan", "Feb",
-                  "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N")
-_SENTENCE = re.compile(
-    r"(?<![\s.(][A-Z]\.)" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS)
-    + r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])"
-)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset({
+    "Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "Jr", "Sr", "No", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt",
+    "Capt", "Prof", "Rev", "Inc", "Co", "Corp", "Ltd", "vs", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "U.S", "U.K", "U.N",
+})
+_LAST_WORD = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]{1,3}|<[^>]+>")
-_TERM = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
 
 
 def sentences(article: Article, limit: int = SENTENCES_PER_REPORT) -> list[str]:
     """The article's first sentences in reading order: standfirst (unless the body repeats it), then body."""
     out: list[str] = []
-    blocks = article.body.split("\n")
-    if article.summary.strip() and article.summary.strip() not in article.body:
-        blocks.insert(0, article.summary)
-    for block in blocks:
-        block = block.strip()
-        if not block or block.startswith(("#", "|", "![", "http")) or block.startswith("---"):
-            continue
-        block = _MARKUP.sub("", _LINK.sub(r"\1", block.lstrip(">-*+ ")))
-        dateline = parse_dateline(block)
-        if dateline:  # "LAGOS, Nov 24 (Reuters) - Researchers ...": the sentence starts after it
-            block = block[dateline.end:]
-        for sentence in split_sentences(block):
-            out.append(sentence.strip())
-            if len(out) >= limit:
-                return out
+    summary = article.summary.strip()
+    texts = [summary, article.body] if summary and summary not in article.body else [article.body]
+    for text in texts:
+        first = True
+        for block in text.split("\n"):
+            block = block.strip()
+            if not block or block.startswith(("#", "|", "![", "http", "---")):
+                continue
+            if "[" in block or "*" in block or "_" in block or "<" in block:
+                block = _MARKUP.sub("", _LINK.sub(r"\1", block.lstrip(">-*+ ")))
+            if first and (dateline := parse_dateline(block)):
+                block = block[dateline.end:]  # "LAGOS, Nov 24 (Reuters) - Researchers ...": it starts after
+            first = False
+            for sentence in split_sentences(block):
+                out.append(sentence)
+                if len(out) >= limit:
+                    return out
     return out
 
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, as written."""
-    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == ".":
+            word = _LAST_WORD.search(text, max(0, m.start() - 8), m.start() + 1)
+            if word and (word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                continue  # "Dr. Ruiz", "S. Venkatesh Rao": not an end
+        out.append(text[start:m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
 
 
 def readable(sentence: str) -> bool:
@@ -97,7 +107,8 @@ def overlap_f1(a: Counter, b: Counter) -> float:
 
 
 def bag(text: str) -> Counter:
-    return Counter(w.lower() for w in _WORD.findall(text))
+    """The lower-case words of a text with their counts."""
+    return Counter(_WORD.findall(text.lower()))
 
 
 def key_facts(reports: list[Article], central: list[float], summary: str, title: str,
@@ -109,54 +120,83 @@ def key_facts(reports: list[Article], central: list[float], summary: str, title:
     """
     if len(reports) < 2:
         return []
-    cands: list[tuple[int, int, str]] = []  # (report index, position, sentence)
+    cands: list[tuple[int, str]] = []  # (report index, sentence)
     for r in _reports_to_read(reports, central):
-        for pos, s in enumerate(sentences(reports[r])):
-            if readable(s):
-                cands.append((r, pos, s))
+        cands.extend((r, s) for s in sentences(reports[r]) if readable(s))
     if not cands:
         return []
-    concepts = [terms(s) for _, _, s in cands]
-    support: Counter[str] = Counter()  # in how many reports each term is said
-    for r in {r for r, _, _ in cands}:
-        support.update(set().union(*(concepts[i] for i, c in enumerate(cands) if c[0] == r)))
-    readers = len({r for r, _, _ in cands})
-    weight = {t: (n - 1) / (readers - 1) * idf(t) for t, n in support.items() if n > 1}
-    covered = terms(summary) | terms(title)
-    taken = [bag(summary), bag(title)]
-    when = [_when(reports[r]) for r, _, _ in cands]
+    report_of = np.array([r for r, _ in cands])
+    bags = [bag(s) for _, s in cands]
+    said = _Incidence([_concepts(b) for b in bags])  # candidates x concepts, 0/1
+    words = _Incidence(bags + [bag(summary), bag(title)])  # word counts, for overlap F1
+    readers = len(set(report_of.tolist()))
+    support = np.zeros(said.matrix.shape[1])
+    for r in set(report_of.tolist()):
+        support += said.matrix[report_of == r].max(axis=0)
+    weight = np.zeros(len(support))
+    for k in np.flatnonzero(support > 1).tolist():
+        weight[k] = (support[k] - 1) / max(1, readers - 1) * idf(said.terms[k])
+    uncovered = np.ones(len(weight), dtype=bool)
+    uncovered[[said.index[t] for t in terms(summary) | terms(title) if t in said.index]] = False
+    length = np.sqrt(np.maximum(said.matrix.sum(axis=1), 1))
+    counts, sizes = words.matrix, words.matrix.sum(axis=1)
+    blocked = np.zeros(len(cands), dtype=bool)
+    for row in (len(cands), len(cands) + 1):  # the summary and the headline
+        blocked |= _overlap(counts, sizes, row)[: len(cands)] > MAX_OVERLAP
+    when = np.array([_when(reports[r]) for r, _ in cands])
+    used = np.zeros(len(reports), dtype=int)
     facts: list[KeyFact] = []
-    used: Counter[int] = Counter()
     first_gain = 0.0
     for allowed in (1, 2):
         while len(facts) < MAX_FACTS:
-            gains = [(sum(weight.get(t, 0.0) for t in concepts[i] - covered) / np.sqrt(len(concepts[i]) or 1), i)
-                     for i in range(len(cands)) if used[cands[i][0]] < allowed]
-            gains = [(g, i) for g, i in gains if g > 0 and not _repeats(cands[i][2], taken)]
-            if not gains:
-                break
-            top = max(g for g, _ in gains)
-            if top < MIN_GAIN * first_gain:
+            gain = (said.matrix @ (weight * uncovered)) / length
+            gain[blocked | (used[report_of] >= allowed)] = 0.0
+            top = gain.max()
+            if top <= 0 or top < MIN_GAIN * first_gain:
                 break
             first_gain = first_gain or top
             # among the nearly as informative, the latest report's: it says where things stand
-            i = max((i for g, i in gains if g >= LATEST_WITHIN * top), key=lambda i: (when[i], -i))
+            near = np.flatnonzero(gain >= LATEST_WITHIN * top)
+            i = int(near[np.lexsort((near, -when[near]))[0]])
             r = cands[i][0]
-            facts.append(KeyFact(cands[i][2], reports[r].id, reports[r].source))
-            taken.append(bag(cands[i][2]))
-            covered |= concepts[i]
+            facts.append(KeyFact(cands[i][1], reports[r].id, reports[r].source))
+            uncovered &= said.matrix[i] == 0
+            blocked |= _overlap(counts, sizes, i)[: len(cands)] > MAX_OVERLAP
             used[r] += 1
     return facts
 
 
 def terms(text: str) -> set[str]:
     """The content words and numbers of a text: what a fact says."""
-    return {t for t in (w.lower() for w in _TERM.findall(text)) if t[0].isdigit() or is_content_word(t)}
+    return _concepts(set(_WORD.findall(text.lower())))
 
 
-def _repeats(sentence: str, taken: list[Counter]) -> bool:
-    b = bag(sentence)
-    return any(overlap_f1(b, t) > MAX_OVERLAP for t in taken)
+def _concepts(words) -> set[str]:
+    stop = stop_words()
+    return {t for t in words if t[0].isdigit() or (len(t) > 1 and t.isalpha() and t not in stop)}
+
+
+class _Incidence:
+    """Rows of term counts (1 for a set) over a small shared vocabulary (dense: a story has few sentences)."""
+
+    def __init__(self, rows: list[Counter] | list[set[str]]) -> None:
+        self.terms = sorted(set().union(*rows))
+        self.index = index = {t: k for k, t in enumerate(self.terms)}
+        lengths = [len(r) for r in rows]
+        flat = [t for r in rows for t in r]
+        cols = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+        self.matrix = np.zeros((len(rows), len(self.terms)))
+        where = (np.repeat(np.arange(len(rows)), lengths), cols)
+        if rows and isinstance(rows[0], Counter):
+            self.matrix[where] = [n for r in rows for n in r.values()]
+        else:
+            self.matrix[where] = 1.0
+
+
+def _overlap(counts: np.ndarray, sizes: np.ndarray, row: int) -> np.ndarray:
+    """Word-overlap F1 of every row of ``counts`` with row ``row``."""
+    common = np.minimum(counts, counts[row]).sum(axis=1)
+    return 2 * common / np.maximum(sizes + sizes[row], 1)
 
 
 def _reports_to_read(reports: list[Article], central: list[float]) -> list[int]:

@@ -96,6 +96,7 @@ class GroupingConfig(base.Config):
     shared_terms = Number(int, min=0, default=_default("shared_terms"))
     short_terms = Number(int, min=0, default=_default("short_terms"))
     short_boost = Number(float, min=0.5, max=2, default=_default("short_boost"))
+    pool_threshold = Number(float, min=0, max=1, default=_default("pool_threshold"))
 
 
 class RegionCountries(c.ListOfItems):
@@ -230,6 +231,20 @@ class LearnConfig(base.Config):
     """Fewer labelled articles than this learn nothing."""
 
 
+class Learn(Strict):
+    """``learn:`` needs scikit-learn, an optional extra: say so when the config is read."""
+
+    def __init__(self) -> None:
+        super().__init__(LearnConfig, optional=True)
+
+    def run_validation(self, value: object) -> Any:
+        import importlib.util
+
+        if value is not None and importlib.util.find_spec("sklearn") is None:
+            raise base.ValidationError("learning topics needs scikit-learn: pip install 'news-digest[learn]'")
+        return super().run_validation(value)
+
+
 # One optional number per field of the topic Settings; their defaults are in topics.yml.
 TopicSettings = type("TopicSettings", (base.Config,), {
     f.name: c.Optional(Number(int if f.type == "int" else float, min=0)) for f in fields(Settings)})
@@ -241,7 +256,7 @@ class TopicsConfig(base.Config):
     settings = Strict(TopicSettings)
     topics = BySlug(Strict(TopicSpec), default={})
     frames = BySlug(Strict(FrameSpec), default={})
-    learn = Strict(LearnConfig, optional=True)
+    learn = Learn()
     """Refine the lexicon from hand-labelled articles: ``{from: DIR, min_examples: N}``."""
 
 
@@ -273,6 +288,10 @@ class DigestPluginConfig(base.Config):
 
     title = c.Type(str, default="Today's briefing")
     """Heading of the home page."""
+
+    edition_hours = Number(int, min=1, default=24)
+    """The home page is a rolling edition: the stories with coverage in this many hours
+    before the newest article (topped up to ``top_stories`` from earlier ones when thin)."""
 
     top_stories = Number(int, min=1, default=10)
     """Story cards at the top of each daily briefing."""
