@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .model import Article, parse_article, render_markdown
-from .versions import MAX_DAYS_APART, days_apart, is_earlier, outlet_key, same_story, shingles, sketch, sketch_found, url_key
+from .versions import (
+    MAX_DAYS_APART, days_apart, is_earlier, other_hosts, outlet_key, same_story, shingles, sketch, sketch_found, url_key,
+)
 
 STATE_DIR = ".digest"
 STATE_FILE = "state.json"  # part of the archive: commit it with the articles
@@ -306,7 +308,7 @@ class ContentStore:
             if not sketch_found(entry.get("sketch") or [], hashes):
                 continue
             existing = self._read(entry["path"])
-            if existing is None:
+            if existing is None or other_hosts(article.url, existing.url):
                 continue
             apart = days_apart(article.date, existing.date)
             if (apart is None or apart <= MAX_DAYS_APART) and same_story(shingles(existing.body), hashes):
