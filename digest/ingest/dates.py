@@ -364,7 +364,7 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
         if mention.year:
             return mention.iso()
         if references is None:
-            references = full_dates(page.above + page.header + page.story + page.after)
+            references = full_dates(page.header + page.story + page.after)  # not the teasers above the headline
         if references:
             return resolve(mention, references)
         year = page_year(page)  # no dated event in the story: the year the page itself is from

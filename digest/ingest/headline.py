@@ -324,6 +324,18 @@ def _is_site(part: str, names: set[str]) -> bool:
     return any(squashed == n or (len(n) >= 4 and (squashed.startswith(n) or squashed.endswith(n)) and len(part.split()) <= 4) for n in names)
 
 
+def site_of(title: str, headline: str) -> str | None:
+    """The site's name a <title> carries beside the headline: "Headline | The Westhaven Echo"."""
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(" ".join(title.split())) if p.strip()]
+    if len(parts) < 2:
+        return None
+    key = _squash(headline)
+    for head, site in ((parts[0], parts[-1]), (parts[-1], parts[0])):
+        if _squash(head) == key and 1 <= len(site.split()) <= 6:
+            return site
+    return None
+
+
 def same_headline(a: str, b: str) -> bool:
     """Two titles for one story: equal once case, punctuation and spacing are ignored,
     or one holding all the other's words in order (a <title> with a kicker)."""

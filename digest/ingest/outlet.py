@@ -34,6 +34,7 @@ _COPYRIGHT = re.compile(
 _RIGHTS = re.compile(r"(?i:all rights|alle rechte|tous droits|todos los derechos|todos os direitos|rights reserved)")
 _TERMINAL = (".", "!", "?", ":")
 MAX_WORDS = 6
+FOOTER_LINES = 30  # the last lines of a page, where its copyright notice is
 
 
 def name(page: "Page", url: str | None) -> str | None:
@@ -46,7 +47,9 @@ def name(page: "Page", url: str | None) -> str | None:
         cleaned = clean(page.title_site)
         if cleaned:
             return cleaned
-    return _copyright_holder(page.bottom) or _masthead(page) or _domain_name(page, url)
+    holder = _copyright_holder(page.bottom or page.lines[-FOOTER_LINES:])
+    masthead = _masthead(page, holder)
+    return masthead or holder or _domain_name(page, url)
 
 
 def clean(text: str) -> str | None:
@@ -56,8 +59,11 @@ def clean(text: str) -> str | None:
     text = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", text, flags=re.I)
     text = re.sub(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*", "", text)
     text = re.sub(r"\s*(?:19|20)\d\d\s*$", "", text)
-    stripped = _LEGAL.sub("", text).strip(" ,.-")
-    text = stripped or text
+    while True:  # "Example Media Group Ltd", "Example GmbH & Co. KG"
+        stripped = _LEGAL.sub("", text).strip(" ,.-&")
+        if not stripped or stripped == text:
+            break
+        text = stripped
     if not text or size(text) > MAX_WORDS or canonical_agency(text) or text.endswith(_TERMINAL[1:]):
         return None
     return text
@@ -88,18 +94,27 @@ def _copyright_holder(lines: list[str]) -> str | None:
     return None
 
 
-def _masthead(page: "Page") -> str | None:
-    """A short first line that is not a menu item, printed again at the foot of the page."""
-    if not page.top:
-        return None
-    top = page.top[0]
-    key = fold(top)
-    if 1 <= size(top) <= 5 and not top.endswith(_TERMINAL) and fold(page.headline) != key:
-        if any(fold(line) == key for line in page.bottom):
-            from .furniture import is_chrome
+def _masthead(page: "Page", holder: str | None) -> str | None:
+    """The site's name as its masthead prints it: a short first line (past the skip links)
+    that is no menu item, printed again at the foot of the page or naming the copyright holder
+    ("The Meridian Courier" over "© 2026 Meridian Courier Media Group Ltd")."""
+    from .furniture import is_chrome
 
-            return None if is_chrome(key) else clean(top)
+    for top in page.top[:3]:
+        key = fold(top)
+        if is_chrome(key):
+            continue
+        if not 1 <= size(top) <= 5 or top.endswith(_TERMINAL) or key == fold(page.headline):
+            return None
+        named = holder is not None and len(_squash(holder)) >= 4 and _squash(holder) in _squash(top)
+        if named or any(fold(line) == key for line in page.bottom):
+            return clean(top)
+        return None
     return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def _host(url: str | None) -> str:
@@ -124,11 +139,15 @@ def _domain_name(page: "Page", url: str | None) -> str | None:
     if len(label) < 4:
         return None
     squashed = label.replace("-", "")
-    for line in page.top + page.bottom[-40:]:
-        for m in re.finditer(r"[A-ZÀ-Ý][\w'’&.\-]*(?:\s+[\w'’&.\-]+){0,4}", line):
-            words = m[0].split()
-            for n in range(len(words), 0, -1):
-                phrase = " ".join(words[:n])
-                if re.sub(r"[\W_]+", "", phrase.casefold()) == squashed:
+    for line in page.top + page.lines[-FOOTER_LINES:] + page.story[-3:]:
+        if len(line) > 300:
+            continue
+        words = line.split()
+        for i, word in enumerate(words):  # "Read more from the Westhaven Echo": every capitalised word may start the name
+            if not word[:1].isupper() or _squash(word)[:2] != squashed[:2]:
+                continue
+            for n in range(1, min(6, len(words) - i) + 1):
+                phrase = " ".join(words[i : i + n]).strip(".,;:!?")
+                if _squash(phrase) == squashed:
                     return phrase
     return None

@@ -26,7 +26,7 @@ FIRST_RUN_SHARE = 0.5  # below a known headline, the first run scoring this shar
 GAP_COST = 15.0  # how much furniture may separate the lede under the headline from the story's core
 HEADER_REACH = 12  # lines under the headline where the header cluster may sit
 OTHER_RUN_SHARE = 0.6  # a run this close to the best competes with it on its headline's evidence
-RUN_WEIGHT = 4.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
+RUN_WEIGHT = 6.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
 MAX_CANDIDATES = 200
@@ -262,21 +262,22 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
 
 
 def _captions(lines: list[Line], start: int, end: int) -> list[str]:
-    """The photo captions between headline and story end, each with its credit when that
-    is a line of its own ("Residents sweep ash ..." / "Photo: Ana Ruiz")."""
-    found: list[str] = []
-    i = start
-    while i < end:
-        line = lines[i]
-        if line.kind == "caption":
-            below = lines[i + 1] if i + 1 < len(lines) else None
-            if below is not None and below.kind == "caption" and caption.is_credit_only(below.text, below.words) and not caption.is_credit_only(line.text, line.words):
-                found.append(f"{line.text} {below.text}")
-                i += 1
-            else:
-                found.append(line.text)
-        i += 1
-    return found
+    """The photo captions between headline and story end, each with its credits: "Image
+    copyright Reuters" over its caption, "Photo: Ana Ruiz" under it, the description first."""
+    found: list[list[str]] = []
+    held: list[str] = []  # credits printed before their caption
+    for line in lines[start:end]:
+        if line.kind != "caption":
+            held = []
+            continue
+        if caption.is_credit_label(line.text):
+            held.append(line.text)
+        elif caption.is_credit_only(line.text, line.words) and found and not held:
+            found[-1].append(line.text)
+        else:
+            found.append([caption.strip_label(line.text), *held])
+            held = []
+    return [" ".join(parts) for parts in found]
 
 
 def _short_form(lines: list[Line], title: str | None) -> bool:
@@ -313,5 +314,6 @@ def _short_page(lines: list[Line], title: str | None) -> Page:
         story=[ln.text for ln in story],
         header=[ln.text for ln in body[:1] if ln.kind == "byline"],
         credits=[ln.text for ln in body if ln.furniture],
+        lines=[ln.text for ln in lines],
         short_form=True,
     )

@@ -23,10 +23,12 @@ def section(page: "Page") -> str | None:
     for value in [declared.section] + declared.breadcrumbs[::-1]:
         if value and _label(value) and fold(value) != fold(page.headline):
             return " ".join(value.split())
-    if page.above:
-        line = page.above[-1]
+    for line in reversed(page.above[-3:]):  # the nearest label over the headline, past a gallery's
+        if is_chrome(fold(line)):
+            continue
         if _label(line) and line not in ("/", "|") and fold(line) != fold(page.headline):
             return line
+        return None
     return None
 
 
