@@ -11,6 +11,7 @@ lines, the footer's copyright line. Both paths then share every metadata step.
 """
 from __future__ import annotations
 
+import html as htmllib
 import json
 import re
 from typing import Any, Iterator
@@ -133,7 +134,7 @@ def _declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     d.section = (_texts(sections if isinstance(sections, list) else [sections]) + _metas(meta, "sections") + [None])[0]
     d.breadcrumbs = _breadcrumbs(tree, ld)
     d.lang = (_texts([tree.get("lang"), article.get("inLanguage")] + _metas(meta, "lang")) + [None])[0]
-    d.description = (_metas(meta, "descriptions") + [None])[0]
+    d.description = (_texts(_metas(meta, "descriptions")) + [None])[0]
     d.captions = _texts([" ".join(el.text_content().split()) for el in tree.iter("figcaption")])
     h1s = list(tree.iter("h1"))
     return d, _texts(_h1(el) for el in h1s), _texts(" ".join(el.text_content().split()) for el in h1s)
@@ -144,10 +145,11 @@ def _metas(meta: dict[str, list[str]], field: str) -> list[str]:
 
 
 def _texts(values) -> list[str]:
+    """Declared strings, spaces folded and entities decoded (some CMSs escape twice: "&amp;uuml;")."""
     out: list[str] = []
     for v in values:
         if isinstance(v, str):
-            v = " ".join(v.split())
+            v = " ".join(htmllib.unescape(v).split())
             if v and v not in out:
                 out.append(v)
     return out

@@ -31,7 +31,11 @@ _COPYRIGHT = re.compile(
     r"(?:(?i:by)\s+)?(?P<name>[A-ZÀ-Ý0-9][\w&'’.\- ]{1,60}?)\s*(?P<year2>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?"
     r"(?:\.(?=\s|$)|[,|;]|\s-\s|(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados)|$)"
 )
-_RIGHTS = re.compile(r"(?i:all rights|alle rechte|tous droits|todos los derechos|todos os direitos|rights reserved)")
+_RIGHTS = re.compile(r"(?i:all rights|alle rechte|tous droits|todos los derechos|todos os direitos|tutti i diritti|rights reserved)")
+_RIGHTS_TAIL = re.compile(
+    r"[\s.,|-]*(?i:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados"
+    r"|todos os direitos reservados|tutti i diritti riservati)\.?\s*$"
+)
 _TERMINAL = (".", "!", "?", ":")
 MAX_WORDS = 6
 FOOTER_LINES = 30  # the last lines of a page, where its copyright notice is
@@ -56,7 +60,9 @@ def clean(text: str) -> str | None:
     """A name without years, legal endings and "All rights reserved"; None when nothing
     like an outlet's name is left (an agency, an address, a sentence)."""
     text = " ".join(text.split()).strip(" -|·,")
-    text = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", text, flags=re.I)
+    if text.startswith("@"):
+        return None  # a social-media handle ("@examplenews"), not the masthead
+    text = _RIGHTS_TAIL.sub("", re.sub(r"^(?:©|\(c\)|copyright)\s*", "", text, flags=re.I))
     text = re.sub(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*", "", text)
     text = re.sub(r"\s*(?:19|20)\d\d\s*$", "", text)
     while True:  # "Example Media Group Ltd", "Example GmbH & Co. KG"
