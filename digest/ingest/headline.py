@@ -102,17 +102,23 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
+BYLINE_TAIL_WORDS = 4  # a headline this long may carry its byline on its line
 _BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
 
 
 def headline_part(text: str) -> str:
     """A headline without the byline some pages print on its line: "Gute Tabus, schlechte
     Tabus: ... von Stefan Niggemeier" -> "Gute Tabus, schlechte Tabus: ...". Only a tail that
-    reads as a byline of names goes, and only from a headline of four words or more."""
+    reads as a byline of names goes: "by" or "von" and a name, or another lead with its date
+    ("par Florence Audier, le 15 septembre"): "peu estimé par Jacques Chirac" is a passive."""
+    if text.isupper():
+        return text  # "... WEIKERT VON HÖRMANN ATTACKIERT": in capitals a name and a verb look alike
     for m in reversed(list(_BYLINE_TAIL.finditer(text))):
         head, tail = text[: m.start()].rstrip(" ,|–—-"), text[m.start() :].strip()
-        if len(head.split()) >= 4 and parse_byline(tail):
-            return head
+        dated = any(ch.isdigit() for ch in tail)
+        plain = m[0].strip().casefold() in ("by", "von")  # "par", "por", "di" also make passives
+        if len(head.split()) >= BYLINE_TAIL_WORDS and (dated or plain) and parse_byline(tail):
+            return head  # not "Jean-Paul Delevoye, peu estimé par Jacques Chirac"
     return text
 
 
