@@ -37,6 +37,7 @@ _RIGHTS_TAIL = re.compile(
     r"|todos os direitos reservados|tutti i diritti riservati)\.?\s*$"
 )
 _TERMINAL = (".", "!", "?", ":")
+_FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 MAX_WORDS = 6
 FOOTER_LINES = 30  # the last lines of a page, where its copyright notice is
 
@@ -53,6 +54,8 @@ def name(page: "Page", url: str | None) -> str | None:
             return cleaned
     holder = _copyright_holder(page.bottom or page.lines[-FOOTER_LINES:])
     masthead = _masthead(page, holder)
+    if masthead and masthead.isupper() and holder and _squash(holder) in _squash(masthead):
+        return holder  # "PACIFIC CROSSROADS" on the logo, "Pacific Crossroads" in the notice: the notice's case
     return masthead or holder or _domain_name(page, url)
 
 
@@ -113,8 +116,8 @@ def _masthead(page: "Page", holder: str | None) -> str | None:
         if not 1 <= size(top) <= 5 or top.endswith(_TERMINAL) or key == fold(page.headline):
             return None
         named = holder is not None and len(_squash(holder)) >= 4 and _squash(holder) in _squash(top)
-        if named or any(fold(line) == key for line in page.bottom):
-            return clean(top)
+        if named or any(fold(_FOOTER_SPLIT.split(line)[0]) == key for line in page.bottom):
+            return clean(top)  # "Orbis Daily" on top and "Orbis Daily · About · Contact" at the foot
         return None
     return None
 

@@ -30,6 +30,7 @@ RUN_WEIGHT = 6.0  # what the story's prose mass (as a share of the best run's) i
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
 MAX_CANDIDATES = 200
+PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
 LIST_END_WORDS = 15  # a paragraph this long under a link list is the story going on
 OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in  # headline candidates weighed per page
 
@@ -53,6 +54,9 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
     if printed:
         at = printed[0]
         start, end = _story_run(lines, at + 1)
+    elif title:  # a record's text without its headline: the story is the text's own, from its first paragraph
+        at = None
+        start, end = _story_run(lines, 0)
     else:
         at, start, end = _anchor(lines, counts, fold(hint.headline) if hint and hint.at else None)
     if at is not None:
@@ -95,6 +99,8 @@ def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tu
         if score >= OTHER_RUN_SHARE * top:  # the headline-shaped lines above a strong run and at its top
             reach = range(max(0, start - headline.WINDOW), min(end, start + HEADER_REACH))
             candidates.update(i for i in reach if headline.is_display(lines[i]))
+    # under a paragraph a headline-shaped line is a subhead or a teaser, never the story's headline
+    candidates = {i for i in candidates if counts[lines[i].key] > 1 or lines[i].key == titled or not _under_paragraph(lines, i)}
     best: tuple[float, int | None, int, int] = (float("-inf"), None, *max(runs)[1:])
     openings: dict[int, frozenset[str]] = {}
     for at in sorted(candidates)[:MAX_CANDIDATES]:
@@ -124,6 +130,10 @@ def _opening(lines: list[Line], first: int, end: int) -> frozenset[str]:
             if words >= OPENING_WORDS:
                 break
     return headline.stems(" ".join(text))
+
+
+def _under_paragraph(lines: list[Line], i: int) -> bool:
+    return any(ln.prose and ln.words >= PARAGRAPH_WORDS for ln in lines[max(0, i - 2) : i])
 
 
 def _runs(lines: list[Line], floor: int = 0) -> list[tuple[float, int, int]]:
