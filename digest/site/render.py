@@ -30,13 +30,24 @@ def front(title: str, **meta: object) -> str:
 
 @lru_cache(maxsize=65536)
 def when(date: str | None, with_time: bool = True) -> str:
-    """A ``<time>`` element in UTC, or '' when the date is unknown."""
+    """A ``<time>`` element in UTC, or '' when the date is unknown. A time printed without its
+    zone (a naive ISO time) is shown as printed, never called UTC."""
     d = parse_iso(date)
     if d is None:
         return ""
     has_time = with_time and date is not None and len(date) > 10
-    text = d.astimezone(dt.timezone.utc).strftime("%-d %b %Y, %H:%M UTC" if has_time else "%-d %b %Y")
+    if has_time and _naive(date):
+        text = d.strftime("%-d %b %Y, %H:%M")
+    else:
+        text = d.astimezone(dt.timezone.utc).strftime("%-d %b %Y, %H:%M UTC" if has_time else "%-d %b %Y")
     return f'<time datetime="{e(date)}">{text}</time>'
+
+
+def _naive(date: str) -> bool:
+    try:
+        return dt.datetime.fromisoformat(date.replace("Z", "+00:00")).tzinfo is None
+    except ValueError:
+        return False
 
 
 def link(href: str | None, text: str, cls: str = "") -> str:

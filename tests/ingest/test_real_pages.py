@@ -172,3 +172,10 @@ def test_a_record_with_a_title_keeps_its_lede():
     assert article.title == "Ferry aground near Lima"
     assert article.body.startswith(lede)
     assert (article.dateline, article.agency) == ("LIMA", "Reuters")
+
+
+def test_a_time_printed_without_a_zone_is_never_shown_as_utc():
+    from digest.site.render import when
+
+    assert when("2026-11-24T14:47:00") == '<time datetime="2026-11-24T14:47:00">24 Nov 2026, 14:47</time>'
+    assert "UTC" in when("2026-11-24T14:47:00+01:00")
