@@ -4,7 +4,8 @@ In page text there is no markup to say which line that is, but its place does: t
 headline sits just above the story's header cluster (standfirst, byline, date stamp,
 photo) and below the page's navigation, is often printed twice (in the page's <title>,
 its breadcrumb trail or a "share" block), and is not one of a list of other headlines.
-``locate`` scores the headline-shaped lines above the story by that evidence.
+``evidence`` scores a headline-shaped line by that evidence (``pagetext`` weighs it with
+the story that follows).
 
 In HTML the page says more: the <h1>, og:title, JSON-LD headline and <title> usually
 agree once the site's name is cut from the <title>. ``reconcile`` prefers the printed
@@ -175,20 +176,6 @@ def title_line(lines: list[Line]) -> TitleLine | None:
         if len(longest.split()) >= 4:
             return TitleLine(longest, site, None)  # a <title> whose headline the page does not repeat
     return None
-
-
-def locate(lines: list[Line], start: int, counts: dict[str, int], lowest: int = 0) -> tuple[int | None, float]:
-    """Where the headline of the story starting at line ``start`` is printed, and how sure:
-    the best-scoring headline-shaped line in the window above it. ``counts`` is how often
-    each folded line is printed on the page."""
-    best, best_score = None, float("-inf")
-    for i in range(start - 1, max(lowest - 1, start - WINDOW - 1), -1):
-        if not is_display(lines[i]):
-            continue
-        score = evidence(lines, i, start, counts)
-        if score > best_score:
-            best, best_score = i, score
-    return best, best_score
 
 
 def has_evidence(lines: list[Line], i: int, counts: dict[str, int]) -> bool:

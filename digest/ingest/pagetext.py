@@ -4,11 +4,12 @@ A saved page is the story wrapped in furniture. The steps, in order:
 
 1. lines (``lines.split_lines``): one per block, wrapped paragraphs joined;
 2. furniture (``furniture.classify``): each line's kind and score, prose positive;
-3. the story's core: the best-scoring run of lines (a maximum-sum segment, one pass);
-4. the headline (``headline.locate``): the headline-shaped line above the core that the
-   page treats as one (a byline or stamp below it, printed twice, not in a list);
-5. the story: from the first paragraph under the headline's header cluster (standfirst,
-   byline, stamp, photo) to the end of the core, furniture and link lists left out.
+3. the headline and the story together (``_anchor``): each headline-shaped line is weighed
+   by the page's evidence for it (``headline.evidence``: a byline or stamp under it, printed
+   twice, naming what the story is about, not in a list, not under a paragraph) and by the
+   prose that follows it (the highest running sum of line scores from its header cluster on);
+4. the story: from the first paragraph under the headline's header cluster (standfirst,
+   byline, stamp, photo) to the end of that run, furniture and link lists left out.
 
 Short wire forms ("headline\\n\\nCITY (Reuters) - text") have no page around the story:
 their whole text after the headline is the body.
@@ -29,10 +30,10 @@ OTHER_RUN_SHARE = 0.6  # a run this close to the best competes with it on its he
 RUN_WEIGHT = 6.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 200  # headline candidates weighed per page
 PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
 LIST_END_WORDS = 15  # a paragraph this long under a link list is the story going on
-OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in  # headline candidates weighed per page
+OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in
 
 
 def parse_page_text(text: str, title: str | None = None) -> Page:
@@ -79,8 +80,8 @@ def _printings(lines: list[Line]) -> Counter:
 
 def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tuple[int | None, int, int]:
     """The headline and the story's core, found together. Each candidate headline (one with
-    a byline or stamp under it or printed twice, and the one above each strong run) is
-    weighed by its evidence plus the prose mass that follows its header cluster: the
+    a byline or stamp under it or printed twice, and those above and atop each strong run)
+    is weighed by its evidence plus the prose mass that follows its header cluster: the
     longest run of prose after it, across a photo gallery or an ad if the story goes on.
     ``titled`` is the folded headline of a saved <title> line, evidence for the line repeating it."""
     runs = _runs(lines)
@@ -325,5 +326,4 @@ def _short_page(lines: list[Line], title: str | None) -> Page:
         header=[ln.text for ln in body[:1] if ln.kind == "byline"],
         credits=[ln.text for ln in body if ln.furniture],
         lines=[ln.text for ln in lines],
-        short_form=True,
     )
