@@ -1,8 +1,12 @@
-"""Topics: IPTC Media Topics (top level) for one article, from a weighted lexicon.
+"""Topics: IPTC Media Topics (top level) for one article, from a weighted lexicon and a learned model.
 
-Why a lexicon and not a model: no model weights may be downloaded at run time, a person
-can read and extend a word list (from mkdocs.yml), and tagging stays one dictionary lookup
-per token. The lexicon lives in ``data/topics.yml``; its format is described there.
+The lexicon (``data/topics.yml``, format described there) is readable, extendable from
+mkdocs.yml, and adds up evidence over the whole text; it knows hard news and the topics no
+training data covers (labour, weather). The learned model (``topic_model.py``, weights in
+``data/topic_model.json``, rebuilt by ``topic_build_model.py`` from labelled news) reads the
+headline and lead and knows soft news the lexicon misreads. ``combine`` says how the two decide
+together; ``learned: false`` in the settings tags with the lexicon alone. Both are plain data
+shipped with the package: nothing is downloaded or unpickled at run time.
 
 Scoring, in one pass over the tokens of each field:
 
