@@ -2,7 +2,7 @@
 
     .venv/bin/python -m digest.enrich.topic_build_model [--train PATH] [--out PATH] [--check]
 
-Needs scikit-learn (to train only); tagging itself reads the JSON with the
+Needs scikit-learn, to train only (the `learn` extra: pip install -e ".[learn]"); tagging reads the JSON with the
 standard library only. The result is deterministic: the same training file and lexicon give
 the same bytes, and ``--check`` says whether the shipped file is what the data gives.
 
