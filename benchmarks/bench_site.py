@@ -18,7 +18,6 @@ stories and wire copies).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re

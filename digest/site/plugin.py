@@ -37,7 +37,7 @@ from .feeds import FeedSite
 from .files import static_files
 from .pages import PageSpec, article_description, pages
 from .sanitize import clean_html, needs_cleaning, plain_extensions
-from .views import Link, Views, language
+from .views import Link, Views
 
 log = logging.getLogger("mkdocs.plugins.digest")
 THEME_DIR = Path(__file__).resolve().parents[2] / "theme"
@@ -159,7 +159,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme's environment does not escape (MkDocs' templates print trusted values);
         # the digest's fragments print scraped text, so they render with escaping on.
-        self.fragments = env.overlay(autoescape=True)
+        # Block tags' own lines and indentation are left out of the pages (less to download).
+        self.fragments = env.overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
         return env
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
