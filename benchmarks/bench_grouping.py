@@ -24,8 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from digest.group import group_articles  # noqa: E402
-from generate import generate_corpus  # noqa: E402
+from digest.group import group_articles
+from generate import generate_corpus
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:

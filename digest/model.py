@@ -147,7 +147,11 @@ class Story:
 
     ``articles`` is ordered: independent reports first (earliest first), then copies.
     ``copies`` maps an original's id to the ids of its wire copies.
+    ``title`` and ``summary`` are those of report ``headline_from`` (the latest one, so they
+    follow the news; see group/README.md). ``shared_terms`` say why the reports are together:
+    the names (``shared_names``) first, then distinctive words.
     ``key_facts`` are sentences chosen across independent reports (see group/README.md).
+    ``key_points`` (each report's lead) is kept until the site reads ``key_facts`` instead.
     """
 
     id: str
@@ -158,6 +162,8 @@ class Story:
     shared_terms: list[str] = field(default_factory=list)
     key_points: list[str] = field(default_factory=list)
     key_facts: list[KeyFact] = field(default_factory=list)
+    shared_names: list[str] = field(default_factory=list)
+    headline_from: str | None = None
 
     @property
     def arrivals(self) -> dict[str, list[str]]:
@@ -252,7 +258,7 @@ _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
     """A safe dumper that never emits aliases and writes long strings unfolded."""
 
-    def ignore_aliases(self, data: Any) -> bool:  # noqa: D401 - yaml hook
+    def ignore_aliases(self, data: Any) -> bool:
         return True
 
 

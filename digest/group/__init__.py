@@ -11,6 +11,7 @@ linkage.py (sparse average linkage) -> stories.py (ids, headline, why grouped).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,10 @@ from .copies import find_copies
 from .features import report_features
 from .options import GroupOptions
 from .profile import profiles
-from .stories import build_story, dedupe_ids, shared_terms
+from .explain import linking_weights, why_grouped
+from .keyfacts import key_facts
+from .stories import build_story, dedupe_ids
+from .vectors import Vectors
 from .vocabulary import Vocabulary
 
 __all__ = ["GroupOptions", "group_articles", "story_record"]
@@ -64,12 +68,21 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     members: dict[int, list[int]] = {}
     for local, label in enumerate(result.labels):
         members.setdefault(label, []).append(local)
+    idf = _idf_lookup(words, names, result.vectors)
+
+    def facts(reports, weights, summary, title):
+        return key_facts(reports, weights, summary, title, idf)
+
+    groups = [np.asarray(m) for m in members.values()]
+    links = linking_weights(groups, result.vectors.matrix)
     stories = []
-    for local_ids in members.values():
+    for k, local_ids in enumerate(members.values()):
         ids = [report_idx[i] for i in local_ids]
         central_global = {report_idx[i]: central[i] for i in local_ids}
-        terms = shared_terms([feats[i] for i in local_ids], result.vectors, options.shared_terms)
-        stories.append(build_story(articles, ids, copies, central_global, terms))
+        row = slice(links.indptr[k], links.indptr[k + 1])
+        why = why_grouped(links.indices[row], links.data[row], result.vectors.terms, (reports[i] for i in local_ids),
+                      options.shared_terms, words.ids)
+        stories.append(build_story(articles, ids, copies, central_global, why, facts))
     stories.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))
     dedupe_ids(stories)
     return stories
@@ -86,16 +99,48 @@ def _centrality(labels: np.ndarray, pairs: np.ndarray, sims: np.ndarray) -> np.n
     return total / np.maximum(1, size - 1)
 
 
+def _idf_lookup(words: Vocabulary, names: Vocabulary, vectors: Vectors) -> Callable[[str], float]:
+    """IDF of a lower-case word or number in this run (the rarest weight for one never seen)."""
+    rare = float(vectors.idf.max()) if len(vectors.idf) else 1.0
+
+    def idf(term: str) -> float:
+        if term[0].isdigit():
+            k = names.ids.get("#" + term)
+            col = vectors.entity_columns[k] if k is not None else -1
+        else:
+            k = words.ids.get(term)
+            col = vectors.word_columns[k] if k is not None else -1
+        return float(vectors.idf[col]) if col >= 0 else rare
+
+    return idf
+
+
 def story_record(story: Story) -> dict[str, Any]:
-    """A story as plain JSON data: what ``digest group --json`` prints for it."""
+    """A story as plain JSON data: what ``digest group --json`` prints for it.
+
+    ``title_from`` is the report the headline and summary come from; ``arrivals`` the
+    article ids that arrived each day; ``why_grouped`` the names and terms that linked
+    the reports and the days they span; ``key_facts`` sentences with their article and outlet.
+    """
+    names = set(story.shared_names)
+    days = list(story.arrivals)
     return {
         "id": story.id,
         "title": story.title,
         "articles": [a.id for a in story.articles],
         "summary": story.summary,
+        "title_from": story.headline_from,
         "independent_reports": len(story.independent),
         "copies": story.copies,
         "shared_terms": story.shared_terms,
+        "why_grouped": {
+            "names": story.shared_names,
+            "terms": [t for t in story.shared_terms if t not in names],
+            "first_day": days[0] if days else None,
+            "last_day": days[-1] if days else None,
+        },
+        "key_facts": [{"text": f.text, "article_id": f.article_id, "source": f.source} for f in story.key_facts],
+        "arrivals": story.arrivals,
         "key_points": story.key_points,
         "first_date": story.first_date,
         "last_date": story.last_date,

@@ -1,21 +1,25 @@
-"""Story assembly: order, ids, representative headline, why-grouped terms, key points.
+"""Story assembly: order, id, the headline that follows the news, why grouped, key facts.
 
 Pure functions over the clustering result; nothing here decides membership.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Callable
 
-import numpy as np
-
-from ..model import Article, Story
+from ..model import Article, KeyFact, Story
 from ..store import short_hash, slugify
 from .copies import original_rank
-from .features import Features
-from .vectors import Vectors
+from .explain import Explanation
+from .keyfacts import split_sentences
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# (independent reports earliest first, their centrality, summary, headline) -> key facts
+FactsMaker = Callable[[list[Article], list[float], str, str], list[KeyFact]]
+
+# A report less central than this share of its story's most central one is a side piece:
+# it does not name the story even when it is the latest.
+OFF_CENTRE = 0.5
+
 
 
 def story_id(earliest: Article) -> str:
@@ -34,82 +38,58 @@ def lead(article: Article) -> str:
     for para in article.body.split("\n"):
         para = para.strip()
         if para and not para.startswith(("#", "!", "http")):
-            return _SENTENCE.split(para, 1)[0].strip()
+            return split_sentences(para)[0]
     return article.title.strip()
 
 
-def shared_terms(feats: list[Features], vectors: Vectors, limit: int) -> list[str]:
-    """Words and entities that the story's reports share, most telling first: "why grouped".
+def headline_report(reports: list[Article], central: list[float]) -> int:
+    """Index of the report whose headline and summary the story shows: its latest report.
 
-    A term counts when at least two reports use it (with one report, the story is
-    that report and its copies, which share all of it), ranked by how many reports
-    use it times its IDF. A word already shown inside a longer name is not repeated.
+    News develops ("17 dead" in the morning, "23 dead" at night; an exchange "begins",
+    then is "completed"), and the latest report says where it stands. Reports much less
+    central than the story's best (under ``OFF_CENTRE`` of it) do not name the story, so
+    a side piece filed last does not. Undated reports count only when none is dated;
+    then, as among equals, the most central wins, then the earliest.
     """
-    columns = [np.unique(np.concatenate([vectors.word_columns[f.words], vectors.entity_columns[f.entities]]))
-               for f in feats]
-    cols, counts = np.unique(np.concatenate(columns), return_counts=True)
-    keep = (cols >= 0) & (counts >= (2 if len(feats) > 1 else 1))
-    cols, counts = cols[keep], counts[keep]
-    score = counts * vectors.idf[cols]
-    ranked = [vectors.terms[c] for c in cols[np.lexsort((cols, -score))]]
-    names = {t[2:] for t in ranked if t.startswith("n:")}
-    covered = {part for n in names if "_" in n for part in n.split("_")}
-    out: list[str] = []
-    seen: set[str] = set()
-    for term in ranked:
-        bare = term[2:] if term.startswith("n:") else term
-        if bare in covered or (bare in names and not term.startswith("n:")):
-            continue  # shown as part of a longer name, or as the name itself
-        label = display(term)
-        if label.lower() in seen:
-            continue
-        out.append(label)
-        seen.add(label.lower())
-        if len(out) >= limit:
-            break
-    return out
-
-
-def display(term: str) -> str:
-    """Readable form of a feature: ``n:lindsay_lohan`` -> ``Lindsay Lohan``, ``#6.1`` -> ``6.1``."""
-    if term.startswith("n:"):
-        return " ".join(w.capitalize() for w in term[2:].split("_"))
-    if term.startswith("c:"):
-        return term[2:]
-    if term.startswith("#"):
-        return term[1:]
-    if term.startswith("d:"):
-        return term[2:]
-    return term
+    best = max(central) if central else 0.0
+    eligible = [i for i in range(len(reports)) if central[i] >= OFF_CENTRE * best]
+    dated = [i for i in eligible if reports[i].datetime is not None]
+    if dated:
+        return max(dated, key=lambda i: (reports[i].datetime, round(central[i], 6), -i))
+    return max(eligible, key=lambda i: (round(central[i], 6), -i))
 
 
 def build_story(articles: list[Article], report_ids: list[int], copies: dict[int, list[int]],
-                central: dict[int, float], terms: list[str]) -> Story:
+                central: dict[int, float], why: Explanation, facts: FactsMaker) -> Story:
     """One Story from its reports (indexes into ``articles``) and their copies.
 
-    Headline and summary come from the most central independent report, so a
-    retitled copy never names the story; key points are the leads of all
-    independent reports, earliest first, repeated leads dropped.
+    Headline and summary come from the latest independent report (headline_report), so
+    they follow the news and a retitled copy never names the story; the id comes from the
+    earliest, so it stays put as coverage arrives.
     """
     reports = sorted(report_ids, key=lambda i: original_rank(articles[i]))
-    # the most central report; among equals the earliest (copies are never candidates)
-    best = reports[max(range(len(reports)), key=lambda r: (round(central.get(reports[r], 0.0), 6), -r))]
     ordered = [articles[i] for i in reports]
     copy_map: dict[str, list[str]] = {}
     for i in reports:
         if copies.get(i):
             copy_map[articles[i].id] = [articles[c].id for c in copies[i]]
             ordered.extend(articles[c] for c in copies[i])
-    head = articles[best]
-    points = list(dict.fromkeys(p for p in (lead(articles[i]) for i in reports) if p))
+    independent = [articles[i] for i in reports]
+    weights = [central.get(i, 0.0) for i in reports]
+    head = independent[headline_report(independent, weights)]
+    title = head.title or lead(head)
+    summary = head.summary or lead(head)
     return Story(
-        id=story_id(articles[reports[0]]),
-        title=head.title or lead(head),
-        summary=head.summary or lead(head),
+        id=story_id(independent[0]),
+        title=title,
+        summary=summary,
         articles=ordered,
         copies=copy_map,
-        shared_terms=terms,
-        key_points=points,
+        shared_terms=why.labels,
+        shared_names=why.names,
+        headline_from=head.id,
+        key_points=list(dict.fromkeys(p for p in (lead(a) for a in independent) if p)),
+        key_facts=facts(independent, weights, summary, title),
     )
 
 

@@ -19,7 +19,6 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -40,7 +39,7 @@ from .sanitize import clean_html, needs_cleaning, plain_extensions
 from .views import Link, Views
 
 log = logging.getLogger("mkdocs.plugins.digest")
-THEME_DIR = Path(__file__).resolve().parents[2] / "theme"
+THEME_DIR = (Path(__file__).parent.parent / "theme").resolve()
 FRAGMENTS = "fragments/digest/"
 # Article front-matter keys the theme reads for itself are not passed on as page meta.
 _THEME_KEYS = frozenset({"title", "description", "template", "hide", "author", "icon", "status", "subtitle", "search"})
@@ -50,13 +49,10 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            self.group_options = GroupOptions.from_mapping(self.config.grouping)
-        except (TypeError, ValueError) as exc:
-            raise PluginError(f"digest: grouping: {exc}") from exc
+        self.group_options = GroupOptions(**self.config.grouping)  # checked by the schema (config.py)
         self.plain_markdown = plain_extensions(config.markdown_extensions)
+        add_theme(config)
         self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
-        add_theme_dir(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -180,11 +176,14 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         return template.render(page=page, config=config, base_url=get_relative_url(".", page.url), **values)
 
 
-def add_theme_dir(config: MkDocsConfig) -> None:
-    """Make the digest's templates findable behind the site's own custom_dir (which overrides them)."""
+def add_theme(config: MkDocsConfig) -> None:
+    """The digest's templates and styles (shipped in the package as digest/theme) go under the
+    site's own custom_dir and over Material's, as Material's own plugins do: a site made with
+    ``digest new`` needs no copy of them, and a site's custom_dir can still override any of them."""
     dirs = config.theme.dirs
-    if THEME_DIR.is_dir() and all(Path(d).resolve() != THEME_DIR for d in dirs):
-        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    if any(Path(d).resolve() == THEME_DIR for d in dirs):
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
 
 
 def cache_dir(config: MkDocsConfig) -> Path:

@@ -68,3 +68,32 @@ def wire_copy(original: Article, aid: str, title: str, source: str, *, trim: boo
 def corpus() -> list[Article]:
     """All fixture reports (no copies)."""
     return [article(r) for r in QUAKE_A + QUAKE_B + RATES]
+
+
+# A story that develops over two days: the toll rises, the road reopens. Invented (Valdoria).
+BUS_CRASH = [
+    ("bus-1", "2031-05-06T07:20:00Z", "Harbour Times", "Bus plunges into Serrano river in Valdoria, at least 17 dead",
+     "A crowded bus plunged into the Serrano river near the mountain town of Ostrava Alta early on Tuesday, killing at "
+     "least 17 passengers, police in Valdoria said.\n\n"
+     "The bus, run by the Cordillera Express company, was carrying 41 people from Ostrava Alta to the capital when it "
+     "left the road on a sharp bend.\n\n"
+     "Rescuers pulled 12 injured passengers from the water, police chief Marta Ilvesky said."),
+    ("bus-2", "2031-05-06T19:45:00Z", "Morning Courier", "Serrano river bus crash toll rises to 23",
+     "The death toll from Tuesday's bus crash in the Serrano river rose to 23 after divers recovered six more bodies, "
+     "police chief Marta Ilvesky said.\n\n"
+     "The Cordillera Express bus had left the road on a sharp bend above the river near Ostrava Alta.\n\n"
+     "Survivors said the driver had been speeding in heavy rain, and prosecutors opened an investigation."),
+    ("bus-3", "2031-05-07T10:00:00Z", "Northern Post", "Valdoria suspends Cordillera Express licence after Serrano crash",
+     "The transport ministry of Valdoria suspended the licence of the Cordillera Express bus company on Wednesday, "
+     "a day after one of its buses plunged into the Serrano river, killing 23 people.\n\n"
+     "Police chief Marta Ilvesky said divers had ended the search near Ostrava Alta.\n\n"
+     "Families of the victims gathered outside the hospital in Ostrava Alta, where 12 survivors were treated."),
+]
+EXCHANGE = [
+    ("px-1", "2031-06-10T08:00:00Z", "Capital Observer", "Prisoner exchange between Valdoria and Morvania begins",
+     "The first of 300 prisoners held by Valdoria and Morvania crossed the Tarn bridge on Thursday as a prisoner "
+     "exchange brokered by the Red Cross began.\n\nThe exchange is due to last two days."),
+    ("px-2", "2031-06-11T18:00:00Z", "Harbour Times", "Valdoria and Morvania complete exchange of 300 prisoners",
+     "Valdoria and Morvania completed the exchange of 300 prisoners on Friday, as the last buses crossed the Tarn "
+     "bridge under Red Cross supervision.\n\nFamilies waited for hours on both sides of the bridge."),
+]
