@@ -341,7 +341,7 @@ class Views:
             left=max(0, len(cards) - shown),
             regions=regions,
             topics=topics,
-            latest_day=self.day_link(latest) if latest else None,
+            latest_day=self.day_link(latest, self.day_title(latest)) if latest else None,
             archive=Link("Archive", self.site.url(paths.ARCHIVE)),
         )
 
