@@ -153,7 +153,8 @@ class Why:
     copies: int
     first: Moment | None
     last: Moment | None
-    terms: list[str]
+    names: list[str]
+    words: list[str]
 
 
 @dataclass(frozen=True)
@@ -447,7 +448,8 @@ class Views:
             regions=[self.region_link(r) for r in story.regions],
             countries=[self.site.labels.country(c) for c in story.countries],
             topics=[self.topic_link(t) for t in story.topics],
-            why=Why(snap.reports, snap.copies, first, last, list(story.shared_terms)),
+            why=Why(snap.reports, snap.copies, first, last, list(story.shared_names),
+                    [t for t in story.shared_terms if t not in story.shared_names]),
         )
 
     def _source(self, article: Article) -> Link:
