@@ -6,14 +6,16 @@ Serves FEEDS RSS feeds of ITEMS items each (fictional pages with chrome) from a 
 127.0.0.1 that waits --latency before every answer (a stand-in for a real network), then
 runs `run_fetch` three times: the first run (every page downloaded and ingested), a re-run
 (conditional requests: every feed answers 304), and a run with one more feed that never
-answers (its cost is the request timeout, not minutes). Prints one line per measurement
-and a JSON line.
+answers (its cost is the request timeout, not minutes). The server speaks HTTP/1.1 with
+keep-alive and counts the connections each run opens (pages of one host share them).
+Prints one line per measurement and a JSON line.
 """
 from __future__ import annotations
 
 import argparse
 import io
 import json
+import socket
 import sys
 import tempfile
 import threading
@@ -25,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from digest.fetch import FetchOptions, HttpOptions, run_fetch  # noqa: E402
+from digest.fetch import FetchOptions, HttpOptions, run_fetch
 
 PLACES = [("OSLO", "Norway"), ("LIMA", "Peru"), ("NAIROBI", "Kenya"), ("HANOI", "Vietnam"), ("CAIRO", "Egypt")]
 SUBJECTS = ["port workers", "teachers", "rail operators", "nurses", "farmers"]
@@ -55,12 +57,23 @@ def feed(base: str, f: int, items: int) -> bytes:
     return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Feed {f}</title>{entries}</channel></rss>".encode()
 
 
-def serve(feeds: int, items: int, latency: float) -> tuple[ThreadingHTTPServer, threading.Event]:
+def serve(feeds: int, items: int, latency: float) -> tuple[ThreadingHTTPServer, threading.Event, list[int]]:
     release = threading.Event()
+    connections = [0]
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        timeout = 10
+
         def log_message(self, *args) -> None:
             pass
+
+        def setup(self) -> None:
+            super().setup()
+            # Headers and body go out as two writes; without this, Nagle's algorithm holds the body
+            # back until the client's delayed ACK (40 ms) on every kept-alive response.
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            connections[0] += 1
 
         def do_GET(self) -> None:
             if self.path == "/silent.rss":
@@ -68,6 +81,11 @@ def serve(feeds: int, items: int, latency: float) -> tuple[ThreadingHTTPServer, 
                 return
             release.wait(latency)
             base = f"http://{self.headers['Host']}"
+            if self.path == "/robots.txt":
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if self.path.startswith("/feed/"):
                 if self.headers.get("If-None-Match") == '"v1"':
                     self.send_response(304)
@@ -86,7 +104,7 @@ def serve(feeds: int, items: int, latency: float) -> tuple[ThreadingHTTPServer, 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return httpd, release
+    return httpd, release, connections
 
 
 def main() -> None:
@@ -96,7 +114,7 @@ def main() -> None:
     ap.add_argument("--latency", type=float, default=0.05)
     ap.add_argument("--timeout", type=float, default=2.0)
     args = ap.parse_args()
-    httpd, release = serve(args.feeds, args.items, args.latency)
+    httpd, release, connections = serve(args.feeds, args.items, args.latency)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     urls = [f"{base}/feed/{f}" for f in range(args.feeds)]
     options = FetchOptions(http=HttpOptions(timeout=args.timeout))
@@ -106,12 +124,14 @@ def main() -> None:
         for name, feeds in (("first", urls), ("rerun", urls), ("silent", [*urls, f"{base}/silent.rss"])):
             t = time.perf_counter()
             err = io.StringIO()
+            connections[0] = 0
             report = run_fetch(feeds, Path(tmp) / "site", options, err=err)
             print(err.getvalue(), end="", file=sys.stderr)
             took = time.perf_counter() - t
-            out[name] = {"seconds": round(took, 2), "new": report.items_new, "failed_feeds": report.feeds_failed}
+            out[name] = {"seconds": round(took, 2), "new": report.items_new, "failed_feeds": report.feeds_failed,
+                         "connections": connections[0]}
             rate = f", {report.items_new / took:.1f} items/s" if report.items_new else ""
-            print(f"{name}: {len(feeds)} feeds in {took:.2f} s ({report.summary()}){rate}")
+            print(f"{name}: {len(feeds)} feeds in {took:.2f} s over {connections[0]} connections ({report.summary()}){rate}")
     release.set()
     httpd.shutdown()
     print(json.dumps({"bench": "fetch", "feeds": args.feeds, "items": args.items, "latency": args.latency, **out}))

@@ -30,10 +30,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from digest.group import group_articles  # noqa: E402
-from digest.model import render_markdown  # noqa: E402
-from digest.store import relative_path_for  # noqa: E402
-from generate import generate_corpus  # noqa: E402
+from digest.group import group_articles
+from digest.model import render_markdown
+from digest.store import relative_path_for
+from generate import generate_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 

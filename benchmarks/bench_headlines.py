@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.group import group_articles  # noqa: E402
-from digest.model import Article  # noqa: E402
+from digest.group import group_articles
+from digest.model import Article
 
 SYLLABLES = "ka lo mi ra te su no vi da ze po an el or un is ba ro ti ne".split()
 FUNCTION = "a the of in on to for as after with over".split()

@@ -26,8 +26,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.model import Article, render_markdown  # noqa: E402
-from digest.store import relative_path_for  # noqa: E402
+from digest.model import Article, render_markdown
+from digest.store import relative_path_for
 
 DATA = Path(__file__).with_name("generate.yml")
 START = dt.datetime(2024, 3, 1, 6, 0, tzinfo=dt.timezone.utc)

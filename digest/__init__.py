@@ -5,4 +5,4 @@ The stages, in the order data flows: ``ingest`` (inputs to article files), ``enr
 briefings) and ``site`` (the MkDocs plugin). See digest/README.md.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -258,7 +258,7 @@ _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
     """A safe dumper that never emits aliases and writes long strings unfolded."""
 
-    def ignore_aliases(self, data: Any) -> bool:  # noqa: D401 - yaml hook
+    def ignore_aliases(self, data: Any) -> bool:
         return True
 
 

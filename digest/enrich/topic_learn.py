@@ -108,7 +108,7 @@ def labelled_articles(folder: Path) -> Iterator[Example]:
 
 def resolve_learning(spec: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """The plugin's ``topics:`` option with ``learn: {from: DIR, min_examples: N}`` replaced by the
-    terms learned from the hand-labelled articles in DIR (relative to the working directory).
+    terms learned from the hand-labelled articles in DIR (the schema makes it absolute, from mkdocs.yml).
 
     Without ``learn`` the option is returned as it is. Too few examples learn nothing, and the
     shipped lexicon (with the user's own terms) is used unchanged.

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import urlsplit
@@ -51,22 +51,23 @@ Hits = tuple[tuple[int, float], ...]
 
 @dataclass(frozen=True)
 class Settings:
-    """The numbers that turn hits into topics (all in ``settings:`` of the data file)."""
+    """The numbers that turn hits into topics. Their values are in ``settings:`` of the data file
+    and nowhere else; a site changes them from mkdocs.yml (``topics: {settings: {...}}``)."""
 
-    title_weight: float = 3.0
-    summary_weight: float = 2.0
-    lead_weight: float = 1.5
-    tail_weight: float = 0.5
-    decay_tokens: int = 400
-    section_bonus: float = 8.0
-    min_score: float = 2.0
-    secondary_min: float = 4.0
-    secondary_ratio: float = 0.5
-    max_topics: int = 3
-    frame_tokens: int = 60
-    frame_min: float = 4.0
-    frame_margin: float = 2.0
-    frame_share: float = 0.5
+    title_weight: float
+    summary_weight: float
+    lead_weight: float
+    tail_weight: float
+    decay_tokens: int
+    section_bonus: float
+    min_score: float
+    secondary_min: float
+    secondary_ratio: float
+    max_topics: int
+    frame_tokens: int
+    frame_min: float
+    frame_margin: float
+    frame_share: float
 
 
 @dataclass(frozen=True)
@@ -215,9 +216,7 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
             words = tuple(tokens(str(label)))
             if words:
                 sections.setdefault(words, set()).add(index[slug])
-    defaults = Settings()
-    settings = Settings(**{k: type(getattr(defaults, k))(v)
-                           for k, v in (data.get("settings") or {}).items() if hasattr(defaults, k)})
+    settings = settings_from(data.get("settings") or {})
     frames = None
     if data.get("frames"):
         frame_table: dict[tuple[str, ...], dict[int, float]] = {}
@@ -230,6 +229,15 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
                          leads=frozenset(slug for slug, spec in specs if spec.get("leads", True)),
                          holds=frozenset(slug for slug, spec in specs if spec.get("holds", False)))
     return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames)
+
+
+def settings_from(values: Mapping[str, Any]) -> Settings:
+    """Settings from a ``settings:`` mapping that names every field (the data file's, merged)."""
+    kinds = {f.name: int if f.type == "int" else float for f in fields(Settings)}
+    missing = sorted(kinds.keys() - values.keys())
+    if missing:
+        raise ValueError(f"topic lexicon settings missing: {', '.join(missing)}")
+    return Settings(**{name: kind(values[name]) for name, kind in kinds.items()})
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,8 +1,9 @@
 """Feeds to articles: ``digest fetch`` (issue 8).
 
-Reads RSS, Atom and JSON Feed politely (conditional requests, per-host limits,
-timeouts, bounded retries), downloads each new item's page and writes it through the
-same pipeline and store as ``digest ingest``.
+Reads RSS, Atom and JSON Feed politely (robots.txt, conditional requests, per-host
+limits and kept-alive connections, timeouts, bounded retries), downloads each new
+item's page (only from public addresses, or the feed's own origin) and writes it
+through the same pipeline and store as ``digest ingest``.
 """
 from __future__ import annotations
 

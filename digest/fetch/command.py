@@ -6,6 +6,7 @@ command runs, so ``digest --help`` stays fast.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,7 @@ def add_fetch_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--out", type=Path, help="where article files go (default: articles/ in the docs_dir of mkdocs.yml)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help=f"give up a request after this long (default: {DEFAULT_TIMEOUT:g})")
-    p.add_argument("--quiet", action="store_true", help="no summary line")
-    p.set_defaults(run=cmd_fetch)
+    p.set_defaults(run=cmd_fetch, needs_site=lambda args: args.out is None)
 
 
 def cmd_fetch(args: argparse.Namespace, config: Any) -> int:
@@ -38,7 +38,6 @@ def cmd_fetch(args: argparse.Namespace, config: Any) -> int:
         return 0
     out = args.out or config.articles_dir
     options = FetchOptions(http=HttpOptions(timeout=args.timeout), ingest=IngestOptions.from_plugin_options(config.options))
-    report = run_fetch(feeds, out, options)
-    if not args.quiet:
-        print(f"digest: fetch: {report.summary()} (in {out})", file=sys.stderr)
+    report = run_fetch(feeds, out, options, progress=False if args.verbosity < 0 else None)
+    logging.getLogger("digest").info("fetch: %s (in %s)", report.summary(), out)
     return 0 if report.ok else 1

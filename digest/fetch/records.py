@@ -43,6 +43,19 @@ def full_content(item: FeedItem, min_chars: int) -> str | None:
     return None
 
 
+def fallback_content(item: FeedItem) -> str | None:
+    """The feed's own text of an item, for when its page cannot be fetched: better than nothing.
+
+    The item's content (content:encoded, Atom content, JSON Feed content_html or
+    content_text) of any length; else a summary too long to be a standfirst.
+    """
+    if html_text(item.content):
+        return item.content
+    if len(html_text(item.summary)) > SUMMARY_MAX_CHARS:
+        return item.summary
+    return None
+
+
 def content_page(item: FeedItem, content: str, lang: str | None) -> str:
     """Feed content as an HTML page, so it takes the same HTML path as a downloaded page.
 

@@ -7,11 +7,17 @@ goes through the ingest pipeline and the store, in this thread, under the store 
 A feed or item that fails costs one line and the run goes on. An item is marked seen
 only once written, and a feed's validators are kept only when all its new items were
 written, so a failure is retried on the next run instead of being lost behind a 304.
+
+An item whose page cannot be had (a 404, a timeout, a robots.txt that disallows it)
+is made from the feed's own text when the feed carries it. An item refused for good
+(its link leads to a non-public address, or robots.txt disallows it and the feed has
+no text) costs one line once: it is marked seen, so tomorrow's run does not repeat it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import logging
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,14 +26,19 @@ from typing import Iterable, TextIO
 from urllib.parse import urlsplit
 
 from ..ingest.pipeline import IngestOptions, build_article
-from ..ingest.readers import RawInput, normalise_record
+from ..ingest.readers import BadInput, RawInput, normalise_record
 from ..model import Article
+from ..progress import Progress
 from ..store import ContentStore
-from .http import FetchError, HttpClient, HttpOptions, Response
+from .errors import FetchError, Refused, RefusedAddress
+from .guard import origin
+from .http import HttpClient, HttpOptions, Response
 from .parse import Feed, FeedError, FeedItem, parse_feed
-from .records import content_page, decode_page, full_content, item_record
+from .records import content_page, decode_page, fallback_content, full_content, item_record
 from .sources import FeedSpec, feed_specs
 from .state import FeedState, FetchState
+
+log = logging.getLogger("digest.fetch")
 
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8"
 
@@ -47,10 +58,19 @@ class FeedResult:
     status: str = "ok"  # "ok", "not modified" or "failed"
     error: str | None = None
     new: int = 0  # items written as new articles
+    updated: int = 0  # items that were a later version of an article already written, and replaced it
     seen: int = 0  # items already fetched (or already in the archive)
     duplicates: int = 0  # new items that turned out to be an article already written
-    failed: int = 0  # items whose page or article could not be made
+    failed: int = 0  # items whose page or article could not be made (tried again next run)
+    refused: int = 0  # items declined for good: a non-public address, or robots.txt (not tried again)
     later: int = 0  # new items left for the next run (over FetchOptions.max_new_items)
+
+    def describe(self) -> str:
+        if self.status != "ok":
+            return self.error or self.status
+        counts = {"new": self.new, "updated": self.updated, "seen": self.seen + self.duplicates, "failed": self.failed,
+                  "refused": self.refused, "left for the next run": self.later}
+        return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "no items"
 
 
 @dataclass
@@ -70,6 +90,10 @@ class FetchReport:
         return sum(r.new for r in self.feeds)
 
     @property
+    def items_updated(self) -> int:
+        return sum(r.updated for r in self.feeds)
+
+    @property
     def items_seen(self) -> int:
         return sum(r.seen + r.duplicates for r in self.feeds)
 
@@ -78,17 +102,23 @@ class FetchReport:
         return sum(r.failed for r in self.feeds)
 
     @property
+    def items_refused(self) -> int:
+        return sum(r.refused for r in self.feeds)
+
+    @property
     def items_later(self) -> int:
         return sum(r.later for r in self.feeds)
 
     @property
     def ok(self) -> bool:
-        return not (self.feeds_failed or self.items_failed)
+        return not (self.feeds_failed or self.items_failed or self.items_refused)
 
     def summary(self) -> str:
         return (
             f"feeds: {self.feeds_ok} ok, {self.feeds_failed} failed; "
             f"items: {self.items_new} new, {self.items_seen} seen, {self.items_failed} failed"
+            + (f", {self.items_updated} updated" if self.items_updated else "")
+            + (f", {self.items_refused} refused" if self.items_refused else "")
             + (f", {self.items_later} left for the next run" if self.items_later else "")
         )
 
@@ -109,34 +139,44 @@ def run_fetch(
     options: FetchOptions | None = None,
     err: TextIO | None = None,
     today: dt.date | None = None,
+    progress: bool | None = None,
 ) -> FetchReport:
     """Fetch every feed into out_dir (the folder ``digest ingest --out`` writes to).
 
     Each failed feed or item gets one line on err (default: the current sys.stderr).
+    A progress line is shown on err when it is a terminal (or when ``progress`` says so).
     """
     options = options or FetchOptions()
     err = err or sys.stderr
     specs = feed_specs(feeds)
     today = today or dt.date.today()
-    client = HttpClient(options.http)
     store = ContentStore(out_dir)
     report = FetchReport()
-    with store.lock(), ThreadPoolExecutor(max(1, options.workers), thread_name_prefix="fetch") as pool:
+    shown = Progress(err, progress)
+    with shown, store.lock(), HttpClient(options.http) as client, \
+            ThreadPoolExecutor(max(1, options.workers), thread_name_prefix="fetch") as pool:
         state = FetchState.load(out_dir)
         fetched = [pool.submit(_fetch_feed, client, spec, state.feed(spec.url)) for spec in specs]
         try:
-            plans = [(got, *_plan(got, state.feed(got.spec.url), store, options))
-                     for got in (future.result() for future in fetched)]
+            plans = []
+            for n, future in enumerate(fetched, 1):
+                got = future.result()
+                plans.append((got, *_plan(got, state.feed(got.spec.url), store, options)))
+                shown.count("fetching feeds", n, len(specs))
             # Queue every page before writing any, so downloads overlap the writing.
-            _download_pages([todo for _, _, todo in plans], client, pool)
+            _download_pages([(got, todo) for got, _, todo in plans], client, pool)
+            shown.counting(sum(len(todo) for _, _, todo in plans))
             for got, result, todo in plans:
                 report.feeds.append(result)
                 if result.status == "failed":
+                    shown.clear()
                     print(f"digest: fetch {got.spec.url}: {result.error}", file=err)
                     continue
-                _write_items(got, result, todo, state.feed(got.spec.url), store, options, err, today)
+                _write_items(got, result, todo, state.feed(got.spec.url), store, options, err, today, shown)
                 _finish_feed(got, result, state.feed(got.spec.url), today)
+                log.debug("%s: %s", got.spec.url, result.describe())
         finally:
+            shown.clear()
             pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for queued pages
             store.save()
             state.save()
@@ -144,8 +184,9 @@ def run_fetch(
 
 
 def _fetch_feed(client: HttpClient, spec: FeedSpec, feed_state: FeedState) -> _Fetched:
+    """The feed's own origin is trusted: the site owner listed it, even on a private address."""
     try:
-        response = client.get(spec.url, {"Accept": FEED_ACCEPT, **feed_state.request_headers()})
+        response = client.get(spec.url, {"Accept": FEED_ACCEPT, **feed_state.request_headers()}, trusted=[origin(spec.url)])
         if response.status == 304:
             return _Fetched(spec, response)
         return _Fetched(spec, response, parse_feed(response.body, response.url, response.content_type))
@@ -161,6 +202,7 @@ class _NewItem:
 
     item: FeedItem
     page: "str | Future[Response] | None" = None  # None until the download is queued
+    fallback: str | None = None  # the feed's own text as a page, for when the download fails
 
 
 _Todo = list[_NewItem]
@@ -177,7 +219,7 @@ def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: Fe
         return result, []
     todo: _Todo = []
     for item in got.feed.items:
-        if item.key in feed_state.seen or _in_archive(store, item):
+        if item.key in feed_state.seen or store.knows(item.key):  # known to the archive: fetch state lost, or ingested
             result.seen += 1
         elif len(todo) >= options.max_new_items:
             result.later += 1
@@ -185,60 +227,84 @@ def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: Fe
             content = full_content(item, options.full_content_chars)
             if content is None and not item.link:
                 content = item.content  # short, but all there is (parse_feed keeps only items with one of the two)
-            todo.append(_NewItem(item, content_page(item, content, got.feed.lang) if content is not None else None))
+            if content is not None:
+                todo.append(_NewItem(item, content_page(item, content, got.feed.lang)))
+            else:
+                fallback = fallback_content(item)
+                todo.append(_NewItem(item, fallback=content_page(item, fallback, got.feed.lang) if fallback else None))
     return result, todo
 
 
-def _download_pages(todos: list[_Todo], client: HttpClient, pool: ThreadPoolExecutor) -> None:
+def _download_pages(todos: list[tuple[_Fetched, _Todo]], client: HttpClient, pool: ThreadPoolExecutor) -> None:
     """Queue the page downloads, one host after another in turn.
 
     Queued host by host, the pool's threads would all wait on the first host's
-    per-host limit while other hosts sit idle.
+    per-host limit while other hosts sit idle. Each link may reach a private address
+    only on its own feed's origin.
     """
-    by_host: dict[str, list[_NewItem]] = {}
-    for todo in todos:
+    by_host: dict[str, list[tuple[_NewItem, str]]] = {}
+    for got, todo in todos:
         for new in todo:
             if new.page is None and new.item.link:
-                by_host.setdefault(urlsplit(new.item.link).netloc.lower(), []).append(new)
+                by_host.setdefault(urlsplit(new.item.link).netloc.lower(), []).append((new, origin(got.spec.url)))
     for turn in itertools.zip_longest(*by_host.values()):
-        for new in turn:
-            if new is not None:
-                new.page = pool.submit(client.get, new.item.link)
-
-
-def _in_archive(store: ContentStore, item: FeedItem) -> bool:
-    """True when ingest (or a fetch whose state was lost) already wrote this item."""
-    return item.key in store.state["articles"] or (item.link is not None and item.link in store.state["urls"])
+        for entry in turn:
+            if entry is not None:
+                new, trusted = entry
+                new.page = pool.submit(client.get, new.item.link, None, [trusted])
 
 
 def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState,
-                 store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date) -> None:
+                 store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date, shown: Progress) -> None:
     if got.feed is None:
         return
     for new in todo:
-        item, page = new.item, new.page
-        origin = item.link or item.key
+        shown.advance("writing new items")
+        item = new.item
+        name = item.link or item.key
         try:
-            if isinstance(page, str):
-                record = item_record(item, got.feed, got.spec, page)
-            else:
-                assert page is not None, "every new item has a page or a download"
-                response = page.result()
-                record = item_record(item, got.feed, got.spec, decode_page(response), response.url)
-            article = apply_hints(build_article(RawInput(origin, "record", normalise_record(record)), options.ingest), got.spec)
+            html, url = _page(new)
+            record = item_record(item, got.feed, got.spec, html, url)
+            article = apply_hints(build_article(RawInput(name, "record", normalise_record(record)), options.ingest), got.spec)
             written = store.write(article)
         except Exception as e:  # one bad item costs one line, like one bad input to ingest
-            result.failed += 1
             known = isinstance(e, (FetchError, ValueError, OSError))
-            print(f"digest: fetch {origin}: {'' if known else 'internal error: '}{_reason(e)} (item of {got.spec.url})", file=err)
+            shown.clear()
+            print(f"digest: fetch {name}: {'' if known else 'internal error: '}{_reason(e)} (item of {got.spec.url})", file=err)
+            if isinstance(e, Refused):
+                result.refused += 1
+                feed_state.seen[item.key] = today.isoformat()  # the same answer tomorrow: not asked again
+            else:
+                result.failed += 1
             continue
         if written.status == "duplicate":
             result.duplicates += 1
+        elif written.replaced:
+            result.updated += 1
         elif written.status == "unchanged":  # listed by another feed earlier in this run
             result.seen += 1
         else:
             result.new += 1
         feed_state.seen[item.key] = today.isoformat()
+
+
+def _page(new: _NewItem) -> tuple[str, str | None]:
+    """The item's page as HTML and its final address: downloaded, or from the feed's own text.
+
+    The feed's text stands in when the download fails or is disallowed by robots.txt,
+    never when the link was refused for its address.
+    """
+    if isinstance(new.page, str):
+        return new.page, None
+    assert new.page is not None, "every new item has a page or a download"
+    try:
+        response = new.page.result()
+        return decode_page(response), response.url
+    except (FetchError, BadInput) as e:
+        if new.fallback is None or isinstance(e, RefusedAddress):
+            raise
+        log.info("%s: %s; the feed's own text is used", new.item.link, e)
+        return new.fallback, None
 
 
 def _finish_feed(got: _Fetched, result: FeedResult, feed_state: FeedState, today: dt.date) -> None:

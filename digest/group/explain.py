@@ -58,7 +58,7 @@ def country_names() -> dict[str, str]:
 @functools.lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """One key for the forms of a word that say the same: "parks"/"park", "rescued"/"rescue"."""
-    for suffix, keep in (("ies", 1), ("ing", 0), ("ed", 0), ("es", 0), ("s", 0)):
+    for suffix in ("ies", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: len(word) - len(suffix)]
             if suffix == "ies":

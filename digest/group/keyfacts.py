@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..ingest.metadata import parse_dateline
+from ..ingest.dateline import parse_dateline
 from ..model import Article, KeyFact
 from .features import stop_words
 

@@ -1,57 +1,57 @@
 """Tuning knobs of grouping, in one dataclass the site plugin fills from mkdocs.yml.
 
-``plugins: - digest: {grouping: {...}}`` maps key for key onto :class:`GroupOptions`;
-every default below is the value measured best on the labelled development sets
+``plugins: - digest: {grouping: {...}}`` maps key for key onto :class:`GroupOptions`
+(typed, with each value's range, in digest/site/config.py, which takes its defaults from
+here); every default below is the value measured best on the labelled development sets
 (see benchmarks/), so an empty config gives the tuned behaviour.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class GroupOptions:
     """Thresholds and time window of wire-copy detection and story clustering.
 
-    copy_threshold (default 0.8):
+    copy_threshold:
         share of the shorter text's word shingles that must also appear in the other
         text for the two to be wire copies. Containment rather than Jaccard, so a copy
         with a trimmed ending or an added paragraph still counts.
-    copy_shingle (default 4):
+    copy_shingle:
         words per shingle for copy detection.
-    story_threshold (default 0.13):
+    story_threshold:
         average-linkage similarity above which two groups of reports merge into one
         story. Higher splits more, lower merges more.
-    window_days (default 3.0):
+    window_days:
         two dated reports further apart than this are never copies; as evidence for
         one story their similarity fades beyond it (to 37% one window later) and
         is not computed beyond four windows. A story covered day after day runs on
         through its daily reports; the same kind of event weeks later is a new one.
         Ignored when a date is missing: undated reports are grouped on text alone.
-    entity_weight (default 0.5):
+    entity_weight:
         weight of the names/numbers/dates/countries vector against the word vector.
         Entities tell two events of the same kind apart (two quakes, two rate cuts).
-    title_weight (default 2):
+    title_weight:
         how many times the headline counts in the word vector.
-    block_terms (default 20):
+    block_terms:
         each report is indexed under its this-many most distinctive terms; only
         reports sharing some become candidate pairs (blocking, near-linear cost).
-    block_min_shared (default 2):
+    block_min_shared:
         how many of those terms a pair must share: one rare word in common is
         often chance, two rarely are.
-    block_max_df (default 300):
+    block_max_df:
         a term shared by more reports than this is too common to block on.
-    shared_terms (default 8):
+    shared_terms:
         at most this many terms/entities listed as "why grouped".
-    short_terms (default 40):
+    short_terms:
         a report with fewer distinct words and entities than this is short (a
         headline, a one-line brief; full articles have 100 to 500).
-    short_boost (default 1.3):
+    short_boost:
         short reports' similarities are multiplied by this (by its square root when
         only one of the two is short), and a pair with a short report needs only one
         shared blocking term: two headlines of one event share a word or two.
-    pool_threshold (default 0.45):
+    pool_threshold:
         after average linkage, groups made mostly of short reports merge while the
         cosine of their centroids (the sum of their reports' vectors) is at least this,
         faded by the time between their coverage (pooling.py): headlines of a big story
@@ -75,17 +75,3 @@ class GroupOptions:
     short_terms: int = 40
     short_boost: float = 1.3
     pool_threshold: float = 0.45
-
-    @classmethod
-    def from_mapping(cls, values: dict[str, Any] | None) -> "GroupOptions":
-        """Options from a config mapping; unknown keys raise so a typo is not silently ignored."""
-        values = dict(values or {})
-        known = {f.name: f for f in fields(cls)}
-        unknown = sorted(set(values) - set(known))
-        if unknown:
-            raise ValueError(f"unknown grouping option(s): {', '.join(unknown)}")
-        out: dict[str, Any] = {}
-        for name, value in values.items():
-            kind = type(getattr(cls, name))
-            out[name] = kind(value)
-        return cls(**out)

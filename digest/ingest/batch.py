@@ -18,14 +18,14 @@ import os
 import signal
 import sys
 import threading
-import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TextIO
+from typing import Iterable, Iterator, TextIO
 
 from ..cluster import dask_client
 from ..model import Article
+from ..progress import Progress
 from ..store import ContentStore
 from .pipeline import IngestOptions, build_article, warm_up
 from .readers import DEFAULT_MAX_BYTES, InputError, RawInput, read_inputs
@@ -190,7 +190,7 @@ def run_ingest(
     workers = workers or os.cpu_count() or 1
     report = IngestReport()
     store = ContentStore(out_dir)
-    show = _progress_printer(err) if (progress if progress is not None else err.isatty()) else None
+    shown = Progress(err, progress)
     fingerprint = code_fingerprint(options)
 
     def fresh_inputs() -> Iterator[RawInput | InputError]:
@@ -208,19 +208,16 @@ def run_ingest(
             for n, outcome in enumerate(_outcomes(fresh_inputs(), options, workers, dask), 1):
                 if outcome.article is None:
                     report.failed.append((outcome.origin, outcome.error or "unknown error"))
-                    if show:
-                        show(None)
+                    shown.clear()
                     print(f"digest: {outcome.origin}: {outcome.error}", file=err)
                     if debug and outcome.trace:
                         print(outcome.trace, file=err)
                 else:
                     _write(store, outcome, report, err, debug)
-                if show:
-                    show(n)
+                shown.count("ingesting", n, unit="inputs")
         finally:
             store.save()
-            if show:
-                show(None)
+            shown.clear()
     return report
 
 
@@ -274,24 +271,3 @@ def _source_digest() -> str:
 
 def code_fingerprint(options: IngestOptions) -> str:
     return hashlib.sha1((_source_digest() + json.dumps(dataclasses.asdict(options), sort_keys=True, default=str)).encode()).hexdigest()
-
-
-def _progress_printer(err: TextIO) -> Callable[[int | None], None]:
-    """A one-line counter with a rate, redrawn at most ten times a second; None clears it."""
-    start = time.monotonic()
-    last = [0.0]
-
-    def show(n: int | None) -> None:
-        if n is None:
-            err.write("\r\033[K")
-            err.flush()
-            return
-        now = time.monotonic()
-        if now - last[0] < 0.1:
-            return
-        last[0] = now
-        rate = n / max(now - start, 1e-6)
-        err.write(f"\r\033[Kingesting: {n} inputs, {rate:,.0f}/s")
-        err.flush()
-
-    return show

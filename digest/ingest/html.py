@@ -1,97 +1,295 @@
-"""HTML pages to their parts: trafilatura finds the story, our parsers read it.
+"""HTML pages to their parts: trafilatura finds the story, the page's own markup says the rest.
 
-trafilatura is the best open article extractor we know of; its metadata (title, date,
-author, site name, image, language) is kept. On top of it we drop the furniture lines
-it lets through (captions, credits, share prompts: the same checks as the page-text
-path) and read the dateline and the wire credit from the lede and the credit lines,
-so a page gives the same parts whichever form it arrives in.
+trafilatura is the best open article extractor we know of: its choice of paragraphs is
+the story. Its metadata is taken raw from the page, site names and CMS defaults and all,
+so the metadata is read here from the page's own evidence instead: the printed <h1>
+(kicker spans left out) reconciled with og:title, JSON-LD and <title>; the dates, authors,
+site name, section and language that meta tags and JSON-LD declare; <figcaption>s and
+breadcrumb trails. The page's visible text, read by the page-text extractor under that
+headline, adds what only the page prints: bylines and stamps under the headline, credit
+lines, the footer's copyright line. Both paths then share every metadata step.
 """
 from __future__ import annotations
 
-import html as htmllib
+import json
 import re
+from typing import Any, Iterator
 
 import trafilatura
+from trafilatura.utils import load_html
 
-from . import metadata as md
-from .language import detect as detect_language
-from .pagetext import fold_line, split_furniture
-from .parts import PageText
+from . import headline, outlet
+from .furniture import split_furniture
+from .lines import fold
+from .pagetext import parse_page_text
+from .parts import Declared, Page
+from .wordlists import load_data
 
 # Precision-leaning extraction scores better on news pages: navigation teasers and
 # "related" blocks are what recall mode lets in (see benchmarks/bench_extraction.py).
 _OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True, with_metadata=True)
-_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.I | re.S)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
-_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)", re.I)
+_DATA: dict = load_data("html.yaml")  # type: ignore[assignment]
+_KICKER = re.compile("|".join(re.escape(c) for c in _DATA["kicker_classes"]), re.I)
+_BREADCRUMB = re.compile("|".join(re.escape(c) for c in _DATA["breadcrumb_classes"]), re.I)
+_INVISIBLE = frozenset(_DATA["invisible_tags"])
+_BLOCKS = frozenset(_DATA["block_tags"])
+_ARTICLE_TYPES = frozenset(_DATA["article_types"])
+_META: dict[str, list[str]] = _DATA["meta"]
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def parse_html(html: str, url: str | None = None) -> PageText:
-    """The parts of a news page's HTML. An empty PageText when nothing could be extracted."""
-    doc = trafilatura.bare_extraction(html, url=url, **_OPTIONS)
-    if doc is None:
-        return PageText(url=url)
-    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()]
-    title = (doc.title or "").strip()
-    story, furniture = split_furniture(paragraphs, title)
-    headlines = {fold_line(t) for t in (title, _headline(html)) if t}
-    while story and fold_line(story[0]) in headlines:
+def parse_html(html: str, url: str | None = None) -> Page:
+    """The parts of a news page's HTML. An empty Page when nothing could be extracted."""
+    tree = load_html(html)
+    if tree is None:
+        return Page(url=url)
+    declared, printed = _declared(tree)
+    doc = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
+    if doc is not None:
+        _add_trafilatura(declared, doc)
+    text = visible_text(tree)
+    names = declared.site_names + outlet.names_in(text, url)
+    title = headline.reconcile(printed, declared.titles, names) or ""
+    view = parse_page_text(text, title=title or None)
+    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()] if doc is not None else []
+    story, furniture = split_furniture(paragraphs, title, declared.captions)
+    headlines = {fold(t) for t in [title, *printed, *declared.titles] if t}
+    while story and fold(story[0]) in headlines:
         furniture.append(story.pop(0))  # the <h1> reworded from og:title is still the headline
-    lede = story[0] if story else ""
-    dateline = md.parse_dateline(lede) if lede else None
-    caption = _caption(html)
-    return PageText(
-        title=title,
-        summary=(doc.description or "").strip() or (lede[dateline.end :] if dateline else lede),
-        body="\n\n".join(story),
-        section=(doc.categories or [None])[0],
-        dateline=dateline.city if dateline else None,
-        agency=md.choose_agency(dateline, furniture, title, caption, "\n".join(story)),
-        date=doc.date or None,
-        authors=_authors(doc.author, furniture),
-        image=caption or doc.image or None,
-        source=(doc.sitename or "").strip() or None,
-        lang=doc.language or _page_language(html) or detect_language(f"{title}\n\n" + "\n\n".join(story)),
-        url=url or doc.url or None,
+    story = _lede_first(view.story, story)
+    return Page(
+        headline=title,
+        standfirst=view.standfirst if view.standfirst and view.standfirst not in story else None,
+        story=story,
+        header=view.header,
+        above=view.above,
+        after=view.after,
+        credits=furniture + view.credits,
+        captions=view.captions,
+        top=view.top,
+        bottom=view.bottom,
+        lines=view.lines,
+        title_site=view.title_site,
+        declared=declared,
+        url=url or (doc.url if doc is not None else None) or None,
     )
 
 
-def _authors(author: str | None, furniture: list[str]) -> list[str]:
-    """trafilatura's author field ("A; B"), else the byline lines it let through."""
-    if author:
-        return [a.strip() for a in re.split(r";|\band\b", author) if a.strip() and not md.canonical_agency(a)]
-    names: list[str] = []
-    for line in furniture:
-        names += [n for n in md.parse_byline(line) or [] if n not in names]
-    return names
+LEDE_REACH = 1  # paragraphs the page prints under its headline before trafilatura's first
 
 
-def _caption(html: str) -> str | None:
-    """The first <figcaption>'s text: the lead photo's caption and credit."""
-    at = html.find("<figcaption")
-    if at < 0:
-        at = html.lower().find("<figcaption")
-    m = _FIGCAPTION.match(html[at : at + 5000]) if at >= 0 else None
-    if not m:
-        return None
-    text = " ".join(htmllib.unescape(_TAG.sub(" ", m[1])).split())
-    return text or None
+def _lede_first(printed: list[str], story: list[str]) -> list[str]:
+    """trafilatura's story with the paragraphs the page prints right above its first one put
+    back (a lede set apart in a box): the story's first paragraph is the body's first."""
+    if not story or not printed:
+        return story
+    head = fold(story[0])[:60]
+    at = next((i for i, p in enumerate(printed[: LEDE_REACH + 1]) if fold(p)[:60] == head), None)
+    if not at:
+        return story
+    known = {fold(p) for p in story}
+    return [p for p in printed[:at] if fold(p) not in known and len(p.split()) >= 8 and p.endswith((".", "!", "?", "”", '"'))] + story
 
 
-def _headline(html: str) -> str | None:
-    """The first <h1>'s text: the headline as the page prints it, which may differ
-    from the og:title or <title> trafilatura reports."""
-    at = html.find("<h1")
-    if at < 0:
-        at = html.lower().find("<h1")
-    m = _H1.match(html[at : at + 2000]) if at >= 0 else None
-    if not m:
-        return None
-    return " ".join(htmllib.unescape(_TAG.sub(" ", m[1])).split()) or None
+def _add_trafilatura(declared: Declared, doc: Any) -> None:
+    """trafilatura's metadata as the weakest declared evidence (it reads the same tags)."""
+    if doc.title:
+        declared.titles.append(doc.title)
+    if doc.date:
+        declared.published.append(doc.date)
+    if doc.author and not declared.authors:
+        declared.authors.append(doc.author)
+    if doc.sitename:
+        declared.site_names.append(doc.sitename)
+    if doc.description and not declared.description:
+        declared.description = doc.description
+    if doc.categories and not declared.section:
+        declared.section = doc.categories[0]
+    if doc.language and not declared.lang:
+        declared.lang = doc.language
 
 
-def _page_language(html: str) -> str | None:
-    """The language the page declares on its <html> element, as a BCP 47 tag."""
-    m = _HTML_LANG.search(html[:5000])
-    return m[1].replace("_", "-") if m else None
+# --- what the markup declares -------------------------------------------------------------------
+
+
+def _declared(tree: Any) -> tuple[Declared, list[str]]:
+    """The page's declared metadata, and the texts of its <h1>s (kickers left out)."""
+    d = Declared()
+    meta: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        value = (el.get("content") or el.get("datetime") or "").strip()
+        if key and value:
+            meta.setdefault(key, []).append(value)
+    ld = list(_json_ld(tree))
+    article = next((o for o in ld if _types(o) & _ARTICLE_TYPES), {})
+    d.titles = _texts([article.get("headline")] + _metas(meta, "titles") + [_title(tree)])
+    d.published = _texts([article.get("datePublished")] + _itemprop(tree, "datePublished") + _metas(meta, "published"))
+    d.modified = _texts([article.get("dateModified")] + _metas(meta, "modified"))
+    d.authors = _texts(_names(article.get("author")) + _metas(meta, "authors"))
+    d.site_names = _texts(_names(article.get("publisher")) + _metas(meta, "site_names"))
+    sections = article.get("articleSection")
+    d.section = (_texts(sections if isinstance(sections, list) else [sections]) + _metas(meta, "sections") + [None])[0]
+    d.breadcrumbs = _breadcrumbs(tree, ld)
+    d.lang = (_texts([tree.get("lang"), article.get("inLanguage")] + _metas(meta, "lang")) + [None])[0]
+    d.description = (_metas(meta, "descriptions") + [None])[0]
+    d.captions = _texts([" ".join(el.text_content().split()) for el in tree.iter("figcaption")])
+    return d, _texts(_h1(el) for el in tree.iter("h1"))
+
+
+def _metas(meta: dict[str, list[str]], field: str) -> list[str]:
+    return [v for key in _META[field] for v in meta.get(key, [])]
+
+
+def _texts(values) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if isinstance(v, str):
+            v = " ".join(v.split())
+            if v and v not in out:
+                out.append(v)
+    return out
+
+
+def _title(tree: Any) -> str | None:
+    for el in tree.iter("title"):
+        return el.text_content()
+    return None
+
+
+def _itemprop(tree: Any, name: str) -> list[str]:
+    return [el.get("content") or el.get("datetime") or "" for el in tree.xpath(f'//*[@itemprop="{name}"]')]
+
+
+def _h1(el: Any) -> str:
+    """An <h1>'s headline: its text without kicker, section and hidden-separator parts."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and (child.tag == "small" or _KICKER.search(child.get("class") or "")):
+            parts.append(child.tail or "")
+            continue
+        parts.append(child.text_content() if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    text = " ".join("".join(parts).split())
+    whole = " ".join(el.text_content().split())
+    return text if len(text.split()) >= 2 else whole
+
+
+def _json_ld(tree: Any) -> Iterator[dict]:
+    """Every JSON-LD object of the page, @graph members included."""
+    for el in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(el.text_content().strip() or "null")
+        except (json.JSONDecodeError, ValueError):
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+                yield item
+            elif isinstance(item, list):
+                stack.extend(item)
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    return {t} if isinstance(t, str) else {x for x in t if isinstance(x, str)} if isinstance(t, list) else set()
+
+
+def _names(value: Any) -> list[str]:
+    """Names from a JSON-LD person or organisation (or a list of them, or a plain string)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _breadcrumbs(tree: Any, ld: list[dict]) -> list[str]:
+    """The breadcrumb trail's steps, home first: JSON-LD BreadcrumbList, else an element
+    whose class, id or label says breadcrumb."""
+    for obj in ld:
+        if "BreadcrumbList" in _types(obj):
+            items = obj.get("itemListElement") or []
+            steps = []
+            for it in items if isinstance(items, list) else []:
+                if isinstance(it, dict):
+                    name = it.get("name") or (it.get("item") or {}).get("name") if isinstance(it.get("item"), dict) else it.get("name")
+                    if isinstance(name, str):
+                        steps.append(" ".join(name.split()))
+            if steps:
+                return steps
+    for el in tree.iter("nav", "ol", "ul", "div", "p"):
+        marker = " ".join(filter(None, [el.get("class"), el.get("id"), el.get("aria-label")]))
+        if marker and _BREADCRUMB.search(marker):
+            steps = [" ".join(a.text_content().split()) for a in el.iter("a", "span", "li") if a.tag in ("a", "li") or not len(a)]
+            return [s for s in dict.fromkeys(steps) if s]
+    return []
+
+
+# --- the visible text -------------------------------------------------------------------------
+
+
+def visible_text(tree: Any) -> str:
+    """The page's text as a browser shows it without scripts or styles (innerText): one line
+    per block, blank lines around paragraphs, hidden and script elements left out."""
+    out: list[str] = []
+    line: list[str] = []
+
+    def flush(blank: bool = False) -> None:
+        text = " ".join("".join(line).split())
+        line.clear()
+        if text:
+            out.append(text)
+        if blank and out and out[-1] != "":
+            out.append("")
+
+    body = next(iter(tree.iter("body")), tree)
+    stack: list[tuple[Any, bool]] = [(body, False)]
+    while stack:
+        el, closing = stack.pop()
+        if closing:
+            if not isinstance(el, _Tail):
+                flush(blank=el.tag == "p")
+            if el.tail:
+                line.append(el.tail)
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in _INVISIBLE or el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            if el.tail:
+                line.append(el.tail)
+            continue
+        if tag == "br":
+            flush()
+            if el.tail:
+                line.append(el.tail)
+            continue
+        block = tag in _BLOCKS or tag == "p"
+        if block:
+            flush(blank=tag == "p")
+        if tag in ("td", "th"):
+            line.append(" ")
+        if el.text:
+            line.append(el.text)
+        if block:
+            stack.append((el, True))
+        else:
+            stack.append((_Tail(el.tail), True))
+        stack.extend((child, False) for child in reversed(el))
+    flush()
+    return "\n".join(out)
+
+
+class _Tail:
+    """The end of an inline element: only its tail text follows."""
+
+    tag = "#inline"
+
+    def __init__(self, tail: str | None) -> None:
+        self.tail = tail

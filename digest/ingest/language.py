@@ -11,8 +11,12 @@ get None: a wrong language is worse than none. Scripts used by one language only
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .metadata import load_data
+from .wordlists import load_data
+
+if TYPE_CHECKING:
+    from .parts import Page
 
 WORDS_READ = 120  # enough for a confident vote; the rest of a long article adds nothing
 MIN_HITS = 3.0  # weighted function words the winner needs
@@ -67,3 +71,19 @@ def detect(text: str) -> str | None:
     if score < MIN_HITS or score < MIN_SHARE * len(words) or score < MARGIN * second:
         return None
     return best
+
+
+_TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+
+
+def primary(tag: object) -> str | None:
+    """The primary subtag of a language tag, lower case ("en-US" -> "en", "pt_BR" -> "pt"):
+    the contract's form for ``lang``. None for a value that is not a language tag."""
+    m = _TAG.match(str(tag)) if tag else None
+    return m[1].lower() if m else None
+
+
+def of_page(page: "Page", title: str, body: str) -> str | None:
+    """The story's language: what its words say when they say it clearly, else what the page
+    declares (an <html lang> is often a CMS default, so the text wins when they differ)."""
+    return detect(f"{title}\n\n{body}") or primary(page.declared.lang)

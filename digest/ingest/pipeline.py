@@ -1,4 +1,9 @@
-"""One raw record to one enriched Article: extraction, metadata, geography, topics.
+"""One raw record to one enriched Article: the ingest pipeline, read top to bottom.
+
+    read (readers.py) -> extract: page text (pagetext.py) or HTML (html.py) -> Page
+      -> headline, story -> dateline and agency (dateline.py) -> date (dates.py)
+      -> authors (byline.py) -> photo (caption.py) -> outlet (outlet.py) -> section
+      -> language -> enrich: geography, topics (../enrich)
 
 ``build_article`` is a pure function of the record and the options, so it can run in
 worker processes (``digest ingest --workers``) and give the same article byte for
@@ -13,9 +18,10 @@ from typing import Any
 
 from ..enrich import geography, topics
 from ..model import Article, split_front_matter
+from . import byline, caption, dateline, dates, language, outlet, section
 from .dates import normalise_date
 from .pagetext import parse_page_text
-from .parts import PageText
+from .parts import Page
 from .readers import RawInput
 
 SUMMARY_MAX_CHARS = 300
@@ -38,42 +44,53 @@ class IngestOptions:
 
 
 def build_article(raw: RawInput, options: IngestOptions | None = None) -> Article:
-    """Extract, parse and enrich one input. Raises ValueError with a reason on bad input."""
+    """Extract, read and enrich one input. Raises ValueError with a reason on bad input."""
     options = options or IngestOptions()
     if raw.kind == "markdown":
         return _enrich(_from_markdown(raw), options, keep_existing=True)
     record = raw.record
-    if raw.kind == "html" or (record.get("html") and not str(record.get("text") or "").strip()):
+    text = str(record.get("text") or "")
+    if raw.kind == "html" or (record.get("html") and not text.strip()):
         from .html import parse_html  # trafilatura is slow to import; text-only batches never pay for it
 
-        parts = parse_html(str(record["html"]), record.get("url"))
+        page = parse_html(str(record["html"]), record.get("url"))
     else:
-        parts = parse_page_text(str(record.get("text") or ""))
-    article = _from_parts(parts, record, raw_text=str(record.get("text") or record.get("html") or ""))
+        page = parse_page_text(text, title=str(record.get("title") or "").strip() or None)
+    article = read_page(page, record)
     if not article.body.strip() and not article.title.strip():
         raise ValueError("no article text found")
     return _enrich(article, options)
 
 
-def _from_parts(parts: PageText, record: dict[str, Any], raw_text: str) -> Article:
-    """Combine what the page says with what the record says; the record's fields win."""
-    title = str(record.get("title") or parts.title or "").strip()
-    body = inert_markup(parts.body.strip() or fallback_body(raw_text if not record.get("html") else "", title))
-    summary = str(record.get("summary") or parts.summary or "").strip() or lede(body)
-    authors = record.get("authors") or parts.authors
+def read_page(page: Page, record: dict[str, Any]) -> Article:
+    """The article a page's parts make, step by step; what the record says wins."""
+    url = record.get("url") or page.url
+    title = str(record.get("title") or page.headline or "").strip()
+    story = list(page.story)
+    if story and title:
+        story[0] = without_headline(story[0], title)
+    lede = story[0] if story else ""
+    found = dateline.parse_dateline(lede) if lede else None
+    image = caption.lead(page)
+    raw_text = str(record.get("text") or record.get("html") or "")
+    body = inert_markup("\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", title))
+    lang = language.primary(record.get("lang")) or language.of_page(page, title, body)
     return Article(
-        id=str(record.get("id") or "") or derive_id(record.get("url") or parts.url, raw_text),
+        id=str(record.get("id") or "") or derive_id(url, raw_text),
         title=title or first_words(body),
-        summary=summary,
-        date=normalise_date(record.get("date")) or parts.date,
-        source=record.get("source") or parts.source,
-        url=record.get("url") or parts.url,
-        section=record.get("section") or parts.section,
-        dateline=parts.dateline,
-        agency=parts.agency,
-        authors=[str(a) for a in authors or []],
-        image=parts.image,
-        lang=record.get("lang") or parts.lang,
+        summary=str(record.get("summary") or "").strip()
+        or (page.standfirst or page.declared.description or "").strip()
+        or cut(lede[found.end :] if found else lede, SUMMARY_MAX_CHARS)
+        or lede_of(body),
+        date=normalise_date(record.get("date")) or dates.publication_date(page, month_first=lang == "en"),
+        source=record.get("source") or outlet.name(page, url),
+        url=url,
+        section=record.get("section") or section.section(page),
+        dateline=found.city if found else None,
+        agency=dateline.choose_agency(found, page.credits, title, image, "\n".join(story)),
+        authors=[str(a) for a in record.get("authors") or byline.authors(page)],
+        image=image,
+        lang=lang,
         body=body,
     )
 
@@ -92,7 +109,7 @@ def _from_markdown(raw: RawInput) -> Article:
     if article.date:
         article.date = normalise_date(article.date) or article.date
     if not article.summary:
-        article.summary = lede(article.body)
+        article.summary = lede_of(article.body)
     if not article.body.strip() and not article.title:
         raise ValueError("no article text found")
     return article
@@ -149,13 +166,29 @@ def derive_id(url: str | None, raw_text: str) -> str:
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def lede(body: str) -> str:
+def lede_of(body: str) -> str:
     """The first paragraph of a body, cut at a sentence end near SUMMARY_MAX_CHARS."""
     for para in body.split("\n\n"):
         para = para.strip()
         if para and not para.startswith(("#", "!", ">", "|")):
             return cut(para, SUMMARY_MAX_CHARS)
     return ""
+
+
+_AFTER_HEADLINE = re.compile(r"\s*[.:]+\s+(?=\S)")
+
+
+def without_headline(lede: str, title: str) -> str:
+    """The lede without the headline some feeds glue to its start ("Headline. CITY - ...").
+
+    Only a headline followed by a full stop or a colon goes: a lede that merely opens
+    with the headline's words ("Floods hit Ruritania" over "Floods hit Ruritania's
+    capital on Monday") is a sentence and stays whole."""
+    n = len(title)
+    if len(lede) <= n or lede[:n].casefold() != title.casefold():
+        return lede
+    m = _AFTER_HEADLINE.match(lede, n)
+    return lede[m.end() :] if m else lede
 
 
 def first_words(body: str, n: int = 12) -> str:

@@ -1,17 +1,29 @@
 """A real HTTP server on 127.0.0.1 for the fetch tests, with a route table per test.
 
 Routes are set by the test: a fixed answer (status, headers, body), an answer that
-honours ETag / Last-Modified, or one that never comes. The server logs every request
-(path and headers) and the most requests it ever had in flight at once.
+honours ETag / Last-Modified, or one that never comes. The server speaks HTTP/1.1 with
+keep-alive, like real servers, and logs every request (path and headers), the most
+requests it ever had in flight at once, and how many connections were opened to it.
 """
 from __future__ import annotations
 
+import socket
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
 
 import pytest
+
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
+@pytest.fixture(autouse=True)
+def no_proxy_from_the_environment(monkeypatch):
+    """Tests talk to 127.0.0.1 directly unless they set a proxy themselves."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
 
 
 @dataclass
@@ -31,6 +43,7 @@ class FeedServer:
         self.log: list[tuple[str, dict[str, str]]] = []
         self.in_flight = 0
         self.max_in_flight = 0
+        self.connections = 0
         self.release = threading.Event()
         self._lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -41,6 +54,10 @@ class FeedServer:
     def base(self) -> str:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}"
+
+    @property
+    def port(self) -> int:
+        return self.httpd.server_address[1]
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -56,8 +73,19 @@ class FeedServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive: a client may send many requests on one connection
+            timeout = 5  # an idle kept-alive connection is closed after this long
+
             def log_message(self, *args) -> None:  # keep test output clean
                 pass
+
+            def setup(self) -> None:  # one handler per connection
+                super().setup()
+                # Headers and body are two writes: without this, Nagle's algorithm holds the body back
+                # until the client's delayed ACK (40 ms) on every kept-alive response.
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                with server._lock:
+                    server.connections += 1
 
             def do_GET(self) -> None:
                 headers = {k.lower(): v for k, v in self.headers.items()}

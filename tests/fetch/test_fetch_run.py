@@ -105,7 +105,7 @@ def test_a_rerun_asks_conditionally_and_writes_nothing(server, tmp_path):
     assert [r.status for r in second.feeds] == ["not modified", "not modified", "ok"]
     assert server.requests_to("/world.rss")[0]["if-none-match"] == '"world-1"'
     assert server.requests_to("/asia.atom")[0]["if-modified-since"] == "Sat, 12 Apr 2031 01:00:00 GMT"
-    assert sorted(path for path, _ in server.log) == ["/asia.atom", "/briefs.json", "/world.rss"]
+    assert sorted(path for path, _ in server.log) == ["/asia.atom", "/briefs.json", "/robots.txt", "/world.rss"]
     assert article_files(tmp_path) == before
 
 
@@ -122,7 +122,7 @@ def test_only_new_items_are_fetched_when_a_feed_changes(server, tmp_path):
 
     report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
     assert (report.items_new, report.items_seen) == (1, 3)
-    assert sorted(path for path, _ in server.log) == ["/world.rss", "/world/storm"]
+    assert sorted(path for path, _ in server.log) == ["/robots.txt", "/world.rss", "/world/storm"]
     assert "courier-2031-0412-storm" in {a.id for a in load_articles(tmp_path)}
 
 
@@ -140,7 +140,7 @@ def test_a_failed_item_is_retried_on_the_next_run(server, tmp_path):
     again = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
     assert again.ok and (again.items_new, again.items_seen) == (1, 2)
     assert "if-none-match" not in server.requests_to("/world.rss")[0]  # validators were not kept
-    assert sorted(path for path, _ in server.log) == ["/sport/lakeside-marathon", "/world.rss"]
+    assert sorted(path for path, _ in server.log) == ["/robots.txt", "/sport/lakeside-marathon", "/world.rss"]
 
 
 def test_a_long_backlog_is_fetched_over_several_runs(server, tmp_path):
@@ -162,7 +162,7 @@ def test_items_already_in_the_archive_are_not_downloaded_again(server, tmp_path)
     server.log.clear()
     report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
     assert report.ok and (report.items_new, report.items_seen) == (0, 3)
-    assert [path for path, _ in server.log] == ["/world.rss"]
+    assert [path for path, _ in server.log] == ["/robots.txt", "/world.rss"]
 
 
 def test_feed_name_names_the_source(server, tmp_path):
@@ -181,3 +181,34 @@ def test_hints_fill_only_what_enrichment_left_empty(found, expected_region, expe
     article = apply_hints(found, FeedSpec("https://news.test/rss", region="Europe", topic="politics"))
     assert article.region == expected_region and article.topics == expected_topics
     assert article.regions == [expected_region]
+
+
+def test_an_updated_page_replaces_its_article(server, tmp_path):
+    """The outlet updates a story and re-issues it: a new guid on the same link, then a new link
+    (the slug changed) with nearly the same text. One article throughout, in the same file."""
+    feeds = serve_news(server)
+    run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
+    before = {a.id: a for a in load_articles(tmp_path)}
+    ferry = before["courier-2031-0412-ferry"]
+    page = fixture(server, "pages/ferry-strike.html")
+    update = b"<p>By evening the ferry company said it would meet the union on Monday, and two crossings were restored.</p>"
+    updated_page = page.replace(b"</article>", update + b"</article>", 1)
+    assert updated_page != page
+    reissued = fixture(server, "world.rss").replace(b"courier-2031-0412-ferry", b"courier-2031-0412-ferry-update-1")
+    server.route("/world/ferry-strike", body=updated_page, headers=HTML)
+    server.route("/world.rss", body=reissued, etag='"world-2"', headers={"Content-Type": "application/rss+xml"})
+
+    report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
+    assert (report.items_new, report.items_updated) == (0, 1) and report.summary().endswith("1 updated")
+    after = {a.id: a for a in load_articles(tmp_path)}
+    assert set(after) == set(before) and after[ferry.id].path == ferry.path
+    assert "two crossings were restored" in after[ferry.id].body
+
+    moved = reissued.replace(b"courier-2031-0412-ferry-update-1", b"courier-2031-0412-ferry-update-2").replace(
+        b"/world/ferry-strike", b"/world/ferry-strike-talks")
+    server.route("/world/ferry-strike-talks", body=updated_page.replace(b"two crossings", b"three crossings"), headers=HTML)
+    server.route("/world.rss", body=moved, etag='"world-3"', headers={"Content-Type": "application/rss+xml"})
+    report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
+    assert report.items_updated == 1
+    final = {a.id: a for a in load_articles(tmp_path)}
+    assert set(final) == set(before) and "three crossings were restored" in final[ferry.id].body

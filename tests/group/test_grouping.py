@@ -84,16 +84,6 @@ def test_empty_input_gives_no_stories():
     assert group_articles([]) == []
 
 
-def test_options_from_mapping_converts_values_and_rejects_typos():
-    assert GroupOptions.from_mapping({"window_days": "5"}).window_days == 5.0
-    try:
-        GroupOptions.from_mapping({"window_day": 5})
-    except ValueError as e:
-        assert "window_day" in str(e)
-    else:
-        raise AssertionError("a misspelt option must raise")
-
-
 def test_input_order_does_not_change_the_stories():
     reports = corpus()
     copy = wire_copy(reports[3], "cp", "Tarsville quake report", "Coastal Gazette", date="2031-09-20T15:00:00Z")

@@ -34,7 +34,7 @@ ARTICLES = [
         date="2031-03-04T08:10:00Z", source="Lakeside Gazette", url="https://lakeside.example/ferry",
         dateline="VELMORA", agency="AFP", region="europe", regions=["europe"], countries=["HR"],
         topics=["disaster-accident-emergency"], image="The hull of the Swallowtail (Photo: J. Doe)",
-        body=FERRY_BODY,
+        lang="en", body=FERRY_BODY,
     ),
     Article(
         id="ferry-1-copy", title="Ferry capsizes on Lake Tarnova, dozens rescued",
@@ -109,13 +109,15 @@ def write_articles(docs_dir: Path, articles: list[Article] = ARTICLES) -> list[P
 
 def write_config(root: Path, plugin_options: str = "") -> Path:
     """The repository's mkdocs.yml, pointed at the repository's theme; plugin_options
-    ('key: value' lines) replace the values of the options the file sets."""
+    ('key: value' lines) replace the values of the options the file sets, or are added."""
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
     for line in plugin_options.splitlines():
         key = line.split(":", 1)[0].strip()
         text, n = re.subn(rf"^      {key}:.*$", f"      {line.strip()}", text, flags=re.M)
-        assert n == 1, f"{key} is not a plugin option in mkdocs.yml"
+        if not n:  # an option the file leaves at its default
+            text, n = re.subn(r"^  - digest:.*$", f"  - digest:\n      {line.strip()}", text, count=1, flags=re.M)
+        assert n == 1, "mkdocs.yml has no digest plugin"
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     (root / "content").mkdir(exist_ok=True)
     (root / "content" / "about.md").write_text("# About\n\nA test site.\n", encoding="utf-8")

@@ -1,0 +1,218 @@
+"""Bylines: who wrote the story, as the page prints it.
+
+A byline is a short line that opens with a lead word ("By", "Von", "Par", "Por") or a
+label ("Autor:", "Author:") and then names people; names come back in title case when
+the page shouts them, roles, e-mail addresses, places, dates and agencies left out.
+Some pages print the name alone on its line, next to the date stamp or over a role
+("Jane Roe" / "Staff Writer"): ``is_name`` recognises such a line; the page-text
+extractor decides whether its position makes it the byline.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .dateline import canonical_agency
+from .wordlists import alternation, load_data
+
+if TYPE_CHECKING:
+    from .parts import Page
+
+_DATA: dict = load_data("bylines.yaml")  # type: ignore[assignment]
+_LEADS = alternation(_DATA["leads"])
+_LABELS = alternation(_DATA["labels"])
+_ROLES = frozenset(r.casefold() for r in _DATA["roles"])
+_PARTICLES = frozenset(_DATA["particles"])
+_NOT_NAMES = frozenset(w.casefold() for w in _DATA["not_names"])
+BYLINE_MAX_CHARS = 200
+
+# "By Jane Roe", "ByJane Roe" (a page that glues the link to its label), "VON MORITZ GATHMANN am 21. April",
+# "6. Dezember 2022 von Fatima in Gefühle" (a date before the lead).
+_LEAD = re.compile(rf"^(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+|(?=[A-ZÀ-Ý][\w.]))(?P<names>\S[^\n]*)$")
+_DATED_LEAD = re.compile(rf"^(?P<pre>[^\n]{{0,40}}?\s)(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+|(?=[A-ZÀ-Ý][\w.]))(?P<names>\S[^\n]*)$")
+_LABEL = re.compile(rf"^(?P<lead>(?i:{_LABELS}))(?:\s*:\s*|\s+)(?P<names>\S[^\n]*)$")
+# Where the names stop: a separator, an e-mail, a date or time, "in"/"am"/"for" and what follows.
+_NAMES_END = re.compile(
+    r"\s*(?:[|•·/]|\s[-–—]\s|\S+@\S+|\(|\d|\s\w+:|"
+    r"\b(?:in|im|for|at|am|le|el|em|on|für|aus|pour|para|dans|en)\s+[\w(])"
+)
+_NAME_SPLIT = re.compile(rf"\s*(?:,|;|&|\s(?:{alternation(_DATA['joiners'])})\s)\s*")
+_WORD = re.compile(r"[\w'’.\-]+")
+_DIGIT = re.compile(r"\d")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """The authors a byline line credits ("By LISA MARSH and ERIC TUCK" -> ["Lisa Marsh",
+    "Eric Tuck"]). None when the line is not a byline; an empty list for a byline that
+    names nobody ("By Staff and wire reporters")."""
+    if len(line) > BYLINE_MAX_CHARS:
+        return None
+    m = _LABEL.match(line)
+    labelled = m is not None
+    if m is None:
+        m = _LEAD.match(line)
+        if m is None and _DIGIT.search(line[:40]):
+            m = _DATED_LEAD.match(line)
+            if m is not None and not _meta_prefix(m["pre"]):
+                return None
+        if m is None:
+            return None
+    names = _NAMES_END.split(m["names"], maxsplit=1)[0].strip(" .,:;-–—")
+    if not names or len(names.split()) > 12:
+        return None
+    if not labelled and not names[0].isupper():
+        return None  # "By the time the rescuers arrived": a sentence
+    found: list[str] = []
+    for part in _NAME_SPLIT.split(names):
+        name = _clean(part, lenient=labelled)
+        if name and name not in found:
+            found.append(name)
+    if not found and not labelled:
+        return None  # "Neue Regeln von Brüssel", "Von Sprachregeln und Deutsch": a headline, not a byline
+    return found
+
+
+def _meta_prefix(text: str) -> bool:
+    """Text before a lead word that a byline line may carry: a date ("6. Dezember 2022 von ..."),
+    never the words of a headline ("Neue Regeln von Brüssel")."""
+    return len(text.split()) <= 4 and any(ch.isdigit() for ch in text)
+
+
+def _clean(part: str, lenient: bool) -> str | None:
+    """One credited name, or None when the part is a role, an agency or not a name."""
+    part = part.strip(" .,:;-–—()")
+    if not part or canonical_agency(part) or part.casefold() in _ROLES:
+        return None
+    words = part.split()
+    if len(words) > 5:
+        return None
+    if is_name(part):
+        return part.title() if part.isupper() else part
+    if lenient and not any(ch.isdigit() for ch in part):
+        return part  # "Autor: Die Redaktion", "Autor Catch more fish": named outright by the page
+    return None
+
+
+def is_name(text: str) -> bool:
+    """A person's name alone: two to five words, each capitalised (or a particle: "von",
+    "de la"), no digits, no sentence punctuation. "Jane Roe", "MARKUS M. HAEFLIGER"."""
+    if len(text) > 60 or any(ch.isdigit() for ch in text) or text.endswith(("!", "?", ":")):
+        return False
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    for word in words:
+        if not _WORD.fullmatch(word) or word.casefold() in _NOT_NAMES:
+            return False
+        if not word[:1].isupper() and word not in _PARTICLES:
+            return False
+    return True
+
+
+def is_name_list(text: str) -> bool:
+    """Several names on one line, maybe with a place: "Markus M. Haefliger, London, Beat Bumbacher",
+    "CLARA LÖW, SIDDHARTH PRAKASH & KLAUS JACOB"."""
+    if len(text) > 120 or not any(sep in text for sep in (",", "&", " and ", " und ")):
+        return False
+    parts = [p.strip() for p in _NAME_SPLIT.split(text) if p.strip()]
+    names = sum(is_name(p) for p in parts)
+    return names >= 2 and all(is_name(p) or (len(p.split()) == 1 and p[:1].isupper()) for p in parts)
+
+
+def is_role(text: str) -> bool:
+    """A role printed under a name: "Chefredakteur", "Staff Writer", "Courts Reporter"."""
+    words = text.strip(" .,").casefold().split()
+    return 1 <= len(words) <= 4 and any(" ".join(words[i:]) in _ROLES for i in range(len(words)))
+
+
+def is_lead_alone(text: str) -> bool:
+    """A byline's lead printed alone, the name on the next line ("Von" / "Thomas Steinberg")."""
+    low = text.strip(" :").casefold()
+    return bool(low) and (re.fullmatch(_LEADS, low) is not None or re.fullmatch(_LABELS, low) is not None)
+
+
+def without_email(text: str) -> str:
+    return _EMAIL.sub("", text).strip()
+
+
+def authors(page: "Page") -> list[str]:
+    """The story's authors, strongest evidence first: the bylines of its header cluster and of
+    the lines just above and after it ("By Jane Roe", "Von: Jan Falk", a list of names); else
+    the authors the markup declares; else a name alone where a byline sits (beside the date
+    stamp, over a role, under a lone "Von")."""
+    bylines: list[str] = []
+    alone: list[str] = []
+    near = page.above[-2:] + page.header + page.after[:3]
+    for i, line in enumerate(near):
+        found = parse_byline(line)
+        if found is None and is_name_list(line):
+            found = [p.strip() for p in _NAME_SPLIT.split(line) if is_name(p.strip())]
+        if found is not None:
+            _add(bylines, found)
+            continue
+        if _stamp_like(line):
+            _add(alone, names_beside_stamp(line))
+            continue
+        line = without_email(line)
+        if not is_name(line):
+            continue
+        prev = near[i - 1] if i else ""
+        nxt = near[i + 1] if i + 1 < len(near) else ""
+        if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:
+            _add(alone, [line])
+    if bylines:
+        return bylines
+    declared: list[str] = []
+    for value in page.declared.authors:
+        _add(declared, declared_names(value))
+    return declared or alone
+
+
+def _add(names: list[str], found: list[str]) -> None:
+    for name in found:
+        name = name.title() if name.isupper() and len(name) > 3 else name
+        if name not in names:
+            names.append(name)
+
+
+_PARTS = re.compile(r"\s*(?:[|•·]|\s[-–—/]\s)\s*")
+
+
+def names_beside_stamp(line: str) -> list[str]:
+    """The name a stamp line prints beside its date: "Marie Merlet | lundi 9 décembre 2019",
+    "04.02.2022 | 15:33 Uhr | Dennis Steimels", "Evgenia Karp Zuletzt geändert am 06.11.2023"."""
+    from .dates import label_start
+
+    found = []
+    for part in _PARTS.split(line):
+        part = part.strip()
+        cut = label_start(part)
+        if cut is not None:
+            part = part[:cut].strip(" ,")
+        if is_name(part) and not is_role(part):
+            found.append(part.title() if part.isupper() else part)
+    return found
+
+
+def _stamp_like(line: str) -> bool:
+    from .dates import is_relative_stamp, stamp
+
+    return bool(line) and (stamp(line) is not None or is_relative_stamp(line))
+
+
+def declared_names(value: str) -> list[str]:
+    """Names from a declared author value ("Jane Roe; John Doe", "By Jane Roe", a profile URL),
+    agencies and addresses left out."""
+    value = value.strip()
+    if not value or value.startswith(("http://", "https://")):
+        return []
+    found = parse_byline(value)
+    if found:
+        return found
+    out = []
+    for part in re.split(r"\s*(?:;|,|\||\band\b|\bund\b|&)\s*", value):
+        part = part.strip(" .")
+        if part and not canonical_agency(part) and "@" not in part and len(part.split()) <= 5:
+            out.append(part.title() if part.isupper() else part)
+    return out

@@ -1,0 +1,93 @@
+"""Photo captions and credits: what describes the picture, kept out of the story.
+
+A caption either opens with a label ("Photo:", "Foto:", "Bild:", "Image copyright") or
+ends with a credit ("(Photo: Jon Berg/AFP)", "© Noah Addis", "REUTERS/Jane Doe",
+"... Getty Images"); a credit may stand on its own line under the caption. The lead
+photo's caption and credit become the article's ``image``. Labels and credits are
+``data/captions.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .wordlists import alternation, load_data
+
+if TYPE_CHECKING:
+    from .parts import Page
+
+_DATA: dict = load_data("captions.yaml")  # type: ignore[assignment]
+CREDITS: tuple[str, ...] = tuple(_DATA["credits"])
+_CREDIT_WORDS = frozenset(CREDITS)
+_LABEL = alternation(_DATA["labels"])
+# "Photo: ...", "Foto - ...", "FILE PHOTO - ...", "Image copyright Reuters", "Bildquelle: ..."
+_LABEL_START = re.compile(rf"^\(?(?i:{_LABEL})(?:\s*(?:[:|—–]|-\s)|\s+(?i:by|von|de|par|copyright)\b|(?<=copyright)\s)", re.I)
+# "... (Photo: STR/KCNA via KNS/AFP)", "... [SpaceX via Nasa]", "... (AP Photo/Jane Doe)", "(crédito: ...)"
+_BRACKET_CREDIT = re.compile(
+    rf"[(\[][^()\[\]]*(?:(?i:{_LABEL}|courtesy|via |source:)|\b(?:{alternation(CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
+)
+# "... Credit: ESA", "... Photo by Jane Doe", "... | Foto: dpa", "... Bild: Jahr Media"
+_CREDIT_BY = re.compile(rf"(?:^|[\s|,.;])(?i:{_LABEL})s?\s*(?:by|von|:)\s*[^.!?]{{1,60}}$")
+# "... © Noah Addis", "©5 Minuten", "© Mikko Palonkorpi / stock.adobe.com" (not "© 2026 Site. All rights reserved.")
+_COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)(?:©|\(c\))\s*(?!(?:19|20)\d\d)[^©.!?]{1,60}$", re.I)
+_LABEL_COLON = re.compile(rf"^\(?(?i:{_LABEL})\s*:")
+# "... (Matt Stone/Boston Herald)", "... (Jane Doe / Example Post)": a photographer and the outlet
+_NAME_SLASH_CREDIT = re.compile(r"[(\[][A-ZÀ-Ý][\w.'’\-]*(?:\s[A-ZÀ-Ý][\w.'’\-]*){0,3}\s?/\s?[A-ZÀ-Ý][^()\[\]/]{1,40}[)\]]$")
+_SLASH_CREDIT = re.compile(r"^[\w.\- ]{2,30}/[\w.\- ]{2,40}$")  # "APA/Georg Hochmuth", "Kevin Voigt/GettyImages"
+
+
+def is_caption(text: str, words: int | None = None) -> bool:
+    """A photo caption or credit line. Cheap tests first: this runs on every line of every page."""
+    if words is None:
+        words = len(text.split())
+    if _LABEL_START.match(text):
+        return True
+    tail = text[-100:].rstrip(" .")
+    if "©" in tail or "(c)" in tail.lower():
+        if _COPYRIGHT_CREDIT.search(tail):
+            return True
+    if words < 2:
+        return False
+    if tail.endswith((")", "]")) and (_BRACKET_CREDIT.search(tail) or _NAME_SLASH_CREDIT.search(tail)):
+        return True
+    low = tail.lower()
+    if (":" in tail or "by" in low or "von" in low) and _CREDIT_BY.search(tail):
+        return True
+    if text.endswith(CREDITS):  # "... Getty Images", not "... profile" nor "... told Reuters."
+        credit = next(c for c in CREDITS if text.endswith(c))
+        if len(text) == len(credit) or not text[-len(credit) - 1].isalnum():
+            return True
+    slash = tail.rfind("/")  # "... REUTERS/Jane Doe", "Deniz Aytekin / Kevin Voigt/GettyImages"
+    if slash > len(tail) - 40:
+        before = tail[:slash].split()
+        if before and before[-1] in _CREDIT_WORDS:
+            return True
+        if words <= 8 and _SLASH_CREDIT.match(text) and not text.endswith(("/", " ")):
+            return all(w[:1].isupper() or w[:1] in "/-" for w in text.replace("/", " / ").split())
+    return False
+
+
+def is_credit_only(text: str, words: int | None = None) -> bool:
+    """A credit alone on its line, under its caption ("Photo: Ana Ruiz", "© Oli Scarff/Getty
+    Images", "APA/Jane Roe"). Not "Image copyright Reuters": that label opens the caption below it."""
+    if words is None:
+        words = len(text.split())
+    if words > 8 or not is_caption(text, words):
+        return False
+    return bool(_LABEL_COLON.match(text)) or text.lstrip().startswith(("©", "(c)", "(")) or "/" in text
+
+
+def strip_label(text: str) -> str:
+    """The caption without a leading "Image caption" label."""
+    m = re.match(r"^(?i:image caption|media caption|caption|légende|legende)\s*:?\s*", text)
+    return text[m.end():] if m else text
+
+
+def lead(page: "Page") -> str | None:
+    """The lead photo's caption and credit: the first caption under the headline, else the
+    first <figcaption> the markup holds."""
+    for text in page.captions + page.declared.captions:
+        text = " ".join(strip_label(text).split())
+        if text:
+            return text
+    return None

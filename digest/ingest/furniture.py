@@ -1,0 +1,190 @@
+"""Page furniture: the lines around (and inside) a story that are not the story.
+
+Menus, share bars, captions and credits, bylines, date stamps, "Most read" lists, cookie
+prompts, footers. Each line of a page gets a kind and a score: prose earns its length,
+furniture and short link-like lines cost, more so in long runs (a story has the odd
+subhead between paragraphs, a menu has dozens of short lines). The story is then the
+best-scoring run (see ``pagetext``). Both extractors use these checks: the text path on
+every line of the page, the HTML path on the paragraphs trafilatura keeps.
+The phrases are ``data/chrome.yaml``; generic ones only, never one site's text.
+"""
+from __future__ import annotations
+
+import re
+
+from . import byline, caption, dates
+from .dateline import agency_from_line, parse_dateline
+from .lines import Line, ends_sentence, fold, size, split_lines
+from .wordlists import alternation, load_data
+
+_CHROME: dict = load_data("chrome.yaml")  # type: ignore[assignment]
+
+
+class _PhraseSet:
+    """Phrases matched against a whole line or its beginning by set look-ups, one per
+    distinct phrase length: constant work per line however long the list grows."""
+
+    def __init__(self, phrases) -> None:
+        self.phrases = frozenset(p.casefold() for p in phrases)
+        self.lengths = sorted({len(p) for p in self.phrases})
+        self.heads = frozenset(p[:3] for p in self.phrases)
+        self.short = tuple(p for p in self.phrases if len(p) < 3)  # "©"
+
+    def whole(self, low: str) -> bool:
+        return low.rstrip(" .:!…›»|>-") in self.phrases
+
+    def prefix(self, low: str) -> bool:
+        if low[:3] not in self.heads and not low.startswith(self.short):
+            return False
+        return any(low[:n] in self.phrases for n in self.lengths if n <= len(low))
+
+
+_BOILERPLATE = re.compile(rf"\b(?:{alternation(w.casefold() for w in _CHROME['boilerplate'])})\b")  # on casefolded text
+_CHROME_LINES = _PhraseSet(_CHROME["lines"])
+_CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
+_LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
+_END_HEADINGS = _PhraseSet(_CHROME["end_headings"])
+# "About" and a name (words in capitals, "of", "and", "&", a comma before "Inc."), alone on its line.
+_NAME_WORD = r"[A-ZÀ-Ý0-9][\w'’.&-]*"
+_ABOUT_BLOCK = re.compile(
+    rf"^(?:{alternation(w for word in _CHROME['author_box_words'] for w in (word, word.upper()))})"
+    rf"\s+(?:(?i:the)\s+)?[A-ZÀ-Ý][\w'’.&-]*(?:,?\s+(?:{_NAME_WORD}|of|and|for|&|de|the)){{0,5}}\s*:?$"
+)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
+_TRUNCATED = ("...", "…", "[…]", "[...]")
+
+# Line scores. A broad plateau on extraction-dev: each can move by half its value and the
+# body F1 stays within about 0.01 (benchmarks/bench_extraction.py).
+PROSE_DISCOUNT = 4
+FURNITURE_COST = 6.0
+SHORT_COST = 2.0
+RUN_GROWTH = 0.5
+RUN_CAP = 3.0
+ISOLATED_SHARE = 0.5
+BOILERPLATE_SHARE = 0.5
+UNPUNCTUATED_SHARE = 0.6
+REPEAT_COST = 3.0
+
+
+def is_chrome(low: str) -> bool:
+    """A line (case-folded) that is a known furniture phrase or starts with one; a count
+    before the phrase does not matter ("17 Kommentare", "5 Comments")."""
+    if low[:1].isdigit():
+        low = low.lstrip("0123456789., ")
+    return _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low)
+
+
+def is_list_heading(low: str) -> bool:
+    """A heading over links to other stories: "More:", "Most read", "Mehr zum Thema"."""
+    return len(low) <= 40 and (_LIST_HEADINGS.whole(low) or _LIST_HEADINGS.prefix(low) and low.endswith((":", "›", "»")))
+
+
+def ends_story(line: Line) -> bool:
+    """A heading after which nothing is story: comments, an author box, a press
+    release's "About Nordlys Shipping AS" or "Media contacts"."""
+    return line.words <= 12 and (_END_HEADINGS.whole(line.key) or bool(_ABOUT_BLOCK.match(line.text)))
+
+
+def is_boilerplate(key: str) -> bool:
+    return bool(_BOILERPLATE.search(key))
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """A lede's dateline ("LONDON, April 1 - Insurance group ...") dates the story, but the
+    line is the story's first, not a stamp."""
+    found = parse_dateline(text)
+    return found is not None and found.city is not None and len(text[found.end :].split()) >= 2
+
+
+def kind_of(text: str, key: str, words: int) -> tuple[str, dates.Stamp | None]:
+    """What furniture a line is ("" when none): a date stamp, a byline, a photo caption or
+    credit, a wire credit line, a chrome phrase, an address."""
+    if words <= dates.STAMP_MAX_WORDS:
+        found = dates.stamp(text)
+        if found and not _opens_with_dateline(text):
+            return "stamp", found
+        if dates.is_relative_stamp(text):
+            return "relative", None
+    if agency_from_line(text):
+        return "credit", None
+    if caption.is_caption(text, words):
+        return "caption", None
+    if is_chrome(key):
+        return "chrome", None
+    if byline.parse_byline(text) is not None:
+        return "byline", None
+    if _URL_ONLY.match(text):
+        return "url", None
+    return "", None
+
+
+def classify(lines: list[Line], headline_key: str | None = None, captions: frozenset[str] | None = None) -> None:
+    """Give every line its kind and score: prose earns its length, furniture and short
+    link-like lines cost, the more the longer their run. ``captions`` are the page's known
+    photo captions (HTML <figcaption>s, folded): when given, only they are captions."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line.text] = seen.get(line.text, 0) + 1
+    run = 0
+    for line in lines:
+        t = line.text
+        line.words = size(t)
+        line.kind, line.stamp = kind_of(t, line.key, line.words)
+        line.furniture = bool(line.kind) or line.key == headline_key
+        line.prose = not line.furniture and line.words >= 6 and ends_sentence(t) and not t.endswith(_TRUNCATED)
+        if not line.furniture and _BOILERPLATE.search(line.key):
+            line.prose = False
+            line.score, run = -max(SHORT_COST, BOILERPLATE_SHARE * line.words), run + 1
+        elif line.prose:
+            line.score, run = float(line.words - PROSE_DISCOUNT), 0
+        elif not line.furniture and line.words >= 15 and t.count("|") + t.count("•") + t.count("·") < 2:
+            line.score, run = UNPUNCTUATED_SHARE * line.words, 0  # long, but no sentence end
+        elif line.kind == "caption":
+            line.score = -SHORT_COST  # a photo gallery inside a story costs little: stories go on under it
+        else:
+            line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
+            run += 1
+        if seen[t] > 1 and not line.prose:  # menus and teasers print twice; paragraphs rarely
+            line.score -= REPEAT_COST
+    # A name alone beside a date stamp, under a lone "By", over a role or an address is a byline.
+    for i, line in enumerate(lines):
+        if not line.furniture and line.words <= 12 and ("," in line.text or "&" in line.text) and byline.is_name_list(line.text):
+            line.kind, line.furniture, line.prose, line.score = "byline", True, False, -FURNITURE_COST
+            continue
+        if not line.furniture and line.words <= 5:
+            prev = lines[i - 1] if i else None
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            beside = (prev is not None and (prev.kind in ("stamp", "relative") or (prev.words <= 2 and byline.is_lead_alone(prev.text)))) or (
+                nxt is not None and (nxt.kind in ("stamp", "relative", "url") or (nxt.words <= 4 and byline.is_role(nxt.text)))
+            )
+            if beside and byline.is_name(byline.without_email(line.text)) and not byline.is_role(line.text):
+                line.kind, line.furniture, line.prose = "byline", True, False
+                line.score = -FURNITURE_COST
+    # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption; where the
+    # page's markup names its captions, only those are.
+    for line, below in zip(lines, lines[1:]):
+        if below.kind == "caption" and below.words <= 8 and not line.furniture and caption.is_credit_only(below.text, below.words):
+            if line.key in captions if captions is not None else (
+                line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15)
+            ):
+                line.kind, line.furniture, line.prose, line.score = "caption", True, False, -FURNITURE_COST
+    # A prose line alone between non-prose lines is a teaser under its link more often
+    # than a story paragraph: it counts for less.
+    for i, line in enumerate(lines):
+        if line.prose and not (i and lines[i - 1].prose) and not (i + 1 < len(lines) and lines[i + 1].prose):
+            line.score *= ISOLATED_SHARE
+
+
+def split_furniture(
+    paragraphs: list[str], headline: str | None = None, captions: list[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Another extractor's paragraphs split into (story, furniture): the repeated
+    headline, captions, credits, bylines, stamps and share prompts it let through, and
+    everything from an end heading on ("About Nordlys Shipping AS", "Comments").
+    ``captions`` are the page's own <figcaption>s, when known."""
+    lines = split_lines("\n\n".join(paragraphs))
+    classify(lines, fold(headline) if headline else None, frozenset(map(fold, captions)) if captions is not None else None)
+    first = next((i for i, ln in enumerate(lines) if not ln.furniture), len(lines))
+    end = next((i for i in range(first + 1, len(lines)) if ends_story(lines[i])), len(lines))
+    kept, rest = lines[:end], lines[end:]
+    return [ln.text for ln in kept if not ln.furniture], [ln.text for ln in kept if ln.furniture] + [ln.text for ln in rest]

@@ -1,0 +1,360 @@
+"""The headline: the line the page gives a headline's weight.
+
+In page text there is no markup to say which line that is, but its place does: the
+headline sits just above the story's header cluster (standfirst, byline, date stamp,
+photo) and below the page's navigation, is often printed twice (in the page's <title>,
+its breadcrumb trail or a "share" block), and is not one of a list of other headlines.
+``locate`` scores the headline-shaped lines above the story by that evidence.
+
+In HTML the page says more: the <h1>, og:title, JSON-LD headline and <title> usually
+agree once the site's name is cut from the <title>. ``reconcile`` prefers the printed
+<h1> when a declared title confirms it, and cuts site names and CMS names from titles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .byline import is_name, parse_byline
+from .furniture import is_boilerplate, is_chrome
+from .lines import Line, fold, size
+
+# "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
+TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
+_TOKEN = re.compile(r"\w+")
+_NOT_LETTERS = re.compile(r"[^\W\d_]|\s")  # removes letters and spaces: what is left is not letters
+_GLUED = re.compile(r"[a-zà-ÿß][A-ZÀ-Ý](?=[a-zà-ÿ])")
+_MARKUP = re.compile(r"[<>{}=@#]|https?:|www\.")
+_PATH_SEPARATORS = (" › ", " | ", " » ", " > ")
+_LIST_SEPARATORS = (" / ", " · ", " • ")
+_DATE_TAIL = re.compile(r"\s*[:|,-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d\d(?:\s*Uhr)?)?\s*$", re.I)
+MIN_WORDS = 2
+PERIOD_MAX_WORDS = 16  # a line ending with a full stop is a headline only if this short
+MAX_WORDS = 30
+WINDOW = 30  # lines above the story searched for its headline
+TITLE_OVERLAP = 0.6  # share of words a printed headline shares with the <title> line's
+H1_AGREEMENT = 0.3  # share of words an <h1> shares with a declared title to be taken as the headline
+
+# Evidence weights (see ``evidence``).
+AFTER_META = 3.5  # a byline or date stamp right below
+AFTER_STANDFIRST = 1.0  # a long line (standfirst or lede) right below
+PRINTED_AGAIN = 2.0  # printed elsewhere on the page too
+TITLED = 3.0  # the headline of the page's <title>, printed again
+STORY_WORDS = 3.0  # times the share of its words the story's opening uses
+STORY_STEMS = 3  # ... in full for a line of at least this many content words
+BELOW_NAVIGATION = 0.5  # a short line, furniture or nothing right above
+PROSE_ABOVE = 1.5  # per paragraph among the three lines above
+HEADLINE_BETWEEN = 1.5  # per other headline-shaped line between it and its byline or stamp
+HEADLINE_AFTER_META = 0.5  # per other headline-shaped line between its byline or stamp and the story
+PROSE_BETWEEN = 2.0  # per prose line between it and the story beyond the standfirst
+DISTANCE = 0.1  # per line between it and the story
+RIVAL_WORDS = 4  # a shorter headline-shaped line under a headline is a label, not a rival
+KICKER = 3.0  # a short label over the real headline ("Klimaschutz" / "Bohren, bis es heiß wird")
+NAME = 2.0  # a person's name alone on its line is a byline more often than a headline
+FULL_STOP = 2.0  # a line ending with a full stop is a standfirst or caption more often than a headline
+META_REACH = 6  # lines below a headline where its byline or stamp may sit
+_META_KINDS = ("stamp", "byline", "relative")
+
+
+def is_display(line: Line) -> bool:
+    """A line shaped like a headline (computed once per line by ``mark_display``)."""
+    return line.display
+
+
+def mark_display(lines: list[Line]) -> None:
+    """Mark the lines shaped like a headline: a few words, no closing full stop, not
+    furniture, not a section path ("WORLD / AMERICAS"), mostly letters."""
+    for line in lines:
+        line.display = _display(line)
+
+
+def _display(line: Line) -> bool:
+    if line.furniture or not MIN_WORDS <= line.words <= MAX_WORDS or len(line.text) > 250:
+        return False
+    t = line.text
+    if t.endswith(")") and line.words > 15:
+        return False  # a caption's sentence with its credit in brackets
+    if t.endswith((":", ",", ";", "…", "...", "-", "–", "—", "|", "/", "•", "+")):
+        return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
+    if t.endswith(".") and (line.words > PERIOD_MAX_WORDS or t.count(". ") > 1):
+        return False  # a sentence; a short headline may still end with a full stop
+    if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):
+        return False
+    if len(_NOT_LETTERS.sub("", t)) > 0.4 * len(t.replace(" ", "")):
+        return False
+    if len(_GLUED.findall(t)) >= 2:
+        return False  # menu items run together: "UnternehmenNewsroomBürgerbeteiligung"
+    words = t.split()
+    if len(words) >= 4 and sum(len(w) <= 3 for w in words) > 0.7 * len(words):
+        return False  # "eic kyf msh nnz uhz tv nt": a row of abbreviations
+    return not (line.words <= 3 and t.isupper())
+
+
+_TRAIL = re.compile(r"\s(?:»|›|>|/|\|)\s")
+
+
+def breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail ("Home » Politik » Headline") when it is wordy
+    enough to be a headline."""
+    if len(text) > 300 or not _TRAIL.search(text):
+        return None
+    tail = _TRAIL.split(text)[-1].strip()
+    return tail if len(tail.split()) >= 3 else None
+
+
+_BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
+
+
+def headline_part(text: str) -> str:
+    """A headline without the byline some pages print on its line: "Gute Tabus, schlechte
+    Tabus: ... von Stefan Niggemeier" -> "Gute Tabus, schlechte Tabus: ...". Only a tail that
+    reads as a byline of names goes, and only from a headline of four words or more."""
+    for m in reversed(list(_BYLINE_TAIL.finditer(text))):
+        head, tail = text[: m.start()].rstrip(" ,|–—-"), text[m.start() :].strip()
+        if len(head.split()) >= 4 and parse_byline(tail):
+            return head
+    return text
+
+
+def is_label(text: str) -> bool:
+    """A section path or meta line ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min"), not
+    a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
+    if text.isupper() and len(text.split()) <= 3:
+        return True
+    if any(sep in text for sep in _PATH_SEPARATORS):
+        return True
+    for sep in _LIST_SEPARATORS:
+        if sep in text:
+            parts = text.split(sep)
+            return len(parts) >= 3 or all(len(part.split()) <= 3 for part in parts)
+    return False
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """A <title>-like first line ("Headline | Site") and the headline it names, printed again below."""
+
+    headline: str
+    site: str | None
+    at: int | None  # where the page prints the headline again
+
+
+def title_line(lines: list[Line]) -> TitleLine | None:
+    """The page's <title> when a scraper saved it as the first line: its headline part printed
+    again on the page (or a line sharing most of its words: <h1>s reword <title>s), and the
+    site's name when the title carries one. None when the first line is not such a title."""
+    if len(lines) < 3:
+        return None
+    first = lines[0].text
+    cuts = list(TITLE_SEPARATOR.finditer(first))
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(first) if p.strip()] or [first]
+    longest = max(parts, key=lambda p: len(p.split()))
+    site = parts[-1] if len(parts) > 1 and parts[-1] != longest and size(parts[-1]) <= 5 else None
+    if (not cuts and len(first.split()) < 4) or is_chrome(lines[0].key):
+        return None  # "The Daily Example" printed again in the footer is a name, not a headline
+    spans = parts + [first[: m.start()] for m in cuts] + [first[m.end() :] for m in cuts] + [first]
+    by_key = {fold(p): p for p in spans if 2 * len(p.split()) >= len(longest.split())}
+    printed = [i for i in range(1, len(lines)) if lines[i].key in by_key]
+    if printed:
+        at = max(printed, key=lambda i: (len(lines[i].text.split()), -i))
+        return TitleLine(lines[at].text, site, at)
+    if len(parts) > 1:
+        wanted = set(_TOKEN.findall(fold(longest)))
+        for i in range(1, len(lines) * 2 // 3):
+            line = lines[i]
+            if 4 <= len(line.text.split()) <= 30 and not line.text.endswith("."):
+                have = set(_TOKEN.findall(line.key))
+                if len(wanted & have) >= TITLE_OVERLAP * max(len(wanted), len(have)):
+                    return TitleLine(line.text, site, i)
+        if len(longest.split()) >= 4:
+            return TitleLine(longest, site, None)  # a <title> whose headline the page does not repeat
+    return None
+
+
+def locate(lines: list[Line], start: int, counts: dict[str, int], lowest: int = 0) -> tuple[int | None, float]:
+    """Where the headline of the story starting at line ``start`` is printed, and how sure:
+    the best-scoring headline-shaped line in the window above it. ``counts`` is how often
+    each folded line is printed on the page."""
+    best, best_score = None, float("-inf")
+    for i in range(start - 1, max(lowest - 1, start - WINDOW - 1), -1):
+        if not is_display(lines[i]):
+            continue
+        score = evidence(lines, i, start, counts)
+        if score > best_score:
+            best, best_score = i, score
+    return best, best_score
+
+
+def has_evidence(lines: list[Line], i: int, counts: dict[str, int]) -> bool:
+    """A headline-shaped line the page treats as a headline: printed twice, or with a byline
+    or date stamp right under it."""
+    return counts.get(lines[i].key, 0) > 1 or any(ln.kind in _META_KINDS for ln in lines[i + 1 : i + 1 + META_REACH])
+
+
+def evidence(
+    lines: list[Line], i: int, start: int, counts: dict[str, int], titled: str | None = None, story: frozenset[str] = frozenset()
+) -> float:
+    """How much the page treats line i as the headline of the story at ``start``; ``titled``
+    is the folded headline of the page's <title> when a scraper saved it, ``story`` the
+    word stems of the story's opening (see ``stems``): a headline names what its story is about."""
+    line = lines[i]
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    above = lines[i - 1] if i else None
+    kicker = _kicker(line, below)
+    between = lines[i + 1 : start]
+    displays = [j for j in range(i + 1, start) if _rival(lines[j], line)]
+    if displays and displays[0] == i + 1 and _deck(line, lines[i + 1]):
+        displays = displays[1:]  # a longer subtitle under the headline ("Pflaster-Desaster: ...") is part of it
+    score = 0.0
+    meta_at = start
+    if headline_part(line.text) != line.text:
+        score += AFTER_META  # "Headline von Jane Roe": the byline printed on the headline's line
+    for distance, ln in enumerate(lines[i + 1 : min(len(lines), i + 1 + META_REACH, start + 2)], 1):
+        if ln.kind in _META_KINDS:
+            score += AFTER_META * (1.0 if distance <= 2 else 0.6 if distance <= 4 else 0.3)
+            meta_at = i + distance
+            break
+        if i + distance in displays:
+            break  # a byline under another headline is that one's
+    else:
+        over = lines[max(0, i - 4) : i]
+        if any(ln.kind in _META_KINDS for ln in over[-2:]) and not any(is_display(ln) for ln in over):
+            score += AFTER_META / 2  # "Pressemitteilung 02. November 2021" over the headline
+    if below is not None and (below.prose or below.words >= 12) and not below.furniture:
+        score += AFTER_STANDFIRST
+    if line.key == titled:
+        score += TITLED
+    elif counts.get(line.key, 0) > 1:
+        score += PRINTED_AGAIN * min(1.0, (line.words - 1) / 4)  # a menu item printed twice is no headline
+    if above is None or above.furniture or above.words <= 3 or is_label(above.text):
+        score += BELOW_NAVIGATION
+    elif is_display(above) and _deck(above, line):
+        score -= HEADLINE_BETWEEN  # the subtitle of the headline above it
+    paragraphs_above = sum(ln.prose and ln.words >= 12 for ln in lines[max(0, i - 3) : i])
+    score -= PROSE_ABOVE * min(paragraphs_above, 2)  # a subhead inside a story, or a teaser under another
+    # other headlines between it and its byline or stamp say it is not the headline; under the
+    # byline they are more often a photo's title or a fact box's lines
+    score -= sum(HEADLINE_BETWEEN if j < meta_at else HEADLINE_AFTER_META for j in displays)
+    prose = sum(ln.prose or ln.words >= 15 for ln in between)
+    score -= PROSE_BETWEEN * max(0, prose - 1)
+    score -= DISTANCE * len(between)
+    if kicker:
+        score -= KICKER
+    if story:
+        own = stems(headline_part(line.text))
+        if own:  # "Formel 1" names its story too, but one word says little
+            score += STORY_WORDS * len(own & story) / len(own) * min(1.0, len(own) / STORY_STEMS)
+    if is_name(line.text):
+        score -= NAME
+    if line.text.endswith("."):
+        score -= FULL_STOP
+    return score
+
+
+_STEM = re.compile(r"[^\W\d_]{4,}")
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of a text, cut to their first five letters: "Wildschweine" and
+    "Wildschweinen", "election" and "elections" meet. Short words (articles, prepositions) are left out."""
+    return frozenset(w[:5] for w in _STEM.findall(text.casefold()))
+
+
+def _rival(other: Line, line: Line) -> bool:
+    """Another headline between a candidate and its story: headline-shaped, more than a label
+    ("1 Kommentar", "Kommentar"), not a rewording of the candidate."""
+    return other.display and other.words >= RIVAL_WORDS and not _variant(other, line)
+
+
+def _deck(line: Line, below: Line) -> bool:
+    """A subtitle right under a headline, headline-shaped too ("Pflaster-Desaster: Gladbacher
+    Fußgängerzone in schlechtem Zustand"): pages print the headline first, unless the line
+    above is a short kicker ("Klimaschutz")."""
+    return below.display and not _kicker(line, below) and not _variant(line, below)
+
+
+def _kicker(line: Line, below: Line | None) -> bool:
+    """A short label over the headline: "Klimaschutz", "Ernährung sichern", "Nach Corona-Lockerungen"."""
+    return (
+        below is not None
+        and is_display(below)
+        and not _variant(below, line)
+        and (line.words <= 3 or line.text.endswith(":"))
+        and below.words > line.words
+    )
+
+
+def _variant(a: Line, b: Line) -> bool:
+    """Two printings of one headline, reworded: most words shared."""
+    wa, wb = set(_TOKEN.findall(a.key)), set(_TOKEN.findall(b.key))
+    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+
+
+# --- titles declared in HTML ---------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def strip_site(title: str, site_names: list[str]) -> str:
+    """A <title> or og:title without the site's name: "Headline | The Japan Times" ->
+    "Headline", "INDUSTRIEMAGAZIN | Headline" -> "Headline". A part is the site's name when it
+    matches a known name of the site (og:site_name, the domain's name) or is the short end
+    part of a title whose other part is the headline; a date suffix goes too."""
+    title = _DATE_TAIL.sub("", " ".join(title.split()))
+    names = {_squash(n) for n in site_names if n and _squash(n)}
+    parts = [p for p in TITLE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    keep = [p.strip() for p in parts if not _is_site(p, names)]
+    if not keep:
+        return title.strip()
+    if len(keep) == len(parts):
+        return title.strip()  # nothing known to cut: "Review - shoots for the moon" stays whole
+    # the parts kept, joined as printed: "Olympische Spiele in Paris - Getränke per Schiff"
+    first, last = title.find(keep[0]), title.rfind(keep[-1]) + len(keep[-1])
+    return title[first:last].strip()
+
+
+def _is_site(part: str, names: set[str]) -> bool:
+    squashed = _squash(part)
+    if not squashed:
+        return True
+    return any(squashed == n or (len(n) >= 4 and (squashed.startswith(n) or squashed.endswith(n)) and len(part.split()) <= 4) for n in names)
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Two titles for one story: equal once case, punctuation and spacing are ignored,
+    or one holding all the other's words in order (a <title> with a kicker)."""
+    sa, sb = _squash(a), _squash(b)
+    return bool(sa) and (sa == sb or (len(min(sa, sb, key=len)) >= 12 and (sa in sb or sb in sa)))
+
+
+def reconcile(printed: list[str], declared: list[str], site_names: list[str]) -> str | None:
+    """The headline of an HTML page: the printed <h1> that the declared titles (og:title,
+    JSON-LD headline, <title>) point to, as printed; else the first <h1> that reads as a
+    headline (four words or more, not the site's name); else the first declared title
+    with the site's name cut. An <h1> and an og:title often word the story differently:
+    the <h1> is what the reader sees."""
+    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t]
+    names = {_squash(n) for n in site_names if n}
+    printed = [h for h in printed if _squash(h) and _squash(h) not in names]
+    for h1 in printed:
+        if any(same_headline(h1, t) for t in cleaned):
+            return h1
+    scored = [(max((_overlap(h1, t) for t in cleaned), default=0.0), -i, h1) for i, h1 in enumerate(printed)]
+    best = max(scored, default=None)
+    if best and best[0] >= H1_AGREEMENT:
+        return best[2]
+    for h1 in printed:
+        if len(h1.split()) >= 4:
+            return h1
+    if cleaned:
+        return cleaned[0]
+    return printed[0] if printed else None
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_TOKEN.findall(a.casefold())), set(_TOKEN.findall(b.casefold()))
+    return len(wa & wb) / max(len(wa), len(wb)) if wa and wb else 0.0

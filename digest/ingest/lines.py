@@ -1,0 +1,97 @@
+"""Page text as lines: the unit every page-text step works on.
+
+Scrapers save a page's visible text in two shapes: one line per block with blank lines
+around paragraphs (a browser's ``innerText``), or blank lines between every block, and
+some wrap long paragraphs at a fixed width (wire copy). ``split_lines`` gives the same
+lines for all of them: one line per block, a hard-wrapped paragraph joined back into one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import Stamp
+
+_TERMINAL = tuple(".!?…\"”’'):;。！？»」")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Feeds glue the byline to the lede with a run of spaces: "By JANE DOE     LONDON (AP) -- ..."
+_GLUED_BYLINE = re.compile(r"^[ \t]*(By[ \t]+[^\n]{2,60}?)[ \t]{3,}(?=\S)", re.M)
+WRAP_MIN = 40  # a hard-wrapped line is at least this long
+WRAP_MAX = 100  # ... and at most this long
+WRAP_SPREAD = 0.3  # ... and the wrapped lines of a block differ in length by at most this share
+
+
+@dataclass
+class Line:
+    """One block of the page and what it looks like; the steps fill in the rest."""
+
+    text: str
+    block: int  # blocks are separated by blank lines
+    key: str = ""  # the text folded for comparison
+    words: int = 0
+    kind: str = ""  # what furniture it is: stamp, byline, caption, credit, chrome, url, relative
+    stamp: Stamp | None = None
+    prose: bool = False
+    furniture: bool = False
+    display: bool = False  # shaped like a headline (see headline.is_display)
+    score: float = 0.0
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with their block number; a wrapped paragraph becomes one line.
+
+    A line is continued by the next when it does not end a sentence and the next starts in
+    lower case, or, in text wrapped at a fixed width (wire copy), when it is of wrapping
+    length: never for the headline, standfirst and dateline lines a browser saves one per
+    line."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        if "By" in block:
+            block = _GLUED_BYLINE.sub("\\1\n", block)
+        raw = [" ".join(r.split()) for r in block.split("\n")]  # also folds no-break spaces
+        blocks.append([r for r in raw if r])
+    out: list[Line] = []
+    for block_no, raw in enumerate(blocks):
+        wrapped = _hard_wrapped(raw)
+        current: str | None = None
+        for line in raw:
+            if current is not None and not current.endswith(_TERMINAL) and (
+                (line[0].islower() and len(current) >= 25) or (wrapped and len(current) >= WRAP_MIN)
+            ):
+                current = f"{current} {line}"
+                continue
+            if current is not None:
+                out.append(Line(current, block_no, fold(current)))
+            current = line
+        if current is not None:
+            out.append(Line(current, block_no, fold(current)))
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block whose lines were cut at a fixed width: three or more lines, none much longer
+    than the wrapping width, most of them close to it and stopping mid-sentence (a paragraph's
+    last line may be short)."""
+    if len(lines) < 3:
+        return False
+    body = lines[:-1]
+    width = max(len(ln) for ln in body)
+    if not WRAP_MIN <= width <= WRAP_MAX:
+        return False
+    full = [ln for ln in body if len(ln) >= (1 - WRAP_SPREAD) * width]
+    return len(full) >= 0.6 * len(body) and sum(not ln.endswith(_TERMINAL) for ln in full) >= 0.6 * len(full)
+
+
+def fold(text: str) -> str:
+    """A line folded for comparison: case, soft hyphens and closing full stops do not count."""
+    return text.casefold().replace("\xad", "").replace("–", "-").replace("—", "-").strip(" .…")
+
+
+def size(text: str) -> int:
+    """Words in a line; CJK text counts two characters as a word."""
+    words = len(text.split())
+    return words if text.isascii() else words + len(_CJK.findall(text)) // 2
+
+
+def ends_sentence(text: str) -> bool:
+    return text.endswith(_TERMINAL)

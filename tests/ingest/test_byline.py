@@ -1,0 +1,55 @@
+"""Bylines in the languages pages print them, and names alone where a byline sits."""
+from __future__ import annotations
+
+import pytest
+
+from digest.ingest import byline
+from digest.ingest.parts import Declared, Page
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("By LISA MARSH, MARY CLARE JONES and ERIC TUCK", ["Lisa Marsh", "Mary Clare Jones", "Eric Tuck"]),
+        ("by Laura Winter", ["Laura Winter"]),
+        ("By Amy Sands, AP", ["Amy Sands"]),
+        ("By Jane Roe in Lima", ["Jane Roe"]),
+        ("ByJane Roe", ["Jane Roe"]),
+        ("By JANE ROE | jroe@example.org", ["Jane Roe"]),
+        ("Von Anna Berg und Jan Falk", ["Anna Berg", "Jan Falk"]),
+        ("VON JAN FALK am 21. April 2026", ["Jan Falk"]),
+        ("Von: Jan Falk | 31.10.26", ["Jan Falk"]),
+        ("Gepostet von Katrin Vogel | Wohnen", ["Katrin Vogel"]),
+        ("Par Léa Martin le 7 mai 2026", ["Léa Martin"]),
+        ("Por Sofía Ruiz y Pablo Gil", ["Sofía Ruiz", "Pablo Gil"]),
+        ("Autor: Die Redaktion", ["Die Redaktion"]),
+        ("Author: staff writers", ["staff writers"]),
+        ("Bypass road opens to traffic", None),
+        ("By the time the rescuers arrived, the river had risen by more than two metres overnight.", None),
+        ("Neue Regeln von Brüssel", None),
+    ],
+)
+def test_bylines(line, names):
+    assert byline.parse_byline(line) == names
+
+
+def test_a_dated_byline_names_its_author():
+    assert byline.parse_byline("4.02.2026 par Jean Dupont") == ["Jean Dupont"]
+
+
+def test_names_alone_beside_the_stamp_or_under_a_lone_lead():
+    page = Page(
+        headline="Ferry line adds night crossings",
+        header=["Von", "Thomas Berger", "19.10.26, 12:00 Uhr", "Clara Sommer", "Redakteurin"],
+    )
+    assert byline.authors(page) == ["Thomas Berger", "Clara Sommer"]
+
+
+def test_a_name_far_from_any_byline_is_not_an_author():
+    page = Page(headline="Ferry line adds night crossings", header=["Harbour Master", "The ferry sails at night."])
+    assert byline.authors(page) == []
+
+
+def test_declared_authors_when_the_page_prints_none():
+    page = Page(headline="x", declared=Declared(authors=["Jane Roe; John Doe", "https://example.org/staff/jane"]))
+    assert byline.authors(page) == ["Jane Roe", "John Doe"]
