@@ -161,7 +161,8 @@ def test_search_groups_labels_and_filters(page, base_url):
     assert any("minister orders inquiry" in t for t in first.locator("a").all_inner_texts())
     assert first.locator(".dg-label", has_text=re.compile("article", re.I)).count() >= 1
     assert first.locator("mark").count() >= 1  # the matched words, marked in context
-    # Filters: the comet is the only story in South America; a date range before it finds nothing.
+    # Filters: the comet is the only story in South America (headed by its latest report);
+    # a date range before it finds nothing.
     page.locator("#dg-q").fill("")
     page.locator(".dg-search__more summary").click()
     page.select_option("select[name=region]", "south-america")

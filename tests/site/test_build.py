@@ -163,7 +163,8 @@ def test_retention_retires_old_article_pages(tmp_path, kit):
 
 
 def test_grouping_options_reach_the_grouping(tmp_path, kit):
-    kit.write_config(tmp_path, "grouping: {story_threshold: 2.0, copy_threshold: 1.0}")  # no pair is that similar
+    # no pair is that similar, and pooling of short reports is off
+    kit.write_config(tmp_path, "grouping: {story_threshold: 2.0, copy_threshold: 1.0, pool_threshold: 0}")
     kit.write_articles(tmp_path / "content")
     kit.build(tmp_path)
     pages = story_pages(tmp_path / "site")
