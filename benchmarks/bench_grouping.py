@@ -11,7 +11,8 @@ BCubed F1 of the printed stories against those labels is a sanity check (the rea
 accuracy figure is ecb-dev via ../shared/eval/score.py). With ``--cache`` it also times,
 in process, a rebuild with a warm per-article cache (the site's case: yesterday's
 articles already profiled) and checks its stories are the same. The machine's load
-average is printed beside each run: other work on a shared machine slows it.
+average is printed beside each run: other work on a shared machine slows the wall
+time, so the command's CPU time (user + system) is printed too.
 Prints one JSON line per size.
 """
 from __future__ import annotations
@@ -89,10 +90,13 @@ def run(n: int, seed: int, cache: bool = False) -> dict:
         folder = Path(tmp) / "articles"
         write_corpus(articles, folder)
         load = os.getloadavg()[0]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "digest", "group", str(folder), "--json"],
                               capture_output=True, text=True, cwd=ROOT)
         seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode:
         raise SystemExit(f"digest group failed: {done.stderr[-500:]}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -105,7 +109,8 @@ def run(n: int, seed: int, cache: bool = False) -> dict:
         warm, same = warm_cache_seconds(articles, records)
         extra = {"warm_cache_seconds_in_process": round(warm, 2), "same_with_cache": same}
     return {
-        "articles": n, "cli_seconds": round(seconds, 2), "load_average": round(load, 2), **extra,
+        "articles": n, "cli_seconds": round(seconds, 2), "cli_cpu_seconds": round(cpu, 2),
+        "load_average": round(load, 2), **extra,
         "cli_peak_rss_mb": round(peak_mb), "stories": len(records),
         "with_key_facts": sum(1 for s in records if s["key_facts"]), "gold_stories": len(set(labels.values())),
         "copy_precision": round(cp, 4), "copy_recall": round(cr, 4),
