@@ -168,6 +168,7 @@ def test_search_groups_labels_and_filters(page, base_url):
     page.select_option("select[name=region]", "south-america")
     page.locator("form.dg-search button").click()
     page.wait_for_function("document.getElementById('dg-status').textContent.includes('for')")
+    # the story is headed by its latest report (issue 17)
     assert [t for t in page.locator("#dg-results > li > .dg-result__head a").all_inner_texts()] == [
         "New comet K-2031 found by Kestrel Peak astronomers may be visible next winter"]
     assert "region=south-america" in page.url
