@@ -134,6 +134,9 @@ def test_an_article_names_its_regions_and_topics_and_links_only_those_with_a_pag
     assert [(link.text, link.href) for link in view.regions + view.topics] == [
         ("Europe", "regions/europe/"), ("Oceania", None),
         ("Disasters and accidents", "topics/disaster-accident-emergency/"), ("Labour", None)]
+    html = render("article.html", "articles/2031/03/04/f1/", view=view, body="<p>Text.</p>")
+    assert '<a class="dg-chip" href="../../../../../regions/europe/">Europe</a>' in html
+    assert '<span class="dg-chip">Labour</span>' in html and "None" not in html
 
 
 def test_a_busy_day_and_a_huge_story_stay_bounded():
