@@ -58,6 +58,7 @@ class FeedResult:
     status: str = "ok"  # "ok", "not modified" or "failed"
     error: str | None = None
     new: int = 0  # items written as new articles
+    updated: int = 0  # items that were a later version of an article already written, and replaced it
     seen: int = 0  # items already fetched (or already in the archive)
     duplicates: int = 0  # new items that turned out to be an article already written
     failed: int = 0  # items whose page or article could not be made (tried again next run)
@@ -67,7 +68,7 @@ class FeedResult:
     def describe(self) -> str:
         if self.status != "ok":
             return self.error or self.status
-        counts = {"new": self.new, "seen": self.seen + self.duplicates, "failed": self.failed,
+        counts = {"new": self.new, "updated": self.updated, "seen": self.seen + self.duplicates, "failed": self.failed,
                   "refused": self.refused, "left for the next run": self.later}
         return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "no items"
 
@@ -87,6 +88,10 @@ class FetchReport:
     @property
     def items_new(self) -> int:
         return sum(r.new for r in self.feeds)
+
+    @property
+    def items_updated(self) -> int:
+        return sum(r.updated for r in self.feeds)
 
     @property
     def items_seen(self) -> int:
@@ -112,6 +117,7 @@ class FetchReport:
         return (
             f"feeds: {self.feeds_ok} ok, {self.feeds_failed} failed; "
             f"items: {self.items_new} new, {self.items_seen} seen, {self.items_failed} failed"
+            + (f", {self.items_updated} updated" if self.items_updated else "")
             + (f", {self.items_refused} refused" if self.items_refused else "")
             + (f", {self.items_later} left for the next run" if self.items_later else "")
         )
@@ -213,7 +219,7 @@ def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: Fe
         return result, []
     todo: _Todo = []
     for item in got.feed.items:
-        if item.key in feed_state.seen or _in_archive(store, item):
+        if item.key in feed_state.seen or store.knows(item.key):  # known to the archive: fetch state lost, or ingested
             result.seen += 1
         elif len(todo) >= options.max_new_items:
             result.later += 1
@@ -248,11 +254,6 @@ def _download_pages(todos: list[tuple[_Fetched, _Todo]], client: HttpClient, poo
                 new.page = pool.submit(client.get, new.item.link, None, [trusted])
 
 
-def _in_archive(store: ContentStore, item: FeedItem) -> bool:
-    """True when ingest (or a fetch whose state was lost) already wrote this item."""
-    return item.key in store.state["articles"] or (item.link is not None and item.link in store.state["urls"])
-
-
 def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: FeedState,
                  store: ContentStore, options: FetchOptions, err: TextIO, today: dt.date, shown: Progress) -> None:
     if got.feed is None:
@@ -278,6 +279,8 @@ def _write_items(got: _Fetched, result: FeedResult, todo: _Todo, feed_state: Fee
             continue
         if written.status == "duplicate":
             result.duplicates += 1
+        elif written.replaced:
+            result.updated += 1
         elif written.status == "unchanged":  # listed by another feed earlier in this run
             result.seen += 1
         else:
@@ -300,7 +303,7 @@ def _page(new: _NewItem) -> tuple[str, str | None]:
     except (FetchError, BadInput) as e:
         if new.fallback is None or isinstance(e, RefusedAddress):
             raise
-        log.info("%s: %s; the feed's own text is used", new.item.link, e)
+        log.info("fetch %s: %s; the feed's own text is used", new.item.link, e)
         return new.fallback, None
 
 

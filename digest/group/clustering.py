@@ -2,7 +2,7 @@
 
 Reports (wire copies already folded into their original) are vectorised, paired
 by blocking, scored by cosine (faded with the time between them), and average
-linkage forms the stories.
+linkage forms the stories; groups of headlines then pool their evidence (pooling.py).
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from .linkage import average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
-from .window import time_decay, within_window
+from .pooling import pool_short
+from .window import stamps, time_decay, within_window
 
 
 # Pairs scoring below this share of the threshold are dropped before linkage: they
@@ -65,7 +66,11 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
         mix = options.direct_weight
         sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)
     sims = sims * short_scale(short, pairs, options.short_boost)
+    candidates = pairs
     keep = sims >= _FLOOR * options.story_threshold
     pairs, sims = pairs[keep], sims[keep]
     labels = average_linkage(len(reports), pairs, sims, options.story_threshold)
+    if options.pool_threshold > 0:
+        labels = pool_short(np.asarray(labels), vectors.matrix, candidates, short, stamps(reports),
+                            max(options.pool_threshold, options.story_threshold), options.window_days).tolist()
     return Clustering(labels, vectors, pairs, sims)

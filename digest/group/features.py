@@ -91,17 +91,28 @@ def entities(article: Article) -> list[str]:
     ``n:lohan`` (a capitalised word; a multi-word name also joined, ``n:lindsay_lohan``),
     ``#6.1`` (a number), ``d:5-3`` (month-day), ``c:US`` (a country ingest found).
     Capitalisation is the only name detector: cheap, language-light, and good enough
-    to tell two events apart. A capitalised word opening a sentence counts only if
-    the article also capitalises it mid-sentence (so "Officials" is not a name).
+    to tell two events apart. A capitalised word opening a sentence is a name if the
+    article also capitalises it mid-sentence (so "Officials" is not a name); in a brief
+    (a headline, a one-line item) it is else a possible name, ``t:korvik``; so are the words of a line written in Title Case or in
+    capitals, where every word is capitalised. vectors.py counts a possible name as the
+    name ``n:korvik`` when another report writes it so mid-sentence, and drops it otherwise.
     """
     lex = lexicon()
     months, not_names = lex["months"], lex["not_names"]
     text = "\n".join(b for b in (article.title, article.summary, article.body) if b)
     if "://" in text or "www." in text:
         text = _URL.sub(" ", text)
+    brief = len(article.body) < _BRIEF  # a headline or a one-line item: no other sentence to confirm a name
+    shouted = _title_case_lines(text if brief else article.title)  # spans where capitals say nothing
     runs: list[tuple[list[str], bool]] = []
     mid: set[str] = set()  # words capitalised somewhere other than a sentence's start
+    out = [f"c:{c.upper()}" for c in article.countries]
     for start, run in [(m.start(), m.group()) for m in _CAP_RUN.finditer(text)]:
+        if shouted and any(lo <= start < hi for lo, hi in shouted):
+            # "Lindsay Lohan Checks Into Rehab": each word may be a name; vectors.py keeps
+            # those some other report writes as one mid-sentence
+            out.extend("t:" + w for w in _words_of(run) if len(w) > 1 and w not in not_names)
+            continue
         ws = run.lower().split()
         if "'" in run or "’" in run:
             ws = [w[:-2] if w.endswith(_POSSESSIVE) else w for w in ws]
@@ -114,9 +125,12 @@ def entities(article: Article) -> list[str]:
             opens = not before or before[-1] in ".!?:\n"
         mid.update(ws[1:] if opens else ws)
         runs.append((ws, opens))
-    out = [f"c:{c.upper()}" for c in article.countries]
     for ws, opens in runs:
         if opens and ws and ws[0] not in mid:
+            # "Korvik coastguard searches ...": a headline's first word is often its name, but
+            # "Officials said ..." is not; vectors.py decides, as for Title Case words
+            if brief and len(ws[0]) > 1 and ws[0] not in not_names:
+                out.append("t:" + ws[0])
             del ws[0]
         if len(ws) == 1:  # most runs: one word
             if len(w := ws[0]) > 1 and w not in not_names:
@@ -140,6 +154,35 @@ def entities(article: Article) -> list[str]:
             if (word := month.group(1).lower()) in months:
                 out.append(f"d:{months[word]}-{int(number)}")
     return out
+
+
+_BRIEF = 400  # characters of body: under this, a sentence's first word may be a name (see entities)
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines written in Title Case or in capitals, where a capital marks no name.
+
+    A line counts when it has three or more words of four letters or more and four in
+    five of them start with a capital ("Fed Official Says Weak Data Caused By Weather").
+    Only lines of a headline's length are looked at, and in a long article only its
+    headline (at the start of ``text``): prose is not written so.
+    """
+    spans = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if len(line) > 300 or line.count(" ") < 2:
+            continue  # a paragraph of prose, or a word or two
+        words = _LONG_WORD.findall(line)
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _words_of(run: str) -> list[str]:
+    ws = run.lower().split()
+    return [w[:-2] if w.endswith(_POSSESSIVE) else w for w in ws]
 
 
 def _add_name(out: list[str], name: list[str]) -> None:

@@ -31,8 +31,8 @@ from ..model import Article, KeyFact
 from .features import stop_words
 
 MAX_FACTS = 5
-MAX_REPORTS = 10          # reports read per story: a fact central to the story is in these
-SENTENCES_PER_REPORT = 8
+MAX_REPORTS = 8           # reports read per story: a fact central to the story is in these
+SENTENCES_PER_REPORT = 6
 MIN_WORDS, MAX_WORDS = 8, 60
 MAX_OVERLAP = 0.5         # word-overlap F1 above this: the same thing said again
 MIN_GAIN = 0.2            # stop when a sentence adds less than this share of what the first added

@@ -51,6 +51,12 @@ class GroupOptions:
         short reports' similarities are multiplied by this (by its square root when
         only one of the two is short), and a pair with a short report needs only one
         shared blocking term: two headlines of one event share a word or two.
+    pool_threshold:
+        after average linkage, groups made mostly of short reports merge while the
+        cosine of their centroids (the sum of their reports' vectors) is at least this,
+        faded by the time between their coverage (pooling.py): headlines of a big story
+        share little pair by pair but much once pooled. Never below story_threshold
+        (a higher story_threshold splits pooled stories too); 0 turns it off.
     """
 
     copy_threshold: float = 0.8
@@ -68,3 +74,4 @@ class GroupOptions:
     shared_terms: int = 8
     short_terms: int = 40
     short_boost: float = 1.3
+    pool_threshold: float = 0.45

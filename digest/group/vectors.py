@@ -35,17 +35,35 @@ def vectorise(feats: list[Features], words: Vocabulary, names: Vocabulary, entit
     """TF-IDF rows for the reports: sublinear term frequency, smoothed IDF, L2 rows."""
     mask = words.mask(is_content_word)
     word_columns = np.where(mask, np.cumsum(mask) - 1, -1)
-    entity_columns = np.arange(len(names)) + int(mask.sum())
+    width = int(mask.sum())
+    entity_ids = _entity_ids(names)
+    entity_columns = np.where(entity_ids >= 0, entity_ids + width, -1)
     n = len(feats)
-    word_block = _tfidf([word_columns[f.words] for f in feats], [f.word_counts for f in feats], int(mask.sum()))
-    entity_block = _tfidf([f.entities for f in feats], [f.entity_counts for f in feats], len(names))
-    blocks = []
-    for (matrix, _), weight in ((word_block, 1.0 - entity_weight), (entity_block, entity_weight)):
-        blocks.append(matrix * np.float32(np.sqrt(max(weight, 0.0))))
+    word_block = _tfidf([word_columns[f.words] for f in feats], [f.word_counts for f in feats], width)
+    entity_block = _tfidf([entity_ids[f.entities] for f in feats], [f.entity_counts for f in feats], len(names))
+    # Each block gets its weight, but a report with no entities (a headline in Title Case
+    # naming nobody known) puts its whole weight on its words, and vice versa: a missing
+    # block is no evidence of a different event.
+    has_words = np.diff(word_block[0].indptr) > 0
+    has_names = np.diff(entity_block[0].indptr) > 0
+    w = max(min(entity_weight, 1.0), 0.0)
+    word_scale = np.where(has_names, np.sqrt(1.0 - w), 1.0).astype(np.float32)
+    name_scale = np.where(has_words, np.sqrt(w), 1.0).astype(np.float32)
+    blocks = [sp.diags(word_scale) @ word_block[0], sp.diags(name_scale) @ entity_block[0]]
     terms = [t for t, keep in zip(words.terms, mask) if keep] + names.terms
     matrix = sp.hstack(blocks, format="csr") if n else sp.csr_matrix((0, len(terms)), dtype=np.float32)
     matrix.eliminate_zeros()
     return Vectors(matrix, terms, np.concatenate([word_block[1], entity_block[1]]), word_columns, entity_columns)
+
+
+def _entity_ids(names: Vocabulary) -> np.ndarray:
+    """Column of each entity: its own, or for a possible name from a Title Case line (``t:x``)
+    that of the name ``n:x`` when some report writes it as a name, else -1 (dropped)."""
+    ids = np.arange(len(names))
+    for i, term in enumerate(names.terms):
+        if term.startswith("t:"):
+            ids[i] = names.ids.get("n:" + term[2:], -1)
+    return ids
 
 
 def _tfidf(rows: list[np.ndarray], weights: list[np.ndarray], width: int) -> tuple[sp.csr_matrix, np.ndarray]:

@@ -6,12 +6,17 @@ import numpy as np
 from ..model import Article
 
 
+def stamps(articles: list[Article]) -> np.ndarray:
+    """Each article's publication time in seconds (NaN when undated)."""
+    return np.array([d.timestamp() if (d := a.datetime) else np.nan for a in articles], dtype=np.float64)
+
+
 def gaps(articles: list[Article], pairs: np.ndarray) -> np.ndarray:
     """Days between the two articles of each index pair (NaN when a date is missing)."""
-    stamps = np.array([d.timestamp() if (d := a.datetime) else np.nan for a in articles], dtype=np.float64)
+    stamps_ = stamps(articles)
     if len(pairs) == 0:
         return np.empty(0, dtype=np.float64)
-    return np.abs(stamps[pairs[:, 0]] - stamps[pairs[:, 1]]) / 86400.0
+    return np.abs(stamps_[pairs[:, 0]] - stamps_[pairs[:, 1]]) / 86400.0
 
 
 def within_window(articles: list[Article], pairs: np.ndarray, window_days: float) -> np.ndarray:

@@ -96,6 +96,7 @@ class GroupingConfig(base.Config):
     shared_terms = Number(int, min=0, default=_default("shared_terms"))
     short_terms = Number(int, min=0, default=_default("short_terms"))
     short_boost = Number(float, min=0.5, max=2, default=_default("short_boost"))
+    pool_threshold = Number(float, min=0, max=1, default=_default("pool_threshold"))
 
 
 class RegionCountries(c.ListOfItems):
@@ -287,6 +288,10 @@ class DigestPluginConfig(base.Config):
 
     title = c.Type(str, default="Today's briefing")
     """Heading of the home page."""
+
+    edition_hours = Number(int, min=1, default=24)
+    """The home page is a rolling edition: the stories with coverage in this many hours
+    before the newest article (topped up to ``top_stories`` from earlier ones when thin)."""
 
     top_stories = Number(int, min=1, default=10)
     """Story cards at the top of each daily briefing."""

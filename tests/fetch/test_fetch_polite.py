@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 
 from digest.fetch import FetchOptions, HttpOptions, run_fetch
 from digest.fetch.http import HttpClient
@@ -25,6 +26,19 @@ STORY = [
     "The authority said it regretted the action and that tugs and emergency crossings for the island ferry "
     "would not be affected.",
 ]
+
+
+def other_story(n: int) -> list[str]:
+    """Three paragraphs of a fictional story of its own (different words for each n)."""
+    rng = random.Random(n)
+    who = ["dock workers", "bus drivers", "nurses", "teachers", "farmers", "miners", "pilots", "bakers"]
+    where = ["Valdmark", "Ostrel", "Kappa Bay", "Lindholm", "Sorrento Hill", "Marrow Creek", "Tessin", "Ullafjord"]
+    what = ["a pay offer", "new rosters", "a pension reform", "a plant closure", "longer shifts", "a merger", "a fuel levy"]
+    did = ["voted to strike over", "marched against", "accepted", "rejected", "asked for talks on", "went to court over"]
+    return [f"{rng.choice(who).capitalize()} in {rng.choice(where)} {rng.choice(did)} {rng.choice(what)} on "
+            f"{rng.choice(['Monday', 'Tuesday', 'Friday'])}, story {n} of this fictional test, after {rng.randint(2, 90)} "
+            f"days of {rng.choice(['talks', 'silence', 'protests', 'meetings'])} with the {rng.choice(where)} council."
+            for _ in range(3)]
 
 
 def news_page(title: str, paragraphs: list[str]) -> bytes:
@@ -72,7 +86,7 @@ def test_robots_txt_groups_and_wildcards_are_honoured(server, tmp_path):
     paths = {"/news/pilots-strike": True, "/members/pilots-pay": False, "/news/pilots-strike-2?print=1": False,
              "/members/free-pilots-guide": True, "/docs/pilots.pdf": False, "/docs/pilots.pdf.html": True}
     for n, path in enumerate(paths):
-        server.route(path, body=news_page(f"Valdmark pilots story number {n}", STORY), headers=HTML)
+        server.route(path, body=news_page(f"Valdmark pilots story number {n}", other_story(n)), headers=HTML)
     feed = server.route("/feed.rss", headers=RSS, body=rss(server.base, [
         {"title": f"Valdmark pilots story number {n}", "path": path} for n, path in enumerate(paths)]))
     err = io.StringIO()
@@ -135,7 +149,7 @@ def test_pages_of_one_host_share_kept_alive_connections(server, tmp_path):
     items = []
     for n in range(8):
         title = f"Valdmark pilots strike enters day {n + 1}"
-        server.route(f"/news/day-{n}", body=news_page(title, [f"Day {n + 1}. " + STORY[0], *STORY[1:]]), headers=HTML)
+        server.route(f"/news/day-{n}", body=news_page(title, other_story(n)), headers=HTML)
         items.append({"title": title, "path": f"/news/day-{n}"})
     feed = server.route("/feed.rss", headers=RSS, body=rss(server.base, items))
 
@@ -166,7 +180,8 @@ def test_the_feed_text_stands_in_for_a_page_that_is_gone(server, tmp_path):
                 {"id": "vp-json-1", "url": f"{server.base}/gone/json-html", "title": "Valdmark port authority regrets pilots' action",
                  "date_published": "2031-04-14T07:00:00Z", "content_html": f"<p>{STORY[2]}</p>"},
                 {"id": "vp-json-2", "url": f"{server.base}/gone/json-text", "title": "Island ferry keeps running during Valdmark strike",
-                 "date_published": "2031-04-14T08:00:00Z", "content_text": STORY[2] + "\n\nThe ferry timetable is unchanged."},
+                 "date_published": "2031-04-14T08:00:00Z", "content_text": "The island ferry sailed on time on Monday despite the pilots' stoppage in Valdmark, its operator said."
+                                 "\n\nThe ferry timetable is unchanged."},
                 {"id": "vp-json-3", "url": f"{server.base}/gone/json-none", "title": "Valdmark pilots: what we know",
                  "date_published": "2031-04-14T09:00:00Z", "summary": "A teaser only."},
             ]}).encode()),

@@ -181,3 +181,34 @@ def test_hints_fill_only_what_enrichment_left_empty(found, expected_region, expe
     article = apply_hints(found, FeedSpec("https://news.test/rss", region="Europe", topic="politics"))
     assert article.region == expected_region and article.topics == expected_topics
     assert article.regions == [expected_region]
+
+
+def test_an_updated_page_replaces_its_article(server, tmp_path):
+    """The outlet updates a story and re-issues it: a new guid on the same link, then a new link
+    (the slug changed) with nearly the same text. One article throughout, in the same file."""
+    feeds = serve_news(server)
+    run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
+    before = {a.id: a for a in load_articles(tmp_path)}
+    ferry = before["courier-2031-0412-ferry"]
+    page = fixture(server, "pages/ferry-strike.html")
+    update = b"<p>By evening the ferry company said it would meet the union on Monday, and two crossings were restored.</p>"
+    updated_page = page.replace(b"</article>", update + b"</article>", 1)
+    assert updated_page != page
+    reissued = fixture(server, "world.rss").replace(b"courier-2031-0412-ferry", b"courier-2031-0412-ferry-update-1")
+    server.route("/world/ferry-strike", body=updated_page, headers=HTML)
+    server.route("/world.rss", body=reissued, etag='"world-2"', headers={"Content-Type": "application/rss+xml"})
+
+    report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
+    assert (report.items_new, report.items_updated) == (0, 1) and report.summary().endswith("1 updated")
+    after = {a.id: a for a in load_articles(tmp_path)}
+    assert set(after) == set(before) and after[ferry.id].path == ferry.path
+    assert "two crossings were restored" in after[ferry.id].body
+
+    moved = reissued.replace(b"courier-2031-0412-ferry-update-1", b"courier-2031-0412-ferry-update-2").replace(
+        b"/world/ferry-strike", b"/world/ferry-strike-talks")
+    server.route("/world/ferry-strike-talks", body=updated_page.replace(b"two crossings", b"three crossings"), headers=HTML)
+    server.route("/world.rss", body=moved, etag='"world-3"', headers={"Content-Type": "application/rss+xml"})
+    report = run_fetch([feeds["world"]], tmp_path, OPTIONS, err=io.StringIO())
+    assert report.items_updated == 1
+    final = {a.id: a for a in load_articles(tmp_path)}
+    assert set(final) == set(before) and "three crossings were restored" in final[ferry.id].body

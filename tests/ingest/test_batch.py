@@ -175,10 +175,7 @@ def test_hand_edit_survives_reingest(inputs: Path, tmp_path: Path):
     meta_title = parse_article(text).title
     path.write_text(text.replace(meta_title, "Desk headline", 1).replace("\ntopics:", "\ntags:\n- follow-up\ntopics:", 1))
     # forget which inputs were seen, so that every input is processed and merged again
-    state_path = out / ".digest" / "state.json"
-    state = json.loads(state_path.read_text())
-    state["inputs"] = {}
-    state_path.write_text(json.dumps(state))
+    (out / ".digest" / "inputs.json").unlink()
     run_digest("ingest", str(inputs / "pages"), "--out", str(out))
     after = parse_article(path.read_text())
     assert after.title == "Desk headline"

@@ -34,7 +34,7 @@ ARTICLES = [
         date="2031-03-04T08:10:00Z", source="Lakeside Gazette", url="https://lakeside.example/ferry",
         dateline="VELMORA", agency="AFP", region="europe", regions=["europe"], countries=["HR"],
         topics=["disaster-accident-emergency"], image="The hull of the Swallowtail (Photo: J. Doe)",
-        body=FERRY_BODY,
+        lang="en", body=FERRY_BODY,
     ),
     Article(
         id="ferry-1-copy", title="Ferry capsizes on Lake Tarnova, dozens rescued",

@@ -20,8 +20,8 @@ DOCS = [
 ]
 
 
-def titles(files, query):
-    return [r[1] for r in search.search(files, query)]
+def titles(files, query, **filters):
+    return [group[0][1] for group in search.search(files, query, **filters).groups]
 
 
 def test_finds_by_headline_summary_and_full_text():
@@ -47,12 +47,12 @@ def test_accents_and_case_fold_and_stopwords_are_ignored():
     files = search.build(DOCS)
     assert titles(files, "CREME brulee") == ["Café reopens"]
     assert titles(files, "the harbour")[:1] == ["Harbour dredging begins"]
-    assert search.search(files, "the") == []
+    assert search.search(files, "the").groups == []
 
 
 def test_records_carry_url_title_summary_and_day():
     files = search.build(DOCS)
-    assert search.search(files, "dredging") == [["articles/3/", "Harbour dredging begins", "", "2030-01-04"]]
+    assert search.search(files, "dredging").groups == [[["articles/3/", "Harbour dredging begins", "", "2030-01-04", ""]]]
 
 
 def test_shards_stay_under_the_cap_when_words_share_prefixes():
@@ -66,6 +66,48 @@ def test_shards_stay_under_the_cap_when_words_share_prefixes():
     assert all(len(s.encode()) <= 8_000 or len(json.loads(s)) == 1 for s in shards)
     # Every word is still found after the splits.
     for w in rng.sample(words, 30):
-        hits = {r[0] for r in search.search(files, w, limit=1000)}
+        hits = {g[0][0] for g in search.search(files, w, limit=1000).groups}
         expected = {d.url for d in docs if any(t.startswith(w) for t in search.terms(d.title + " " + d.text))}
         assert hits == expected, w
+
+
+# A story page and its two articles (one run, the story first), then a lone article.
+STORY_DOCS = [
+    SearchDoc("stories/ferry/", "Ferry capsizes on Lake Tarnova", "41 rescued", "2030-02-02", "ferry tarnova squall inquiry",
+              3, True, ("europe",), ("disaster",), ("2030-02-01", "2030-02-02")),
+    SearchDoc("articles/f1/", "Ferry capsizes on Lake Tarnova", "41 rescued after a squall", "2030-02-01",
+              "The ferry capsized in a squall.", "Lakeside Gazette", False, ("europe",), ("disaster",), ("2030-02-01",)),
+    SearchDoc("articles/f2/", "Minister orders ferry inquiry", "An inquiry", "2030-02-02", "The minister ordered an inquiry.",
+              "Daily Meridian", False, ("europe",), ("politics",), ("2030-02-02",)),
+    SearchDoc("articles/c1/", "Comet found over the Atacama", "A new comet", "2030-03-10", "Astronomers found a ferry-sized comet.",
+              "Andes Times", True, ("south-america",), ("science",), ("2030-03-10",)),
+]
+
+
+def test_results_are_grouped_by_story_and_say_what_they_are():
+    res = search.search(search.build(STORY_DOCS), "ferry")
+    assert res.total == 2
+    story, lone = res.groups
+    assert [r[0] for r in story] == ["stories/ferry/", "articles/f2/", "articles/f1/"]  # equal scores: newer first
+    assert story[0][4] == 3 and story[2][4] == "Lakeside Gazette"  # a story counts reports; an article names its outlet
+    assert [r[0] for r in lone] == ["articles/c1/"]  # a body match ranks below headline matches
+
+
+def test_filters_by_region_topic_and_date_range():
+    files = search.build(STORY_DOCS)
+    assert titles(files, "ferry", region="south-america") == ["Comet found over the Atacama"]
+    assert titles(files, "ferry", topic="politics") == ["Ferry capsizes on Lake Tarnova"]
+    assert [r[0] for r in search.search(files, "ferry", topic="politics").groups[0]] == ["stories/ferry/", "articles/f2/"]
+    assert titles(files, "ferry", start="2030-03-01", end="2030-03-31") == ["Comet found over the Atacama"]
+    assert titles(files, "ferry", start="2030-02-02", end="2030-02-02") == ["Ferry capsizes on Lake Tarnova"]
+    assert titles(files, "", region="europe") == ["Ferry capsizes on Lake Tarnova"]  # a filter alone lists
+    assert titles(files, "", start="2031-01-01") == []
+
+
+def test_a_search_downloads_only_what_it_shows():
+    docs = [SearchDoc(f"articles/{i}/", f"Report {i} on topic{i % 50}", "", "2030-01-01", f"body{i} words") for i in range(2000)]
+    files = search.build(docs, max_shard=4_000)
+    res = search.search(files, "topic7")
+    assert res.total == 40
+    assert len([f for f in res.fetched if f.startswith("s/")]) == 1
+    assert len([f for f in res.fetched if f.startswith("d/")]) <= search.GROUPS_SHOWN
