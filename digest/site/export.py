@@ -20,9 +20,7 @@ files and remove the ones no longer made, and keeps it from overwriting anything
 """
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -40,6 +38,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from ..progress import Progress
+from ..store import atomic_write
 from .plugin import THEME_DIR
 
 MANIFEST = ".digest-export"
@@ -168,6 +167,7 @@ def _title(page: Page) -> str:
 
 # -- the Markdown of a page ----------------------------------------------------------------------
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, ten times faster, when PyYAML has it
 _PRE = re.compile(r"<pre\b.*?</pre>", re.S | re.I)
 _BLANK = re.compile(r"\n[ \t]*(?=\n)")
 
@@ -175,7 +175,7 @@ _BLANK = re.compile(r"\n[ \t]*(?=\n)")
 def page_markdown(title: str, description: str | None, html: str) -> str:
     """Front matter, then the HTML as one raw block any Markdown builder passes through as it is."""
     meta = {"title": title} | ({"description": str(description)} if description else {})
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1 << 30)
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1 << 30)
     return f"---\n{front}---\n\n{raw_block(html)}\n"
 
 
@@ -228,16 +228,19 @@ class Folder:
         self._write_manifest(self.before | self.planned)
 
     def write(self, path: str, content: str | bytes) -> bool:
-        """Write one file (through a temporary file and a rename); False when it was already so."""
+        """Write one file, False when it was already so (its time stays, for builders that watch).
+
+        Written in place, as MkDocs writes its site: a file an interrupted export left half
+        written is listed already, and the next export writes it whole."""
         self.written.add(path)
         target = self.root / path
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
             if target.read_bytes() == data:
                 return False
-        except OSError:
-            pass
-        _replace(target, data)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
         return True
 
     def finish(self) -> int:
@@ -256,22 +259,7 @@ class Folder:
         return removed
 
     def _write_manifest(self, paths: set[str]) -> None:
-        _replace(self.root / MANIFEST, (json.dumps({"files": sorted(paths)}, indent=0) + "\n").encode())
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and a rename: a stopped export leaves
-    each file old or new, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+        atomic_write(self.root / MANIFEST, json.dumps({"files": sorted(paths)}, indent=0) + "\n")
 
 
 def _inside(path: str) -> bool:
