@@ -57,6 +57,13 @@ def outlet_key(article: Article) -> str | None:
     return host or None
 
 
+def other_hosts(a: str | None, b: str | None) -> bool:
+    """Do two addresses name different sites? (Then two pages are two outlets', whatever their source says.)"""
+    host_a = (urlsplit(a or "").hostname or "").removeprefix("www.")
+    host_b = (urlsplit(b or "").hostname or "").removeprefix("www.")
+    return bool(host_a and host_b and host_a != host_b)
+
+
 def shingles(text: str) -> set[int]:
     """Hashes of the text's word 4-grams (the whole text when it is shorter), case and accents folded.
 

@@ -84,6 +84,14 @@ def test_another_outlets_copy_and_another_story_stay_apart(tmp_path):
     assert {a.id for a in load_articles(tmp_path)} == {"obs-1", "herald-1", "obs-2"}
 
 
+def test_two_sites_with_one_source_name_are_two_outlets(tmp_path):
+    """Two papers that both name the wire as their source (a misread masthead) stay two articles."""
+    store = ContentStore(tmp_path)
+    store.write(story("p-1", PARAS, source="The Associated Press", url="https://lakeside.example/ndera"))
+    other = store.write(story("p-2", [*PARAS, NEW_PARA], source="The Associated Press", url="https://western.example/ndera-fee"))
+    assert other.status == "new" and len(load_articles(tmp_path)) == 2
+
+
 def test_a_daily_report_on_the_same_template_is_not_a_version(tmp_path):
     """Same outlet, nearly the same words, but days apart: tomorrow's report, not today's corrected."""
     store = ContentStore(tmp_path)

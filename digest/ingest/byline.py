@@ -155,8 +155,8 @@ def authors(page: "Page") -> list[str]:
             _add(alone, names_beside_stamp(line))
             continue
         line = without_email(line)
-        if not is_name(line):
-            continue
+        if not is_name(line) or is_role(line):
+            continue  # "Courts Reporter" under the name is a role, not a second author
         prev = near[i - 1] if i else ""
         nxt = near[i + 1] if i + 1 < len(near) else ""
         if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..group.stories import lead
 from ..model import Article, Story
 from .dates import instant
 
@@ -31,8 +32,10 @@ class Snapshot:
 
     The whole story carries the headline and summary grouping gave it. A story as of a
     day carries those of its latest independent report by the end of that day (a story's
-    headline follows its latest report), whether or not more came later: so an archive
-    page reads the same before and after later coverage arrives.
+    headline follows its latest report), chosen from that day's and earlier reports only,
+    so an archive page reads the same before and after later coverage arrives. (Grouping
+    also passes over reports far off the story's centre; centrality depends on later
+    reports too, so the archive does not use it.)
     """
 
     story: Story
@@ -77,7 +80,7 @@ def _snapshot(story: Story, articles: tuple[Article, ...], own_head: bool) -> Sn
     else:
         # The latest report by then (ties: the later in story order).
         _, head = max(enumerate(independent), key=lambda ia: (instant(ia[1].date) or -math.inf, ia[0]))
-        title, summary = head.title or story.title, head.summary
+        title, summary = head.title or story.title, head.summary or lead(head)
     return Snapshot(story, articles, independent, title or story.id, summary or "", latest)
 
 

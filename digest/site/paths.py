@@ -5,6 +5,7 @@ Only the source paths are chosen here: the URL of each page is MkDocs' own
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import Story
@@ -20,6 +21,7 @@ FEED_STYLE = "assets/stylesheets/feed.css"
 SEARCH_DATA = "search-data"
 
 
+@lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """The slug of a region or topic in page paths, feed paths and search filters."""
     return slugify(name)
@@ -30,20 +32,25 @@ def day_uri(day: str) -> str:
 
 
 def region_uri(name: str) -> str:
-    return f"regions/{slugify(name)}.md"
+    return f"regions/{slug(name)}.md"
 
 
 def topic_uri(name: str) -> str:
-    return f"topics/{slugify(name)}.md"
+    return f"topics/{slug(name)}.md"
 
 
 def story_uri(story: Story) -> str:
-    return f"stories/{slugify(story.id, 80)}.md"
+    return _story_uri(story.id)
 
 
-def feed_uri(kind: str, slug: str | None, ext: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def _story_uri(story_id: str) -> str:
+    return f"stories/{slugify(story_id, 80)}.md"
+
+
+def feed_uri(kind: str, name: str | None, ext: str) -> str:
     """feeds/all.xml, feeds/regions/europe.json, ... (ext: 'xml' for Atom, 'json' for JSON Feed)."""
-    return f"{FEEDS}/all.{ext}" if slug is None else f"{FEEDS}/{kind}/{slugify(slug)}.{ext}"
+    return f"{FEEDS}/all.{ext}" if name is None else f"{FEEDS}/{kind}/{slug(name)}.{ext}"
 
 
 def safe_url(url: str | None) -> str | None:

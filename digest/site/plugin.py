@@ -155,7 +155,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme's environment does not escape (MkDocs' templates print trusted values);
         # the digest's fragments print scraped text, so they render with escaping on.
-        self.fragments = env.overlay(autoescape=True)
+        # The indentation before block tags is left out of the pages (less to download).
+        self.fragments = env.overlay(autoescape=True, lstrip_blocks=True)
         return env
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -9,9 +9,9 @@ data and can be rendered by any Jinja environment (for an export to other builde
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from urllib.parse import urlencode, urlsplit
 
 from ..model import Article, Story
@@ -28,7 +28,7 @@ COPIES_NAMED = 8  # wire copies named under their original
 TIMELINE_DAYS = 30
 TIMELINE_OUTLETS = 6
 MORE_ON_STORY = 10  # other reports under an article
-DAY_LIST = 150  # stories listed on a day's page after its top stories
+DAY_LIST = 100  # stories listed on a day's page after its top stories (a page view stays under 350 KB)
 FACET_TAGS = 12  # regions or topics linked from a region or topic page
 
 
@@ -153,7 +153,8 @@ class Why:
     copies: int
     first: Moment | None
     last: Moment | None
-    terms: list[str]
+    names: list[str]
+    words: list[str]
 
 
 @dataclass(frozen=True)
@@ -295,10 +296,12 @@ class Views:
         return " · ".join(dict.fromkeys(labels))
 
     def region_link(self, slug: str) -> Link:
-        return Link(self.site.labels.region(slug), self.site.url(paths.region_uri(slug)))
+        """The region's page; only its name when it has none (an article's region that no story has)."""
+        return Link(self.site.labels.region(slug), self.site.url(paths.region_uri(slug)) if slug in self.site.by_region else None)
 
     def topic_link(self, slug: str) -> Link:
-        return Link(self.site.labels.topic(slug), self.site.url(paths.topic_uri(slug)))
+        """The topic's page; only its name when it has none (an article's topic that no story has)."""
+        return Link(self.site.labels.topic(slug), self.site.url(paths.topic_uri(slug)) if slug in self.site.by_topic else None)
 
     def day_link(self, day: str, text: str | None = None) -> Link | None:
         if day not in self.site.day_index:
@@ -341,7 +344,7 @@ class Views:
             left=max(0, len(cards) - shown),
             regions=regions,
             topics=topics,
-            latest_day=self.day_link(latest) if latest else None,
+            latest_day=self.day_link(latest, self.day_title(latest)) if latest else None,
             archive=Link("Archive", self.site.url(paths.ARCHIVE)),
         )
 
@@ -447,7 +450,8 @@ class Views:
             regions=[self.region_link(r) for r in story.regions],
             countries=[self.site.labels.country(c) for c in story.countries],
             topics=[self.topic_link(t) for t in story.topics],
-            why=Why(snap.reports, snap.copies, first, last, list(story.shared_terms)),
+            why=Why(snap.reports, snap.copies, first, last, list(story.shared_names),
+                    [t for t in story.shared_terms if t not in story.shared_names]),
         )
 
     def _source(self, article: Article) -> Link:
@@ -479,7 +483,7 @@ class Views:
             time=moment(article.date),
             caption=article.image,
             original=Link(f"Read the original at {source}" if source else "Read the original", original) if original else None,
-            day=self.day_link(article.day, f"Briefing for {day_moment(article.day).text}") if article.day and day_moment(article.day) else None,
+            day=self.day_link(article.day, self.day_title(article.day)) if article.day else None,
             regions=[self.region_link(r) for r in dict.fromkeys(article.regions or ([article.region] if article.region else []))],
             countries=[self.site.labels.country(c) for c in article.countries],
             topics=[self.topic_link(t) for t in article.topics],
@@ -505,8 +509,11 @@ class Views:
         in_edition = {s.id for s in site.edition.stories}
         now = edition.rank(s for s in snaps if s.id in in_edition)[: site.top_stories]
         shown_now = {s.id for s in now}
-        top = [self.card(s) for s in now]
-        earlier = [self.card(s) for s in snaps if s.id not in shown_now][: self.list_limit]
+        # On a region's page a card's kicker names its topic only, and the other way round.
+        kicker = (lambda s: self.kicker([], s.story.topics[:1])) if kind == "region" else (lambda s: self.kicker(s.story.regions[:1], []))
+        card = lambda s: dataclasses.replace(self.card(s), kicker=kicker(s))  # noqa: E731
+        top = [card(s) for s in now]
+        earlier = [card(s) for s in snaps if s.id not in shown_now][: self.list_limit]
         counts: dict[str, int] = {}
         for s in snaps:
             for k in related_of(s):
@@ -543,11 +550,6 @@ class Views:
             min(days) if days else None,
             max(days) if days else None,
         )
-
-    @cached_property
-    def feeds_of_all(self) -> list[Link]:
-        return [Link("Atom feed", self.site.url(paths.feed_uri("all", None, "xml"))),
-                Link("JSON Feed", self.site.url(paths.feed_uri("all", None, "json")))]
 
 
 # -- small pure helpers -------------------------------------------------------------------------

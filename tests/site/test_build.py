@@ -163,8 +163,7 @@ def test_retention_retires_old_article_pages(tmp_path, kit):
 
 
 def test_grouping_options_reach_the_grouping(tmp_path, kit):
-    # no pair is that similar, and pooling of short reports is off
-    kit.write_config(tmp_path, "grouping: {story_threshold: 2.0, copy_threshold: 1.0, pool_threshold: 0}")
+    kit.write_config(tmp_path, "grouping: {story_threshold: 2.0, copy_threshold: 1.0, pool_threshold: 0}")  # no pair is that similar
     kit.write_articles(tmp_path / "content")
     kit.build(tmp_path)
     pages = story_pages(tmp_path / "site")
@@ -186,3 +185,19 @@ def test_region_changes_in_mkdocs_yml_apply_at_build(tmp_path, kit):
     site = tmp_path / "site"
     assert "Lake Tarnova" in read(site, "regions/adriatic/")
     assert "Adriatic" in read(site, "articles/2031/03/04/ferry-1/")
+
+
+def test_a_sites_custom_dir_overrides_a_template(tmp_path, kit):
+    """The digest's templates sit behind the site's own custom_dir, as Material's plugins' do."""
+    kit.write_config(tmp_path)
+    own = tmp_path / "overrides" / "fragments" / "digest"
+    own.mkdir(parents=True)
+    (own / "index.html").write_text('<h1 class="my-index">{{ view.title }}: {{ view.tags | length }}</h1>\n')
+    text = (tmp_path / "mkdocs.yml").read_text()
+    (tmp_path / "mkdocs.yml").write_text(re.sub(r"(?m)^  custom_dir: .*$", "  custom_dir: overrides", text))
+    kit.write_articles(tmp_path / "content")
+    kit.build(tmp_path)
+    site = tmp_path / "site"
+    assert '<h1 class="my-index">Regions: 3</h1>' in read(site, "regions/")
+    assert 'class="dg-card' in read(site, "")  # the digest's own templates fill in the rest
+    assert (site / "assets/stylesheets/digest.css").is_file()

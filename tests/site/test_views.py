@@ -34,7 +34,8 @@ FERRY = [
     art("f3", "2031-03-05T11:45:00Z", "Minister orders inquiry into ferry operator",
         "The transport minister ordered an inquiry into the ferry operator.", "Daily Meridian"),
 ]
-STORY = Story("ferry", FERRY[3].title, FERRY[3].summary, FERRY, copies={"f1": ["f1c"]}, shared_terms=["Tarnova", "Velmora"])
+STORY = Story("ferry", FERRY[3].title, FERRY[3].summary, FERRY, copies={"f1": ["f1c"]},
+              shared_terms=["Tarnova", "Velmora", "ferry"], shared_names=["Tarnova", "Velmora"])
 SOLO = Story("solo", "Lantern festival draws crowds", "Crowds came.", [art("s1", "2031-03-03T20:00:00+07:00", "Lantern festival draws crowds", "Crowds came.", "Mekong Weekly")])
 
 
@@ -90,7 +91,7 @@ def test_coverage_is_by_outlet_with_wire_copies_under_their_original():
     assert [c.text for c in gazette.copies] == ["Evening Courier"] and not gazette.new
     assert v.coverage[0].reports[0].new
     assert (v.reports, v.copies) == (3, 1)
-    assert v.why.terms == ["Tarnova", "Velmora"] and v.why.first.text == "4 Mar 2031, 08:10 UTC"
+    assert (v.why.names, v.why.words) == (["Tarnova", "Velmora"], ["ferry"]) and v.why.first.text == "4 Mar 2031, 08:10 UTC"
     assert v.countries == ["Croatia"] and [r.text for r in v.regions] == ["Europe"]
 
 
@@ -127,6 +128,14 @@ def test_an_article_view():
     assert views.language('en" onload="x') is None and views.language("pt-BR") == "pt-br"
 
 
+def test_an_article_names_its_regions_and_topics_and_links_only_those_with_a_page():
+    a = dataclasses.replace(FERRY[0], regions=["europe", "oceania"], topics=["disaster-accident-emergency", "labour"])
+    view = Views(site()).article(a)  # no story is about labour or Oceania: they have no page
+    assert [(link.text, link.href) for link in view.regions + view.topics] == [
+        ("Europe", "regions/europe/"), ("Oceania", None),
+        ("Disasters and accidents", "topics/disaster-accident-emergency/"), ("Labour", None)]
+
+
 def test_a_busy_day_and_a_huge_story_stay_bounded():
     base = FERRY[0]
     busy = [Story(f"b{i}", f"Busy day report {i}", "", [dataclasses.replace(base, id=f"b{i}", title=f"Busy day report {i}")])
@@ -134,7 +143,7 @@ def test_a_busy_day_and_a_huge_story_stay_bounded():
     v = Views(site(*busy))
     day = v.day(v.site.days[0])
     assert len(day.top) + len(day.more) + 1 == 10 + views.DAY_LIST
-    assert day.left is not None and "from=2031-03-04" in day.left.href and "240 more stories" in day.left.text
+    assert day.left is not None and "from=2031-03-04" in day.left.href and "290 more stories" in day.left.text
     huge = [dataclasses.replace(base, id=f"h{i}", title=f"Dam report {i}", source=f"Outlet {i}",
                                 date=f"2031-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}T10:00:00Z") for i in range(600)]
     story = Story("dam", "Dam report", "", huge, copies={"h299": [f"h{i}" for i in range(300, 600)]})  # h299: the newest report
@@ -179,7 +188,7 @@ def test_templates_escape_everything_from_articles():
               lang='en"><script>', authors=[HOSTILE])
     bad = dataclasses.replace(bad, url="javascript:alert(1)", section=HOSTILE)
     other = dataclasses.replace(bad, id="y", source="Other")
-    story = Story("x", HOSTILE, HOSTILE, [bad, other], shared_terms=[HOSTILE], key_facts=[KeyFact(HOSTILE + " said.", "x", HOSTILE)])
+    story = Story("x", HOSTILE, HOSTILE, [bad, other], shared_terms=[HOSTILE, "w" + HOSTILE], shared_names=[HOSTILE], key_facts=[KeyFact(HOSTILE + " said.", "x", HOSTILE)])
     s = site(story)
     v = Views(s)
     out = [render(spec.template, s.url(uri), view=spec.view()) for uri, spec in pages(v).items()]
