@@ -90,11 +90,14 @@ def split_sentences(text: str) -> list[str]:
 
 
 def readable(sentence: str) -> bool:
-    """A whole sentence a reader can take alone: a sane length, a capital first, a full stop last."""
+    """A whole sentence a reader can take alone: a sane length, a capital first, a full stop last,
+    its quotation marks paired."""
     if not MIN_WORDS <= len(_WORD.findall(sentence)) <= MAX_WORDS:
         return False
     if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "\"“‘"):
         return False
+    if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
+        return False  # the tail or head of a quotation that runs over several sentences
     return sentence.rstrip("\"”’)").endswith((".", "!", "?")) and "://" not in sentence and not sentence.isupper()
 
 

@@ -116,8 +116,9 @@ def _masthead(page: "Page", holder: str | None) -> str | None:
         if not 1 <= size(top) <= 5 or top.endswith(_TERMINAL) or key == fold(page.headline):
             return None
         named = holder is not None and len(_squash(holder)) >= 4 and _squash(holder) in _squash(top)
-        if named or any(fold(_FOOTER_SPLIT.split(line)[0]) == key for line in page.bottom):
-            return clean(top)  # "Orbis Daily" on top and "Orbis Daily · About · Contact" at the foot
+        repeated = size(top) >= 2 and any(fold(_FOOTER_SPLIT.split(line)[0]) == key for line in page.bottom)
+        if named or repeated:  # "Orbis Daily" on top and "Orbis Daily · About · Contact" at the foot;
+            return clean(top)  # a menu's "World" printed again in the footer is no masthead
         return None
     return None
 

@@ -32,7 +32,6 @@ LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, no
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
 MAX_CANDIDATES = 200  # headline candidates weighed per page
 PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
-LIST_END_WORDS = 15  # a paragraph this long under a link list is the story going on
 OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in
 
 
@@ -223,25 +222,6 @@ def _meta_below(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _body_lines(lines: list[Line], start: int, end: int) -> list[Line]:
-    """The story's lines: furniture out, link lists under a "More:" heading out, and
-    nothing after an author box or comments heading."""
-    kept: list[Line] = []
-    in_list = False
-    for line in lines[start:end]:
-        if kept and furniture.ends_story(line):
-            break
-        if furniture.is_list_heading(line.key):
-            in_list = True
-            continue
-        if in_list and not (line.prose and line.words >= LIST_END_WORDS):
-            continue  # the linked headlines (and their one-line blurbs) under "Lesen Sie auch:"
-        in_list = False
-        if not line.furniture:
-            kept.append(line)
-    return kept
-
-
 def _standfirst(lines: list[Line], at: int | None, start: int) -> str | None:
     """The standfirst: the first wordy, non-furniture line between headline and story."""
     if at is None:
@@ -253,7 +233,7 @@ def _standfirst(lines: list[Line], at: int | None, start: int) -> str | None:
 
 
 def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, site: str | None) -> Page:
-    kept = _body_lines(lines, start, end)
+    kept = furniture.story_lines(lines, start, end)
     top = at if at is not None else start
     near = lines[max(0, start - 6) : min(len(lines), end + 4)]
     return Page(
@@ -319,7 +299,7 @@ def _short_page(lines: list[Line], title: str | None) -> Page:
     opens = lines[0].key == fold(title) if title else True
     body = lines[1:] if opens else lines
     lede = next((i for i, ln in enumerate(body) if ln.kind != "byline"), len(body))
-    story = body[lede : lede + 1] + _body_lines(body, lede + 1, len(body))  # the lede is kept whatever it looks like
+    story = body[lede : lede + 1] + furniture.story_lines(body, lede + 1, len(body))  # the lede is kept whatever it looks like
     return Page(
         headline=title or lines[0].text,
         story=[ln.text for ln in story],

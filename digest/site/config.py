@@ -291,7 +291,8 @@ class DigestPluginConfig(base.Config):
 
     edition_hours = Number(int, min=1, default=24)
     """The home page is a rolling edition: the stories with coverage in this many hours
-    before the newest article (topped up to ``top_stories`` from earlier ones when thin)."""
+    before the newest article (reaching back by whole steps of it while fewer than
+    ``top_stories`` stories had coverage)."""
 
     top_stories = Number(int, min=1, default=10)
     """Story cards at the top of each daily briefing."""

@@ -1,8 +1,8 @@
 """Which stories a briefing shows, in which order, as they stood when it was made.
 
 * The **rolling edition** (the home page): every story with coverage in the last
-  ``hours`` before the newest article, topped up with the most recent earlier stories
-  when that window is thin, so a reader at 6 a.m. never finds a near-empty page.
+  ``hours`` before the newest article, the window reaching back by whole steps when it
+  holds too few stories, so a reader at 6 a.m. never finds a near-empty page.
 * A **day's briefing** (the archive): the stories with coverage that day, each as it
   stood at the end of that day: only that day's and earlier articles, so its headline
   and counts are what the briefing said then, whatever arrived later.
