@@ -96,6 +96,8 @@ def export_site(config_file: Path, out: Path, progress: Progress | None = None) 
             config.plugins.on_post_build(config=config)
         except Exception as e:
             config.plugins.on_build_error(error=e)
+            if isinstance(e, MkDocsException):  # a plugin's or a page's error, as a build would stop on it
+                raise ValueError(f"{config_file}: {e.format_message()}") from e
             raise
         finally:
             config.plugins.on_shutdown()
