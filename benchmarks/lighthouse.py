@@ -92,8 +92,10 @@ def audit(url: str, out: Path) -> dict[str, float]:
     )
     report = json.loads(out.read_text(encoding="utf-8"))
     failed = [a["id"] for a in report["audits"].values() if a.get("score") == 0 and a.get("scoreDisplayMode") == "binary"]
-    if failed:
-        print(f"  failing audits on {url}: {', '.join(failed)}")
+    for name in failed:
+        items = (report["audits"][name].get("details") or {}).get("items", [])
+        nodes = "; ".join((i.get("node") or {}).get("snippet", "")[:100] for i in items[:3])
+        print(f"  failing audit on {url}: {name}: {nodes}")
     return {k: report["categories"][k]["score"] for k in TARGETS}
 
 

@@ -387,50 +387,13 @@ class Views:
 
     def story(self, story: Story) -> StoryView:
         snap = self.site.whole[story.id]
-        by_id = {a.id: a for a in story.articles}
         shown = Shown()
         shown.take(snap.title)
         summary = snap.summary if shown.take(snap.summary) else ""
-
-        # Key facts are grouping's (sentences chosen across reports); until it chooses them,
-        # the reports' leads stand in. Those of the latest day's reports show as what is new.
-        if story.key_facts:
-            candidates = [(k.article_id, k.text, self._fact_source(k.source, by_id.get(k.article_id))) for k in story.key_facts]
-        else:
-            candidates = [(a.id, a.summary, self._source(a)) for a in snap.independent if a.summary]
-        arrivals = story.arrivals
-        new_ids: set[str] = set()
-        new = None
-        if len(arrivals) > 1:
-            (prev, _), (last, ids) = list(arrivals.items())[-2:]
-            new_ids = set(ids)
-            fresh = [a for a in snap.independent if a.id in new_ids]
-            leads = [Fact(text, source) for aid, text, source in candidates if aid in new_ids and shown.take(text)]
-            outlets = list({named(a): self._source(a) for a in fresh}.values())
-            new = NewSince(day_moment(prev), day_moment(last), len(fresh), len(new_ids) - len(fresh), outlets, leads[:KEY_FACTS])
-        facts = [Fact(text, source) for aid, text, source in candidates if aid not in new_ids and shown.take(text)]
-
-        copies = {orig: [by_id[c] for c in cs if c in by_id] for orig, cs in story.copies.items()}
-        spans_days = len(arrivals) > 1
-        outlets: dict[str, list[Report]] = {}
-        for a in sorted(snap.independent, key=_newest_key)[:REPORTS_SHOWN]:
-            outlets.setdefault(named(a), []).append(self.report(a, spans_days and a.id in new_ids, copies.get(a.id)))
-        left = max(0, len(snap.independent) - REPORTS_SHOWN)
-
-        timeline: list[TimelineDay] = []
-        earlier = 0
-        if spans_days:
-            days = list(arrivals.items())
-            earlier = max(0, len(days) - TIMELINE_DAYS)
-            for day, ids in days[-TIMELINE_DAYS:]:
-                names: dict[str, Link] = {}
-                for aid in ids:
-                    a = by_id[aid]
-                    names.setdefault(named(a), Link(named(a), self.site.article_url(a)))
-                links = list(names.values())
-                timeline.append(TimelineDay(day_moment(day), len(ids), links[:TIMELINE_OUTLETS],
-                                            max(0, len(links) - TIMELINE_OUTLETS)))
-
+        new, facts = self._new_and_facts(story, snap, shown)
+        new_ids = set(list(story.arrivals.values())[-1]) if new else set()
+        coverage, left = self._coverage(story, snap, new_ids)
+        timeline, earlier = self._timeline(story)
         first, last = moment(story.first_date), moment(story.last_date)
         return StoryView(
             headline=snap.title,
@@ -441,8 +404,8 @@ class Views:
             first=first,
             last=last,
             new=new,
-            facts=facts[:KEY_FACTS],
-            coverage=[Outlet(name, reports) for name, reports in outlets.items()],
+            facts=facts,
+            coverage=coverage,
             left=left,
             find_left=self.search_link(f"Search for the other {left} reports", q=snap.title) if left else None,
             timeline=timeline,
@@ -453,6 +416,54 @@ class Views:
             why=Why(snap.reports, snap.copies, first, last, list(story.shared_names),
                     [t for t in story.shared_terms if t not in story.shared_names]),
         )
+
+    def _new_and_facts(self, story: Story, snap: Snapshot, shown: Shown) -> tuple[NewSince | None, list[Fact]]:
+        """What the latest day brought (when the story spans days), and the key facts, no
+        sentence twice. Key facts are grouping's (sentences chosen across reports); without
+        them the reports' leads stand in. Those from the latest day's reports show as new."""
+        by_id = {a.id: a for a in story.articles}
+        if story.key_facts:
+            candidates = [(k.article_id, k.text, self._fact_source(k.source, by_id.get(k.article_id))) for k in story.key_facts]
+        else:
+            candidates = [(a.id, a.summary, self._source(a)) for a in snap.independent if a.summary]
+        arrivals = story.arrivals
+        new = None
+        new_ids: set[str] = set()
+        if len(arrivals) > 1:
+            (prev, _), (last, ids) = list(arrivals.items())[-2:]
+            new_ids = set(ids)
+            fresh = [a for a in snap.independent if a.id in new_ids]
+            leads = [Fact(text, source) for aid, text, source in candidates if aid in new_ids and shown.take(text)]
+            outlets = list({named(a): self._source(a) for a in fresh}.values())
+            new = NewSince(day_moment(prev), day_moment(last), len(fresh), len(new_ids) - len(fresh), outlets, leads[:KEY_FACTS])
+        facts = [Fact(text, source) for aid, text, source in candidates if aid not in new_ids and shown.take(text)]
+        return new, facts[:KEY_FACTS]
+
+    def _coverage(self, story: Story, snap: Snapshot, new_ids: set[str]) -> tuple[list[Outlet], int]:
+        """The newest independent reports by outlet, wire copies under their original; and how
+        many reports are left out."""
+        by_id = {a.id: a for a in story.articles}
+        copies = {orig: [by_id[c] for c in cs if c in by_id] for orig, cs in story.copies.items()}
+        outlets: dict[str, list[Report]] = {}
+        for a in sorted(snap.independent, key=_newest_key)[:REPORTS_SHOWN]:
+            outlets.setdefault(named(a), []).append(self.report(a, a.id in new_ids, copies.get(a.id)))
+        return [Outlet(name, reports) for name, reports in outlets.items()], max(0, len(snap.independent) - REPORTS_SHOWN)
+
+    def _timeline(self, story: Story) -> tuple[list[TimelineDay], int]:
+        """Each day of coverage (when there is more than one) with the outlets that reported;
+        and how many earlier days are left out."""
+        days = list(story.arrivals.items())
+        if len(days) < 2:
+            return [], 0
+        by_id = {a.id: a for a in story.articles}
+        timeline = []
+        for day, ids in days[-TIMELINE_DAYS:]:
+            names: dict[str, Link] = {}
+            for aid in ids:
+                names.setdefault(named(by_id[aid]), self._source(by_id[aid]))
+            links = list(names.values())
+            timeline.append(TimelineDay(day_moment(day), len(ids), links[:TIMELINE_OUTLETS], max(0, len(links) - TIMELINE_OUTLETS)))
+        return timeline, max(0, len(days) - TIMELINE_DAYS)
 
     def _source(self, article: Article) -> Link:
         return Link(named(article), self.site.article_url(article))
