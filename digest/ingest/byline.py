@@ -33,7 +33,7 @@ _DATED_LEAD = re.compile(rf"^(?P<pre>[^\n]{{0,40}}?\s)(?P<lead>(?i:{_LEADS}))(?:
 _LABEL = re.compile(rf"^(?P<lead>(?i:{_LABELS}))(?:\s*:\s*|\s+)(?P<names>\S[^\n]*)$")
 # Where the names stop: a separator, an e-mail, a date or time, "in"/"am"/"for" and what follows.
 _NAMES_END = re.compile(
-    r"\s*(?:[|•·/]|\s[-–—]\s|\S+@\S+|\(|\d|\s\w+:|"
+    r"\s*(?:[|•·/]|\s[-–—]\s|\S+@\S+|\s@\w|\(|\d|\s\w+:|"
     r"\b(?:in|im|for|at|am|le|el|em|on|für|aus|pour|para|dans|en)\s+[\w(])"
 )
 _NAME_SPLIT = re.compile(rf"\s*(?:,|;|&|\s(?:{alternation(_DATA['joiners'])})\s)\s*")
@@ -89,6 +89,10 @@ def _clean(part: str, lenient: bool) -> str | None:
         return None
     if is_name(part):
         return part.title() if part.isupper() else part
+    for n in range(len(words) - 1, 1, -1):  # "Sarah Roe Example International": the name, then the outlet
+        if is_name(" ".join(words[:n])):
+            name = " ".join(words[:n])
+            return name.title() if name.isupper() else name
     if lenient and not any(ch.isdigit() for ch in part):
         return part  # "Autor: Die Redaktion", "Autor Catch more fish": named outright by the page
     return None

@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"\w+")
 _NOT_LETTERS = re.compile(r"[^\W\d_]|\s")  # removes letters and spaces: what is left is not letters
 _GLUED = re.compile(r"[a-zà-ÿß][A-ZÀ-Ý](?=[a-zà-ÿ])")
 _MARKUP = re.compile(r"[<>{}=@#]|https?:|www\.")
-_PATH_SEPARATORS = (" › ", " | ", " » ", " > ")
+_PATH_SEPARATORS = (" › ", " | ", " » ", " > ", " → ")
 _LIST_SEPARATORS = (" / ", " · ", " • ")
 _DATE_TAIL = re.compile(r"\s*[:|,-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d\d(?:\s*Uhr)?)?\s*$", re.I)
 MIN_WORDS = 2
@@ -40,6 +40,7 @@ H1_AGREEMENT = 0.3  # share of words an <h1> shares with a declared title to be 
 AFTER_META = 3.5  # a byline or date stamp right below
 AFTER_STANDFIRST = 1.0  # a long line (standfirst or lede) right below
 PRINTED_AGAIN = 2.0  # printed elsewhere on the page too
+MAX_PRINTINGS = 3  # ... but not more often than this
 TITLED = 3.0  # the headline of the page's <title>, printed again
 STORY_WORDS = 3.0  # times the share of its words the story's opening uses
 STORY_STEMS = 3  # ... in full for a line of at least this many content words
@@ -51,6 +52,7 @@ PROSE_BETWEEN = 2.0  # per prose line between it and the story beyond the standf
 DISTANCE = 0.1  # per line between it and the story
 RIVAL_WORDS = 4  # a shorter headline-shaped line under a headline is a label, not a rival
 KICKER = 3.0  # a short label over the real headline ("Klimaschutz" / "Bohren, bis es heiß wird")
+KICKER_MAX_WORDS = 5  # ... this short
 NAME = 2.0  # a person's name alone on its line is a byline more often than a headline
 FULL_STOP = 2.0  # a line ending with a full stop is a standfirst or caption more often than a headline
 META_REACH = 6  # lines below a headline where its byline or stamp may sit
@@ -91,7 +93,7 @@ def _display(line: Line) -> bool:
     return not (line.words <= 3 and t.isupper())
 
 
-_TRAIL = re.compile(r"\s(?:»|›|>|/|\|)\s")
+_TRAIL = re.compile(r"\s(?:»|›|>|→|/|\|)\s")
 
 
 def breadcrumb_tail(text: str) -> str | None:
@@ -121,6 +123,22 @@ def headline_part(text: str) -> str:
         if len(head.split()) >= BYLINE_TAIL_WORDS and (dated or plain) and parse_byline(tail):
             return head  # not "Jean-Paul Delevoye, peu estimé par Jacques Chirac"
     return text
+
+
+
+
+def without_kicker(lines: list[Line], at: int) -> str:
+    """The headline at ``at`` as the page prints it elsewhere without the kicker fused to its
+    start ("Lokales Lübeck So lief die Auktion ..." and "So lief die Auktion ..."; "Neues Auto:
+    Auto leasen ..." and "Auto leasen ..."): the shorter printing is the headline itself, when
+    it is the longer part (not the byline of "Police blotters by Staff Report")."""
+    key, best = lines[at].key, lines[at]
+    for line in lines:
+        if line.words >= 3 and len(line.key) < len(best.key) and key.endswith(line.key):
+            kicker = key[: len(key) - len(line.key)]
+            if kicker[-1:] in (" ", ":", "-", "|") and len(kicker.split()) <= min(KICKER_MAX_WORDS + 1, line.words - 1):
+                best = line
+    return best.text
 
 
 def is_label(text: str) -> bool:
@@ -217,7 +235,7 @@ def evidence(
         score += AFTER_STANDFIRST
     if line.key == titled:
         score += TITLED
-    elif counts.get(line.key, 0) > 1:
+    elif 1 < counts.get(line.key, 0) <= MAX_PRINTINGS:  # printed more often it is a label (a tag, a menu item)
         score += PRINTED_AGAIN * min(1.0, (line.words - 1) / 4)  # a menu item printed twice is no headline
     if above is None or above.furniture or above.words <= 3 or is_label(above.text):
         score += BELOW_NAVIGATION
@@ -228,7 +246,8 @@ def evidence(
     # other headlines between it and its byline or stamp say it is not the headline; under the
     # byline they are more often a photo's title or a fact box's lines
     score -= sum(HEADLINE_BETWEEN if j < meta_at else HEADLINE_AFTER_META for j in displays)
-    prose = sum(ln.prose or ln.words >= 15 for ln in between)
+    wordy = [ln.prose or ln.words >= 15 for ln in between]
+    prose = sum(w and not (k and wordy[k - 1]) for k, w in enumerate(wordy))  # a standfirst printed a sentence a line is one
     score -= PROSE_BETWEEN * max(0, prose - 1)
     score -= DISTANCE * len(between)
     if kicker:
@@ -256,7 +275,7 @@ def stems(text: str) -> frozenset[str]:
 def _rival(other: Line, line: Line) -> bool:
     """Another headline between a candidate and its story: headline-shaped, more than a label
     ("1 Kommentar", "Kommentar"), not a rewording of the candidate."""
-    return other.display and other.words >= RIVAL_WORDS and not _variant(other, line)
+    return other.display and other.words >= RIVAL_WORDS and not other.text.endswith(".") and not _variant(other, line)
 
 
 def _deck(line: Line, below: Line) -> bool:
@@ -267,12 +286,14 @@ def _deck(line: Line, below: Line) -> bool:
 
 
 def _kicker(line: Line, below: Line | None) -> bool:
-    """A short label over the headline: "Klimaschutz", "Ernährung sichern", "Nach Corona-Lockerungen"."""
+    """A short label over a longer headline: "Klimaschutz", "Ernährung sichern", "Le droit en
+    débats", "Bestseller-Autorin im Talk"; not over a sentence (a standfirst)."""
     return (
         below is not None
         and is_display(below)
         and not _variant(below, line)
-        and (line.words <= 3 or line.text.endswith(":"))
+        and not below.text.endswith(".")
+        and (line.words <= KICKER_MAX_WORDS or line.text.endswith(":"))
         and below.words > line.words
     )
 

@@ -57,12 +57,13 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
     elif title:  # a record's text without its headline: the story is the text's own, from its first paragraph
         at = None
         start, end = _story_run(lines, 0)
+        return _page(lines, title, None, start, end, None, top=_cluster_top(lines, start))
     else:
         at, start, end = _anchor(lines, counts, fold(hint.headline) if hint and hint.at else None)
     if at is not None:
         at = _first_printing(lines, at)
         start, end = _story_below(lines, at, start, end)
-    head = headline.headline_part(lines[at].text) if at is not None else title or (hint.headline if hint else "")
+    head = headline.headline_part(headline.without_kicker(lines, at)) if at is not None else title or (hint.headline if hint else "")
     return _page(lines, head, at, start, end, hint.site if hint else None)
 
 
@@ -212,18 +213,36 @@ def _after_header(lines: list[Line], at: int) -> int:
     return standfirst if standfirst is not None else i  # no story under the standfirst: it is the story
 
 
+_HEADER_KINDS = ("byline", "stamp", "relative", "caption", "credit")
+
+
 def _meta_below(lines: list[Line], i: int) -> bool:
-    """Furniture (a byline, stamp or photo) between line i and the next long line."""
+    """A byline, stamp or photo between line i and the next long line (a paywall's prompt or a
+    share bar under a one-paragraph story does not make it a standfirst)."""
     for line in lines[i + 1 : i + 1 + HEADER_REACH]:
-        if line.furniture:
+        if line.kind in _HEADER_KINDS:
             return True
         if line.prose or line.words >= 15:
             return False
     return False
 
 
+def _cluster_top(lines: list[Line], start: int) -> int:
+    """Where the header cluster over a story starts when its headline is not printed (a record's
+    text: "standfirst / By Jane Roe / Updated May 6 / story"): the furniture and wordy lines right
+    above it, up to a short line or a headline-shaped one (a menu, a site header)."""
+    i = start
+    while i > 0 and start - i < HEADER_REACH:
+        line = lines[i - 1]
+        if not (line.furniture or ((line.prose or line.words >= 15) and not line.display)):
+            break
+        i -= 1
+    return i - 1
+
+
 def _standfirst(lines: list[Line], at: int | None, start: int) -> str | None:
-    """The standfirst: the first wordy, non-furniture line between headline and story."""
+    """The standfirst: the first wordy, non-furniture line between the headline (or the header
+    cluster's top) and the story."""
     if at is None:
         return None
     for line in lines[at + 1 : start]:
@@ -232,16 +251,18 @@ def _standfirst(lines: list[Line], at: int | None, start: int) -> str | None:
     return None
 
 
-def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, site: str | None) -> Page:
+def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, site: str | None, top: int | None = None) -> Page:
+    """The page's parts around its headline at ``at`` (or, unprinted, over the header cluster from
+    ``top`` + 1) and its story in lines[start:end]."""
     kept = furniture.story_lines(lines, start, end)
-    top = at if at is not None else start
+    top = top if top is not None else at if at is not None else start
     near = lines[max(0, start - 6) : min(len(lines), end + 4)]
     return Page(
         headline=head,
-        standfirst=_standfirst(lines, at, start),
+        standfirst=_standfirst(lines, top if top < start else None, start),
         story=[ln.text for ln in kept],
-        header=[ln.text for ln in lines[top + 1 : start]],
-        above=[ln.text for ln in lines[max(0, top - 3) : top]],
+        header=_tail(lines, at, head) + [ln.text for ln in lines[top + 1 : start]] + _opening_meta(lines, start, end),
+        above=[ln.text for ln in lines[max(0, top - 3) : max(0, top)]],
         after=[ln.text for ln in lines[end : end + 6]],
         credits=[ln.text for ln in near if ln.furniture],
         captions=_captions(lines, top + 1, end),
@@ -250,6 +271,29 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
         lines=[ln.text for ln in lines],
         title_site=site,
     )
+
+
+def _tail(lines: list[Line], at: int | None, head: str) -> list[str]:
+    """What the headline's line prints after the headline: its byline ("... par Florence Roe, le 15
+    septembre 2009"), part of the header."""
+    if at is None or not lines[at].text.startswith(head):
+        return []
+    tail = lines[at].text[len(head) :].strip(" ,|–—-")
+    return [tail] if tail else []
+
+
+def _opening_meta(lines: list[Line], start: int, end: int) -> list[str]:
+    """The bylines and stamps among the story's first lines, before its second paragraph: where a
+    one-line standfirst was taken for the story's start, the header cluster is under it."""
+    found, paragraphs = [], 0
+    for line in lines[start : min(end, start + HEADER_REACH)]:
+        if line.prose and line.words >= PARAGRAPH_WORDS:
+            paragraphs += 1
+            if paragraphs == 2:
+                break
+        elif line.kind in ("byline", "stamp", "relative"):
+            found.append(line.text)
+    return found
 
 
 def _captions(lines: list[Line], start: int, end: int) -> list[str]:
@@ -303,7 +347,7 @@ def _short_page(lines: list[Line], title: str | None) -> Page:
     return Page(
         headline=title or lines[0].text,
         story=[ln.text for ln in story],
-        header=[ln.text for ln in body[:1] if ln.kind == "byline"],
+        header=_opening_meta(body, 0, len(body)),
         credits=[ln.text for ln in body if ln.furniture],
         lines=[ln.text for ln in lines],
     )

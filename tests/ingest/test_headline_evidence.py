@@ -1,0 +1,118 @@
+"""The headline and its header cluster on pages of the shapes met on real sites (fictional
+pages we wrote): kickers over or fused to the headline, standfirsts printed a sentence a
+line, one-paragraph stories under a paywall prompt, tags printed many times, bylines
+that sit under a one-line standfirst or on the headline's own line."""
+from __future__ import annotations
+
+import pytest
+
+from digest.ingest.byline import parse_byline
+from digest.ingest.furniture import is_chrome
+from digest.ingest.headline import breadcrumb_tail, is_label
+from digest.ingest.pagetext import parse_page_text
+from digest.ingest.pipeline import build_article, read_page
+from digest.ingest.readers import RawInput
+
+MENU = "Startseite\nPolitik\nWirtschaft\nKultur\nSport\nSuche\nAnmelden\n"
+FOOTER = "Impressum\nDatenschutz\nKontakt\n© 2026 Kleinholmer Bote\n"
+STORY = (
+    "Die fiktive Gemeinde Kleinholm hat am Dienstag beschlossen, den alten Fähranleger bis zum Sommer "
+    "vollständig zu erneuern, nachdem Gutachter schwere Schäden an den Pfählen gefunden hatten.\n"
+    "Der Umbau soll rund zwei Millionen Euro kosten; die Hälfte davon übernimmt das Land, wie die "
+    "Bürgermeisterin nach der Sitzung des Gemeinderats mitteilte.\n"
+    "Während der Bauarbeiten legen die Fähren an einem provisorischen Steg im Nordhafen an, der "
+    "bereits in der kommenden Woche aufgebaut werden soll.\n"
+)
+
+
+def shapes(text: str) -> list[str]:
+    """A page as innerText saves it (single newlines), and with blank lines between blocks."""
+    return [text, text.replace("\n", "\n\n")]
+
+
+def read(text: str):
+    return read_page(parse_page_text(text), {})
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Debatten aus dem Gemeinderat\nLibre cours: Der Hafen, die Fähren und ich\n"
+                                        "KOMMENTAR\nVon Jana Brückner am 19.10.2026\n" + STORY + FOOTER))
+def test_a_kicker_of_several_words_over_the_headline(text):
+    assert read(text).title == "Libre cours: Der Hafen, die Fähren und ich"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Lokales Kleinholm Gemeinde erneuert den alten Fähranleger\n"
+                                        "19.10.2026, 12:00 Uhr\n" + STORY + "Gemeinde erneuert den alten Fähranleger\n" + FOOTER))
+def test_a_kicker_fused_to_the_headline_goes_when_the_page_prints_it_without(text):
+    assert read(text).title == "Gemeinde erneuert den alten Fähranleger"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Nachricht 19. Oktober 2026\n"
+                                        "Gemeinde erneuert den alten Fähranleger\nFoto: Jana Brückner\nDie Pfähle sind morsch.\n"
+                                        "Der Umbau kostet zwei Millionen Euro.\nDas Land zahlt die Hälfte.\nAnzeige\n" + STORY + FOOTER))
+def test_a_standfirst_printed_a_sentence_a_line_is_no_rival_headline(text):
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert found.date == "2026-10-19"
+
+
+@pytest.mark.parametrize("text", shapes(
+    MENU + "Leserbriefe\nNeue Parkordnung am Hafen\nmehr\n"
+    "Klimaschutz: Der Hafen soll bis 2030 ohne Diesel auskommen\n"
+    "Die Gemeinde will die Fähren auf Strom umstellen.\nVon Jana Brückner\n19. Oktober 2026, 19:08 Uhr\n"
+    "Exklusiv für Abonnenten\n"
+    "Als die erste elektrische Fähre im Frühjahr zur Probe anlegte, standen Dutzende Schaulustige am Kai und "
+    "filmten das fast lautlose Manöver, das die Gemeinde seit Jahren geplant hatte.\n"
+    "Wählen Sie Ihren Zugang und lesen Sie weiter:\nDigital-Abo\nJetzt testen\n" + FOOTER))
+def test_a_one_paragraph_story_under_a_paywall_prompt_keeps_its_headline(text):
+    found = read(text)
+    assert found.title == "Klimaschutz: Der Hafen soll bis 2030 ohne Diesel auskommen"
+    assert found.authors == ["Jana Brückner"]
+    assert found.body.startswith("Als die erste elektrische Fähre")
+
+
+TAG = "OLYMPISCHE SPIELE IN KLEINHOLM\n"
+
+
+@pytest.mark.parametrize("text", shapes(
+    TAG + MENU + TAG + "ZWEITER STARTPLATZ FÜR DIE BIATHLETINNEN AUS KLEINHOLM BESTÄTIGT\nDer Verband hat am Montag entschieden.\n"
+    + STORY + TAG + "Staffel verpasst Podest knapp\n" + TAG + "Schneemangel in den Bergen\n" + TAG + FOOTER))
+def test_a_tag_printed_on_every_teaser_is_no_headline(text):
+    assert read(text).title == "ZWEITER STARTPLATZ FÜR DIE BIATHLETINNEN AUS KLEINHOLM BESTÄTIGT"
+
+
+def test_a_breadcrumb_with_arrows_names_the_headline():
+    assert breadcrumb_tail("Home → Nachrichten → Fähren fahren wieder nach Plan") == "Fähren fahren wieder nach Plan"
+    assert is_label("Home → Nachrichten")
+
+
+PIERS = (
+    "Barnacles settle on any surface that stays wet long enough, and ferry piers offer them acres of it. A pier "
+    "left alone for a season can carry a crust thick enough to scrape a hull.\n"
+    "The fictional harbour of Kleinholm clears its piers twice a year, in April and in September, when the larvae "
+    "are least active and the tides run low in the mornings.\n"
+    "Most of the work is done by hand, with long scrapers, because pressure washers strip the protective coating "
+    "that keeps the timber from rotting.\n"
+)
+
+
+@pytest.mark.parametrize("text", shapes(
+    "Harbour-master tips for clean piers, whether wooden, concrete or floating, for safe landings all season long.\n"
+    "By Jane Roe\nUpdated May 06, 2026\nAdvertisement\n" + PIERS))
+def test_a_byline_under_a_standfirst_taken_for_the_story_s_start_is_read(text):
+    found = build_article(RawInput("x", "record", {"title": "Keeping ferry piers free of barnacles", "text": text}))
+    assert found.authors == ["Jane Roe"]
+    assert found.date == "2026-05-06"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Por Ana Ruiz @anaruiz - mayo 11, 2026", ["Ana Ruiz"]),  # a social handle after the name
+    ("Escribe Ana Ruiz en Sociedad", ["Ana Ruiz"]),
+    ("Veröffentlicht am 03.02.2026 von Jana Brückner Hafenblatt International", ["Jana Brückner Hafenblatt"]),
+])
+def test_bylines(line, names):
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize("line", ["Reading Time: 3 mins read", "4 min read", "Lesezeit: 5 Minuten", "Temps de lecture : 2 min"])
+def test_reading_times_are_chrome(line):
+    assert is_chrome(line.casefold())
