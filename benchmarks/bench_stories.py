@@ -15,7 +15,7 @@ gives none for these sets. For each it prints story BCubed precision, recall and
 ``full`` also the key facts' redundancy (share of stories with a pair of chosen sentences
 whose word-overlap F1 exceeds 0.5, or a sentence repeating the summary) and coverage (of
 what two or more reports of a story say, the share its headline, summary and facts say),
-beside the same figures for the old key points (each report's lead, first five).
+beside the same figures for the leads of the reports (first five: the former key points).
 Goals (issue 17): ecb-dev full >= 0.95, headline >= 0.80, lead >= 0.93.
 Reads ../shared/eval and skips cleanly when it is absent. Ends with one JSON line.
 """
@@ -74,6 +74,11 @@ def first_sentence(body: str) -> str:
         if para and not para.startswith(("#", "!", "http")):
             return _SENTENCE.split(para, 1)[0].strip()
     return ""
+
+
+def lead(meta: dict, body: str) -> str:
+    """A report's lead: its standfirst, else its first sentence (what the former key points were)."""
+    return str(meta.get("summary") or first_sentence(body))
 
 
 def reduced(articles: dict[str, tuple[dict, str]], variant: str) -> list[dict]:
@@ -174,8 +179,10 @@ def run_set(name: str, variants: list[str], work: Path) -> dict:
         result[variant] = {"bcubed_p": round(p, 4), "bcubed_r": round(r, 4), "bcubed_f1": round(f, 4)}
         print(f"{name}\t{variant}\tP {p:.4f}\tR {r:.4f}\tF1 {f:.4f}", flush=True)
         if variant == "full":
-            for field in ("key_facts", "key_points"):
-                facts = key_fact_figures(stories, articles, field)
+            leads = [dict(s, leads=[lead(*articles[a]) for a in s["articles"][: s["independent_reports"]]])
+                     for s in stories]
+            for field in ("key_facts", "leads"):
+                facts = key_fact_figures(leads, articles, field)
                 result[field] = facts
                 print(f"{name}\t{field}\t" + "  ".join(f"{k} {v}" for k, v in facts.items()), flush=True)
     return result

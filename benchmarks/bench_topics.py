@@ -1,11 +1,13 @@
 """Topic tagging: speed (articles/s on one core) and first-topic quality on the labelled dev sets.
 
-    .venv/bin/python benchmarks/bench_topics.py [--sets bbc-dev agnews-dev] [--confusion]
+    .venv/bin/python benchmarks/bench_topics.py [--sets topics-dev bbc-dev agnews-dev] [--confusion] [--per-topic]
 
-Calls ``classify`` directly (no ingest), so it measures the tagger alone: a record's first
-line is the headline and the rest the body, as the sets are written. Reads ../shared/eval
-and skips cleanly when it is absent. The issue's targets: >= 1,000 articles/s; bbc-dev
-first-topic accuracy >= 0.92 and macro-F1 >= 0.90; agnews-dev accuracy >= 0.85.
+Calls ``classify`` directly (no ingest), so it measures the tagger alone (lexicon and learned
+model): a record's first line is the headline and the rest the body, as the sets are written
+(ingest also passes the lede as summary, so score.py's figures differ a little). Reads
+../shared/eval and skips cleanly when it is absent. Targets (issue 14): >= 1,000 articles/s on
+one core; topics-dev first-topic accuracy >= 0.72 and macro-F1 >= 0.70; bbc-dev >= 0.93 both;
+agnews-dev accuracy >= 0.85.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from digest.enrich.topic_model import load_model
 from digest.enrich.topics import classify, load_lexicon
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
@@ -33,7 +36,7 @@ def split(text: str) -> tuple[str, str]:
     return title.strip(), body.strip()
 
 
-def quality(rows: list[dict], show_confusion: bool) -> dict[str, float]:
+def quality(rows: list[dict], show_confusion: bool, per_topic: bool = False) -> dict[str, float]:
     """First-topic accuracy and macro-F1 over the gold topics, as score.py computes them."""
     per = collections.defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
     confusion: collections.Counter = collections.Counter()
@@ -52,6 +55,10 @@ def quality(rows: list[dict], show_confusion: bool) -> dict[str, float]:
     correct = sum(v[0] for v in per.values())
     golds = {r["topic"] for r in labelled}
     f1 = [2 * per[t][0] / max(1, 2 * per[t][0] + per[t][1] + per[t][2]) for t in golds]
+    if per_topic:
+        for t in sorted(per):
+            tp, fp, fn = per[t]
+            print(f"    {t:34s} precision={tp / max(1, tp + fp):.2f} recall={tp / max(1, tp + fn):.2f} n={tp + fn}")
     if show_confusion:
         for (gold, first), n in confusion.most_common(25):
             print(f"    {n:4d}  {gold} -> {first}")
@@ -59,9 +66,10 @@ def quality(rows: list[dict], show_confusion: bool) -> dict[str, float]:
 
 
 def speed(rows: list[dict], repeat: int = 3) -> float:
-    """Articles per second, best of ``repeat`` passes (the lexicon is compiled beforehand)."""
+    """Articles per second, best of ``repeat`` passes (lexicon and model are loaded beforehand)."""
     parts = [split(r["text"]) for r in rows]
     load_lexicon()
+    load_model()
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -73,15 +81,16 @@ def speed(rows: list[dict], repeat: int = 3) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sets", nargs="+", default=["bbc-dev", "agnews-dev"])
+    ap.add_argument("--sets", nargs="+", default=["topics-dev", "bbc-dev", "agnews-dev"])
     ap.add_argument("--confusion", action="store_true", help="print the commonest errors")
+    ap.add_argument("--per-topic", action="store_true", help="print precision and recall per gold topic")
     args = ap.parse_args()
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} is absent")
         return 0
     for name in args.sets:
         rows = load(name)
-        q = quality(rows, args.confusion)
+        q = quality(rows, args.confusion, args.per_topic)
         print(f"{name}\trecords={len(rows)}\t" + "\t".join(f"{k}={v:.4f}" for k, v in q.items())
               + f"\tarticles_per_s={speed(rows):.0f}")
     return 0

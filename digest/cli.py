@@ -1,4 +1,4 @@
-"""The ``digest`` command (also ``python -m digest``): new, ingest, group, fetch, serve.
+"""The ``digest`` command (also ``python -m digest``): new, ingest, group, fetch, export, serve.
 
 Every command reads the site's mkdocs.yml (``-f``, or the one in the working folder) with
 MkDocs' own loader and the plugin's schema (digest/config.py), so a site has one config.
@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_fetch_parser(sub, common)
 
+    p = sub.add_parser("export", parents=[common], help="write the briefing's pages, feeds and search index as plain files for another builder")
+    p.add_argument("dir", type=Path, metavar="DIR", help="where the files go (a folder outside the docs_dir; a re-run replaces what it wrote)")
+    p.set_defaults(run=cmd_export, needs_site=lambda args: True)
+
     p = sub.add_parser("serve", parents=[common], help="build the site and serve it with live reload (mkdocs serve)")
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT", help="where to serve (default: 127.0.0.1:8000)")
     p.set_defaults(run=cmd_serve, needs_site=lambda args: True)
@@ -179,6 +183,17 @@ def cmd_group(args: argparse.Namespace, config: DigestConfig) -> int:
         n = len(story.articles)
         print(f"{story.id}\t{n} article{'s' * (n != 1)}, {len(story.independent)} independent\t{story.title}")
     log.info("%d stories from %d articles", len(stories), len(articles))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, config: DigestConfig) -> int:
+    from .progress import Progress
+    from .site.export import export_site
+
+    assert config.config_file is not None  # the command needs a site
+    with Progress(enabled=False if args.verbosity < 0 else None) as progress:
+        report = export_site(config.config_file, args.dir, progress)
+    log.info("%s", report.summary(args.dir))
     return 0
 
 

@@ -151,7 +151,6 @@ class Story:
     follow the news; see group/README.md). ``shared_terms`` say why the reports are together:
     the names (``shared_names``) first, then distinctive words.
     ``key_facts`` are sentences chosen across independent reports (see group/README.md).
-    ``key_points`` (each report's lead) is kept until the site reads ``key_facts`` instead.
     """
 
     id: str
@@ -160,7 +159,6 @@ class Story:
     articles: list[Article]
     copies: dict[str, list[str]] = field(default_factory=dict)
     shared_terms: list[str] = field(default_factory=list)
-    key_points: list[str] = field(default_factory=list)
     key_facts: list[KeyFact] = field(default_factory=list)
     shared_names: list[str] = field(default_factory=list)
     headline_from: str | None = None

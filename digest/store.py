@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .model import Article, parse_article, render_markdown
-from .versions import MAX_DAYS_APART, days_apart, is_earlier, outlet_key, same_story, shingles, sketch, sketch_found, url_key
+from .versions import (
+    MAX_DAYS_APART, days_apart, is_earlier, other_hosts, outlet_key, same_story, shingles, sketch, sketch_found, url_key,
+)
 
 STATE_DIR = ".digest"
 STATE_FILE = "state.json"  # part of the archive: commit it with the articles
@@ -33,6 +35,7 @@ INPUTS_FILE = "inputs.json"  # a cache for this machine and this code: not commi
 STATE_VERSION = 2
 MIN_INPUTS_KEPT = 10_000  # inputs remembered at least (3 per article in a large archive)
 MAX_CANDIDATES = 20  # articles compared in full with a new one, most similar sketch first
+MAX_HOLDERS = 64  # a sketch hash held by more articles of one outlet than this is a stock phrase: not looked at
 LOCAL_GITIGNORE = "# Written by digest: this machine's lock and cache of inputs already read; not part of the archive.\nlock\ninputs.json\n*.tmp\n"
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 
@@ -293,16 +296,19 @@ class ContentStore:
             return None
         hashes = shingles(article.body)
         votes: dict[str, int] = {}
+        anchors = self._idx().anchors
         for h in hashes:
-            for other in self._idx().anchors.get((outlet, h), ()):
-                votes[other] = votes.get(other, 0) + 1
+            holders = anchors.get((outlet, h), ())
+            if len(holders) <= MAX_HOLDERS:  # a phrase the outlet uses everywhere says nothing about one story
+                for other in holders:
+                    votes[other] = votes.get(other, 0) + 1
         entries = self.state["articles"]
         for other, _ in sorted(votes.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]:
             entry = entries[other]
             if not sketch_found(entry.get("sketch") or [], hashes):
                 continue
             existing = self._read(entry["path"])
-            if existing is None:
+            if existing is None or other_hosts(article.url, existing.url):
                 continue
             apart = days_apart(article.date, existing.date)
             if (apart is None or apart <= MAX_DAYS_APART) and same_story(shingles(existing.body), hashes):

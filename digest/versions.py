@@ -31,7 +31,7 @@ SHINGLE = 4  # words per shingle: one changed word touches four of them
 SKETCH = 8  # hashes kept per article in the index
 MIN_SKETCH_FOUND = 0.5  # share of a stored sketch a new text must contain to be compared in full
 MIN_CONTAINMENT = 0.8  # share of the shorter text's shingles the longer one must hold
-MIN_SHINGLES = 8  # below this (about a dozen words) two texts must be near-identical
+MIN_SHINGLES = 20  # below this (a headline, a one-line brief) text alone never makes a version
 MAX_DAYS_APART = 3  # versions of one story are published within days of each other
 _WORD = re.compile(r"\w+")
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.IGNORECASE)
@@ -55,6 +55,13 @@ def outlet_key(article: Article) -> str | None:
     host = urlsplit(article.url or "").hostname or ""
     host = host.removeprefix("www.")
     return host or None
+
+
+def other_hosts(a: str | None, b: str | None) -> bool:
+    """Do two addresses name different sites? (Then two pages are two outlets', whatever their source says.)"""
+    host_a = (urlsplit(a or "").hostname or "").removeprefix("www.")
+    host_b = (urlsplit(b or "").hostname or "").removeprefix("www.")
+    return bool(host_a and host_b and host_a != host_b)
 
 
 def shingles(text: str) -> set[int]:
@@ -81,14 +88,16 @@ def sketch_found(stored: list[int], hashes: set[int]) -> bool:
 
 
 def same_story(old: set[int], new: set[int]) -> bool:
-    """Nearly the same text: one holds nearly all of the other (a changed word, an added paragraph)."""
-    if not old or not new:
-        return False
-    common = len(old & new)
+    """Nearly the same text: one holds nearly all of the other (a changed word, an added paragraph).
+
+    A text of a few words says too little: one outlet's two headline-only items with the
+    same words (an aggregator's entries, a live page's updates) are two items, not a page
+    and its update; only the same address makes them one.
+    """
     smaller = min(len(old), len(new))
     if smaller < MIN_SHINGLES:
-        return common >= 0.9 * max(len(old), len(new))
-    return common >= MIN_CONTAINMENT * smaller
+        return False
+    return len(old & new) >= MIN_CONTAINMENT * smaller
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:

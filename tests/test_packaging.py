@@ -4,6 +4,7 @@ cleaner, a separate package), with its data files, templates and site parts."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,9 +21,15 @@ HTML = ROOT / "tests" / "ingest" / "fixtures" / "pages" / "harbour_story.html"
 def venv(tmp_path_factory) -> Path:
     """A fresh venv with the project installed from a copy of the source, as a user would."""
     base = tmp_path_factory.mktemp("fresh")
+    # A copy, so the build leaves nothing in the checkout (setuptools' build/ would keep
+    # modules the source no longer has and ship them in later wheels).
+    source = base / "source"
+    outputs = {".git", ".venv", "build", "site", ".cache", "node_modules"}  # at the top only: digest/site is code
+    shutil.copytree(ROOT, source, symlinks=True, ignore=lambda folder, names: [
+        n for n in names if (Path(folder) == ROOT and n in outputs) or n.endswith(".egg-info") or n == "__pycache__"])
     subprocess.run([sys.executable, "-m", "venv", str(base / "venv")], check=True, timeout=300)
     bin_dir = base / "venv" / "bin"
-    done = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(ROOT)],
+    done = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(source)],
                           capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, done.stdout + done.stderr
     return bin_dir

@@ -84,6 +84,26 @@ def test_another_outlets_copy_and_another_story_stay_apart(tmp_path):
     assert {a.id for a in load_articles(tmp_path)} == {"obs-1", "herald-1", "obs-2"}
 
 
+def test_two_sites_with_one_source_name_are_two_outlets(tmp_path):
+    """Two papers that both name the wire as their source (a misread masthead) stay two articles."""
+    store = ContentStore(tmp_path)
+    store.write(story("p-1", PARAS, source="The Associated Press", url="https://lakeside.example/ndera"))
+    other = store.write(story("p-2", [*PARAS, NEW_PARA], source="The Associated Press", url="https://western.example/ndera-fee"))
+    assert other.status == "new" and len(load_articles(tmp_path)) == 2
+
+
+def test_headline_only_items_of_one_outlet_stay_apart_unless_one_address(tmp_path):
+    """An aggregator's headline-only entries: the same words from one outlet are two items,
+    unless they share an address."""
+    store = ContentStore(tmp_path)
+    head = "Lake Ndera fishermen block the harbour mouth in protest at a new licence fee, county board says"
+    store.write(story("a-1", [head], url="https://observer.example/a/1"))
+    second = store.write(story("a-2", [head + " on Tuesday"], url="https://observer.example/a/2"))
+    third = store.write(story("a-3", [head.replace("Tuesday", "Monday")], url="https://observer.example/a/1?utm_medium=feed"))
+    assert second.status == "new" and third.replaced == "a-1"
+    assert {a.id for a in load_articles(tmp_path)} == {"a-1", "a-2"}
+
+
 def test_a_daily_report_on_the_same_template_is_not_a_version(tmp_path):
     """Same outlet, nearly the same words, but days apart: tomorrow's report, not today's corrected."""
     store = ContentStore(tmp_path)

@@ -1,8 +1,12 @@
-"""Topics: IPTC Media Topics (top level) for one article, from a weighted lexicon.
+"""Topics: IPTC Media Topics (top level) for one article, from a weighted lexicon and a learned model.
 
-Why a lexicon and not a model: no model weights may be downloaded at run time, a person
-can read and extend a word list (from mkdocs.yml), and tagging stays one dictionary lookup
-per token. The lexicon lives in ``data/topics.yml``; its format is described there.
+The lexicon (``data/topics.yml``, format described there) is readable, extendable from
+mkdocs.yml, and adds up evidence over the whole text; it knows hard news and the topics no
+training data covers (labour, weather). The learned model (``topic_model.py``, weights in
+``data/topic_model.json``, rebuilt by ``topic_build_model.py`` from labelled news) reads the
+headline and lead and knows soft news the lexicon misreads. ``combine`` says how the two decide
+together; ``learned: false`` in the settings tags with the lexicon alone. Both are plain data
+shipped with the package: nothing is downloaded or unpickled at run time.
 
 Scoring, in one pass over the tokens of each field:
 
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -40,6 +45,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from digest.enrich.topic_model import load_model
 from digest.model import TOPIC_SLUGS
 
 DATA_FILE = Path(__file__).parent / "data" / "topics.yml"
@@ -68,6 +74,13 @@ class Settings:
     frame_min: float
     frame_margin: float
     frame_share: float
+    # Combining with the learned model (data/topic_model.json); see ``combine``.
+    learned: bool
+    lexicon_vote: float
+    strong_evidence: float
+    strong_vote: float
+    model_min: float
+    further_min: float
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,7 @@ class Lexicon:
     frames: "Lexicon | None" = None  # frame terms: "topics" are the frame topics, one per frame
     leads: frozenset[str] = frozenset()  # in a frames lexicon: the frames that may put their topic first
     holds: frozenset[str] = frozenset()  # in a frames lexicon: topics no frame overtakes when they score best
+    off: frozenset[str] = frozenset()  # topics switched off (scale 0): the learned model may not give them either
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -107,6 +121,20 @@ def tokens(text: Any) -> list[str]:
     if not text or not isinstance(text, str):
         return []
     return TOKEN.findall(text.lower().replace("n't", "nt").replace("n\u2019t", "nt"))
+
+
+def model_words(title: list[str], summary: list[str], body: list[str], lead_tokens: int) -> list[str]:
+    """The words the learned model reads: headline, standfirst (unless the body starts with it), body lead.
+
+    Ingest repeats a one-line item as headline, summary and body: each is read once. The model is
+    trained on headlines with a one- or two-sentence description, so it reads no further.
+    """
+    words = list(title)
+    if summary and summary != title and body[: len(summary)] != summary:
+        words += summary
+    if body and body != title:
+        words += body[:lead_tokens]
+    return words
 
 
 def _variants(words: list[str]) -> list[tuple[str, ...]]:
@@ -228,12 +256,14 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         frames = Lexicon(tuple(data["frames"]), *_pack(frame_table), {}, settings,
                          leads=frozenset(slug for slug, spec in specs if spec.get("leads", True)),
                          holds=frozenset(slug for slug, spec in specs if spec.get("holds", False)))
-    return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames)
+    off = frozenset(slug for slug, spec in (data.get("topics") or {}).items() if float(spec.get("scale", 1.0)) == 0)
+    return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames,
+                   off=off)
 
 
 def settings_from(values: Mapping[str, Any]) -> Settings:
     """Settings from a ``settings:`` mapping that names every field (the data file's, merged)."""
-    kinds = {f.name: int if f.type == "int" else float for f in fields(Settings)}
+    kinds = {f.name: {"int": int, "bool": bool}.get(str(f.type), float) for f in fields(Settings)}
     missing = sorted(kinds.keys() - values.keys())
     if missing:
         raise ValueError(f"topic lexicon settings missing: {', '.join(missing)}")
@@ -377,6 +407,43 @@ def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, f
     return [ranked[0][0]] + [t for t, v in ranked[1 : settings.max_topics] if v >= bar]
 
 
+def combine(picked: list[str], scores: Mapping[str, float], probabilities: Mapping[str, float], hinted: bool,
+            settings: Settings) -> list[str]:
+    """The lexicon's choice and the learned model's probabilities as one list of topics, most relevant first.
+
+    The two are good at different things. The model (learned from ~28,000 labelled items) reads a
+    headline and its lead the way news desks file them, and knows soft news (parenting, travel,
+    odd news) that the lexicon's words miss or mistake ("cup", "home", "star"); the lexicon adds up
+    evidence over the whole text, knows hard news and the topics the training data lacks, and
+    reads the outlet's own section. So every topic starts from the model's log-probability and:
+
+    * the lexicon's first topic gets ``lexicon_vote`` (it breaks near-ties on thin evidence);
+    * when the lexicon's evidence is strong (a best score of ``strong_evidence``: a long article,
+      or a short one dense in a beat's words) or the section or URL names a topic, the lexicon
+      leads: its first topic gets ``strong_vote`` more and every topic log(1 + its score);
+    * with no lexicon evidence at all, the model alone must reach ``model_min``, else no topic.
+
+    Further topics come from the lexicon's own list (its bar is relative to the best evidence,
+    so one stray word adds nothing): all of them when its evidence is strong; else its first
+    topic when the model overruled it, and the others when the model does not rule them out
+    (``further_min``).
+    """
+    if not picked:
+        best = max(probabilities.items(), key=lambda kv: kv[1], default=(None, 0.0))
+        return [best[0]] if best[0] and best[1] >= settings.model_min else []
+    strong = hinted or max(scores.values(), default=0.0) >= settings.strong_evidence
+    votes = {t: math.log(max(p, 1e-9)) for t, p in probabilities.items()}
+    votes[picked[0]] = votes.get(picked[0], math.log(1e-9)) + settings.lexicon_vote
+    if strong:
+        votes[picked[0]] += settings.strong_vote
+        for t, v in scores.items():
+            votes[t] = votes.get(t, math.log(1e-9)) + math.log1p(v)
+    first = max(votes, key=lambda t: votes[t])
+    rest = [t for i, t in enumerate(picked)
+            if t != first and (strong or i == 0 or probabilities.get(t, 1.0) >= settings.further_min)]
+    return [first] + rest[: settings.max_topics - 1]
+
+
 def classify(title: str, summary: str, body: str, section: str | None = None, url: str | None = None,
              lexicon: Lexicon | None = None) -> list[str]:
     """IPTC top-level topic slugs for an article, most relevant first (possibly none)."""
@@ -384,5 +451,15 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
     fields = _fields(title, summary, body)
     scores = _topic_scores(fields, section, url, lex)
     if not lex.frames:
-        return pick(scores, lex.settings)
-    return pick(scores, lex.settings, _frame_scores(fields, lex.frames), lex.frames.leads, lex.frames.holds)
+        picked = pick(scores, lex.settings)
+    else:
+        picked = pick(scores, lex.settings, _frame_scores(fields, lex.frames), lex.frames.leads, lex.frames.holds)
+    if not lex.settings.learned:
+        return picked
+    model = load_model()
+    words = model_words(*fields, model.lead_tokens)
+    if not picked and not model.knows(words):
+        return []
+    hinted = bool(_hinted(_hint_words(section, url), lex.sections))
+    probabilities = {t: p for t, p in model.probabilities(words).items() if t not in lex.off}
+    return combine(picked, scores, probabilities, hinted, lex.settings)

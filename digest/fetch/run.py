@@ -303,7 +303,7 @@ def _page(new: _NewItem) -> tuple[str, str | None]:
     except (FetchError, BadInput) as e:
         if new.fallback is None or isinstance(e, RefusedAddress):
             raise
-        log.info("%s: %s; the feed's own text is used", new.item.link, e)
+        log.info("fetch %s: %s; the feed's own text is used", new.item.link, e)
         return new.fallback, None
 
 

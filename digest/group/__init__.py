@@ -141,7 +141,6 @@ def story_record(story: Story) -> dict[str, Any]:
         },
         "key_facts": [{"text": f.text, "article_id": f.article_id, "source": f.source} for f in story.key_facts],
         "arrivals": story.arrivals,
-        "key_points": story.key_points,
         "first_date": story.first_date,
         "last_date": story.last_date,
         "regions": story.regions,

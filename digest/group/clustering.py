@@ -72,5 +72,5 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     labels = average_linkage(len(reports), pairs, sims, options.story_threshold)
     if options.pool_threshold > 0:
         labels = pool_short(np.asarray(labels), vectors.matrix, candidates, short, stamps(reports),
-                            options.pool_threshold, options.window_days).tolist()
+                            max(options.pool_threshold, options.story_threshold), options.window_days).tolist()
     return Clustering(labels, vectors, pairs, sims)

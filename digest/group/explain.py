@@ -27,7 +27,7 @@ from ..model import Article
 
 @dataclass
 class Explanation:
-    """Why a story's reports are together: names, then distinctive terms, and the days they span."""
+    """Why a story's reports are together: the names, then the distinctive words, that linked them."""
 
     names: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
@@ -80,11 +80,9 @@ def linking_weights(groups: list[np.ndarray], matrix: sp.csr_matrix) -> sp.csr_m
     onehot = sp.csr_matrix((np.ones(len(rows)), (owner, rows)), shape=(len(groups), matrix.shape[0]))
     squares = onehot @ matrix.multiply(matrix).tocsr().astype(np.float64)
     total = onehot @ matrix.astype(np.float64)
-    single = np.array([len(g) == 1 for g in groups])
-    links = (total.multiply(total) - squares) / 2
-    links = sp.csr_matrix(links)
-    lone = sp.diags(single.astype(np.float64))
-    return (sp.diags((~single).astype(np.float64)) @ links + lone @ squares).tocsr()
+    single = np.array([len(g) == 1 for g in groups], dtype=np.float64)
+    links = sp.csr_matrix(total.multiply(total) - squares) / 2
+    return (sp.diags(1.0 - single) @ links + sp.diags(single) @ squares).tocsr()
 
 
 def why_grouped(cols: np.ndarray, weights: np.ndarray, terms: list[str], articles: Iterable[Article], limit: int,

@@ -102,8 +102,8 @@ def entities(article: Article) -> list[str]:
     text = "\n".join(b for b in (article.title, article.summary, article.body) if b)
     if "://" in text or "www." in text:
         text = _URL.sub(" ", text)
-    shouted = _title_case_lines(text)  # (start, end) of lines where capitals say nothing
     brief = len(article.body) < _BRIEF  # a headline or a one-line item: no other sentence to confirm a name
+    shouted = _title_case_lines(text if brief else article.title)  # spans where capitals say nothing
     runs: list[tuple[list[str], bool]] = []
     mid: set[str] = set()  # words capitalised somewhere other than a sentence's start
     out = [f"c:{c.upper()}" for c in article.countries]
@@ -166,7 +166,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 
     A line counts when it has three or more words of four letters or more and four in
     five of them start with a capital ("Fed Official Says Weak Data Caused By Weather").
-    Only lines of a headline's length are looked at: prose is not written so.
+    Only lines of a headline's length are looked at, and in a long article only its
+    headline (at the start of ``text``): prose is not written so.
     """
     spans = []
     for m in _LINE.finditer(text):

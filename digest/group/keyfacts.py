@@ -31,8 +31,8 @@ from ..model import Article, KeyFact
 from .features import stop_words
 
 MAX_FACTS = 5
-MAX_REPORTS = 10          # reports read per story: a fact central to the story is in these
-SENTENCES_PER_REPORT = 8
+MAX_REPORTS = 8           # reports read per story: a fact central to the story is in these
+SENTENCES_PER_REPORT = 6
 MIN_WORDS, MAX_WORDS = 8, 60
 MAX_OVERLAP = 0.5         # word-overlap F1 above this: the same thing said again
 MIN_GAIN = 0.2            # stop when a sentence adds less than this share of what the first added
@@ -90,11 +90,14 @@ def split_sentences(text: str) -> list[str]:
 
 
 def readable(sentence: str) -> bool:
-    """A whole sentence a reader can take alone: a sane length, a capital first, a full stop last."""
+    """A whole sentence a reader can take alone: a sane length, a capital first, a full stop last,
+    its quotation marks paired."""
     if not MIN_WORDS <= len(_WORD.findall(sentence)) <= MAX_WORDS:
         return False
     if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "\"“‘"):
         return False
+    if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
+        return False  # the tail or head of a quotation that runs over several sentences
     return sentence.rstrip("\"”’)").endswith((".", "!", "?")) and "://" not in sentence and not sentence.isupper()
 
 

@@ -55,7 +55,8 @@ class GroupOptions:
         after average linkage, groups made mostly of short reports merge while the
         cosine of their centroids (the sum of their reports' vectors) is at least this,
         faded by the time between their coverage (pooling.py): headlines of a big story
-        share little pair by pair but much once pooled. 0 turns it off.
+        share little pair by pair but much once pooled. Never below story_threshold
+        (a higher story_threshold splits pooled stories too); 0 turns it off.
     """
 
     copy_threshold: float = 0.8

@@ -88,7 +88,6 @@ def build_story(articles: list[Article], report_ids: list[int], copies: dict[int
         shared_terms=why.labels,
         shared_names=why.names,
         headline_from=head.id,
-        key_points=list(dict.fromkeys(p for p in (lead(a) for a in independent) if p)),
         key_facts=facts(independent, weights, summary, title),
     )
 

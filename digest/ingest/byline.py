@@ -155,8 +155,8 @@ def authors(page: "Page") -> list[str]:
             _add(alone, names_beside_stamp(line))
             continue
         line = without_email(line)
-        if not is_name(line):
-            continue
+        if not is_name(line) or is_role(line):
+            continue  # "Courts Reporter" under the name is a role, not a second author
         prev = near[i - 1] if i else ""
         nxt = near[i + 1] if i + 1 < len(near) else ""
         if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:
@@ -166,7 +166,29 @@ def authors(page: "Page") -> list[str]:
     declared: list[str] = []
     for value in page.declared.authors:
         _add(declared, declared_names(value))
-    return declared or alone
+    people = [n for n in declared if not _institutional(n, page)]
+    return people or alone or declared
+
+
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3})\b")
+_CORPORATE = re.compile(r"\b(?:e\.\s?V|GmbH|AG|Inc|Ltd|LLC|S\.A)\b\.?")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _institutional(name: str, page: "Page") -> bool:
+    """A declared "author" that is the site itself, its domain, its company or the headline:
+    CMS defaults, weaker than a name the page prints beside its stamp."""
+    key = _squash(name)
+    sites = [_squash(s) for s in page.declared.site_names if s]
+    return (
+        not key
+        or key == _squash(page.headline)
+        or bool(_DOMAIN.search(name) or _CORPORATE.search(name))
+        or any(key in s or s in key for s in sites if len(s) >= 4)
+    )
 
 
 def _add(names: list[str], found: list[str]) -> None:

@@ -77,6 +77,11 @@ def is_credit_only(text: str, words: int | None = None) -> bool:
     return bool(_LABEL_COLON.match(text)) or text.lstrip().startswith(("©", "(c)", "(")) or "/" in text
 
 
+def is_credit_label(text: str) -> bool:
+    """A credit printed before its caption: "Image copyright Reuters", "Bildquelle: dpa"."""
+    return len(text.split()) <= 6 and bool(re.match(r"^(?i:image copyright|copyright|image source|bildquelle|quelle|fuente|crédito)\b", text))
+
+
 def strip_label(text: str) -> str:
     """The caption without a leading "Image caption" label."""
     m = re.match(r"^(?i:image caption|media caption|caption|légende|legende)\s*:?\s*", text)

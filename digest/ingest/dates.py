@@ -353,10 +353,11 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
     """When the story was published, from the page's own evidence, strongest first: a stamp in
     the headline's header cluster (a "published" one before an "updated" one), one just above
     the headline, a date the markup declares, the lede's first sentence ("on Saturday (Dec 27)"),
-    a stamp right after the story. Never a date elsewhere on the page: a site header's "today"
-    or a teaser's date is not the story's. A declared date-time on the day the page prints is
-    preferred to the printed one: it carries its zone; one on another day is in another zone
-    (UTC past midnight) or a CMS default, and the printed day wins."""
+    a stamp right after the story, a labelled stamp anywhere. Never an unlabelled date elsewhere
+    on the page: a site header's "today" or a teaser's date is not the story's. A declared
+    date-time on the day the page prints is preferred to the printed one: it carries its zone;
+    one on another day is in another zone (UTC past midnight) or a CMS default, and the printed
+    day wins."""
     references: list[dt.date] | None = None
 
     def resolved(mention: DateMention) -> str | None:
@@ -364,7 +365,7 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
         if mention.year:
             return mention.iso()
         if references is None:
-            references = full_dates(page.above + page.header + page.story + page.after)
+            references = full_dates(page.header + page.story + page.after)  # not the teasers above the headline
         if references:
             return resolve(mention, references)
         year = page_year(page)  # no dated event in the story: the year the page itself is from
@@ -379,8 +380,15 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
         date = resolved(found.mention)
         if date:
             return declared if declared and declared[:10] == date[:10] else date
-    if declared:
-        return declared
+    printed = _printed_elsewhere(page, month_first, resolved)
+    if declared and printed:
+        return printed if _shifted(declared, printed) else declared
+    return declared or printed
+
+
+def _printed_elsewhere(page: "Page", month_first: bool, resolved) -> str | None:
+    """A date the page prints away from its headline: in the lede's first sentence, in a stamp
+    right after the story, in a labelled stamp anywhere ("Erscheinungsdatum: 07.02.2022")."""
     if page.story:
         lede = re.split(r"(?<=[.!?])\s", page.story[0], maxsplit=1)[0]
         for mention in find_dates(lede):
@@ -391,12 +399,23 @@ def publication_date(page: "Page", month_first: bool = False) -> str | None:
         date = resolved(found.mention) if found else None
         if date:
             return date
-    for line in page.lines:  # a labelled stamp anywhere: "Erscheinungsdatum: 07.02.2022", "Published July 3, 2026"
+    for line in page.lines:
         if len(line) <= STAMP_MAX_CHARS and _DIGIT.search(line) and _LABEL_ANYWHERE.search(line):
             found = stamp(line, month_first)
             if found and not found.updated and found.mention.year:
                 return found.mention.iso()
     return None
+
+
+def _shifted(declared: str, printed: str) -> bool:
+    """A declared date that is the printed one seen from elsewhere: in UTC past the page's
+    midnight (a day apart), or with day and month swapped ("2023-01-11" for 1 November)."""
+    try:
+        a, b = dt.date.fromisoformat(declared[:10]), dt.date.fromisoformat(printed[:10])
+    except ValueError:
+        return False
+    utc = declared.endswith(("+00:00", "Z"))
+    return (utc and abs((a - b).days) == 1) or (a.year == b.year and (a.month, a.day) == (b.day, b.month) and a != b)
 
 
 _URL_YEAR = re.compile(r"/((?:19|20)\d\d)/(?:[01]?\d/)?")

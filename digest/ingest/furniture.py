@@ -64,6 +64,7 @@ ISOLATED_SHARE = 0.5
 BOILERPLATE_SHARE = 0.5
 UNPUNCTUATED_SHARE = 0.6
 REPEAT_COST = 3.0
+LIST_END_WORDS = 15  # a paragraph this long under a link list is the story going on
 
 
 def is_chrome(low: str) -> bool:
@@ -175,16 +176,35 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
             line.score *= ISOLATED_SHARE
 
 
+def story_lines(lines: list[Line], start: int, end: int) -> list[Line]:
+    """The story's lines in lines[start:end]: furniture out, link lists under a "More:" heading
+    out, and nothing after an author box or comments heading."""
+    kept: list[Line] = []
+    in_list = False
+    for line in lines[start:end]:
+        if kept and ends_story(line):
+            break
+        if is_list_heading(line.key):
+            in_list = True
+            continue
+        if in_list and not (line.prose and line.words >= LIST_END_WORDS):
+            continue  # the linked headlines (and their one-line blurbs) under "Lesen Sie auch:"
+        in_list = False
+        if not line.furniture:
+            kept.append(line)
+    return kept
+
+
 def split_furniture(
     paragraphs: list[str], headline: str | None = None, captions: list[str] | None = None
 ) -> tuple[list[str], list[str]]:
-    """Another extractor's paragraphs split into (story, furniture): the repeated
-    headline, captions, credits, bylines, stamps and share prompts it let through, and
+    """Another extractor's paragraphs split into (story, furniture): the repeated headline,
+    captions, credits, bylines, stamps, share prompts and link lists it let through, and
     everything from an end heading on ("About Nordlys Shipping AS", "Comments").
     ``captions`` are the page's own <figcaption>s, when known."""
     lines = split_lines("\n\n".join(paragraphs))
     classify(lines, fold(headline) if headline else None, frozenset(map(fold, captions)) if captions is not None else None)
     first = next((i for i, ln in enumerate(lines) if not ln.furniture), len(lines))
-    end = next((i for i in range(first + 1, len(lines)) if ends_story(lines[i])), len(lines))
-    kept, rest = lines[:end], lines[end:]
-    return [ln.text for ln in kept if not ln.furniture], [ln.text for ln in kept if ln.furniture] + [ln.text for ln in rest]
+    kept = story_lines(lines, first, len(lines))
+    story = {id(ln) for ln in kept}
+    return [ln.text for ln in kept], [ln.text for ln in lines if id(ln) not in story]

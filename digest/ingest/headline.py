@@ -4,7 +4,8 @@ In page text there is no markup to say which line that is, but its place does: t
 headline sits just above the story's header cluster (standfirst, byline, date stamp,
 photo) and below the page's navigation, is often printed twice (in the page's <title>,
 its breadcrumb trail or a "share" block), and is not one of a list of other headlines.
-``locate`` scores the headline-shaped lines above the story by that evidence.
+``evidence`` scores a headline-shaped line by that evidence (``pagetext`` weighs it with
+the story that follows).
 
 In HTML the page says more: the <h1>, og:title, JSON-LD headline and <title> usually
 agree once the site's name is cut from the <title>. ``reconcile`` prefers the printed
@@ -102,17 +103,23 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
+BYLINE_TAIL_WORDS = 4  # a headline this long may carry its byline on its line
 _BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
 
 
 def headline_part(text: str) -> str:
     """A headline without the byline some pages print on its line: "Gute Tabus, schlechte
     Tabus: ... von Stefan Niggemeier" -> "Gute Tabus, schlechte Tabus: ...". Only a tail that
-    reads as a byline of names goes, and only from a headline of four words or more."""
+    reads as a byline of names goes: "by" or "von" and a name, or another lead with its date
+    ("par Florence Audier, le 15 septembre"): "peu estimé par Jacques Chirac" is a passive."""
+    if text.isupper():
+        return text  # "... WEIKERT VON HÖRMANN ATTACKIERT": in capitals a name and a verb look alike
     for m in reversed(list(_BYLINE_TAIL.finditer(text))):
         head, tail = text[: m.start()].rstrip(" ,|–—-"), text[m.start() :].strip()
-        if len(head.split()) >= 4 and parse_byline(tail):
-            return head
+        dated = any(ch.isdigit() for ch in tail)
+        plain = m[0].strip().casefold() in ("by", "von")  # "par", "por", "di" also make passives
+        if len(head.split()) >= BYLINE_TAIL_WORDS and (dated or plain) and parse_byline(tail):
+            return head  # not "Jean-Paul Delevoye, peu estimé par Jacques Chirac"
     return text
 
 
@@ -169,20 +176,6 @@ def title_line(lines: list[Line]) -> TitleLine | None:
         if len(longest.split()) >= 4:
             return TitleLine(longest, site, None)  # a <title> whose headline the page does not repeat
     return None
-
-
-def locate(lines: list[Line], start: int, counts: dict[str, int], lowest: int = 0) -> tuple[int | None, float]:
-    """Where the headline of the story starting at line ``start`` is printed, and how sure:
-    the best-scoring headline-shaped line in the window above it. ``counts`` is how often
-    each folded line is printed on the page."""
-    best, best_score = None, float("-inf")
-    for i in range(start - 1, max(lowest - 1, start - WINDOW - 1), -1):
-        if not is_display(lines[i]):
-            continue
-        score = evidence(lines, i, start, counts)
-        if score > best_score:
-            best, best_score = i, score
-    return best, best_score
 
 
 def has_evidence(lines: list[Line], i: int, counts: dict[str, int]) -> bool:
@@ -322,6 +315,18 @@ def _is_site(part: str, names: set[str]) -> bool:
     if not squashed:
         return True
     return any(squashed == n or (len(n) >= 4 and (squashed.startswith(n) or squashed.endswith(n)) and len(part.split()) <= 4) for n in names)
+
+
+def site_of(title: str, headline: str) -> str | None:
+    """The site's name a <title> carries beside the headline: "Headline | The Westhaven Echo"."""
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(" ".join(title.split())) if p.strip()]
+    if len(parts) < 2:
+        return None
+    key = _squash(headline)
+    for head, site in ((parts[0], parts[-1]), (parts[-1], parts[0])):
+        if _squash(head) == key and 1 <= len(site.split()) <= 6:
+            return site
+    return None
 
 
 def same_headline(a: str, b: str) -> bool:

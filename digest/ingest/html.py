@@ -11,6 +11,7 @@ lines, the footer's copyright line. Both paths then share every metadata step.
 """
 from __future__ import annotations
 
+import html as htmllib
 import json
 import re
 from typing import Any, Iterator
@@ -43,19 +44,20 @@ def parse_html(html: str, url: str | None = None) -> Page:
     tree = load_html(html)
     if tree is None:
         return Page(url=url)
-    declared, printed = _declared(tree)
+    declared, printed, whole = _declared(tree)
     doc = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
     if doc is not None:
         _add_trafilatura(declared, doc)
     text = visible_text(tree)
     names = declared.site_names + outlet.names_in(text, url)
     title = headline.reconcile(printed, declared.titles, names) or ""
+    declared.site_names += [site for site in (headline.site_of(t, title) for t in declared.titles) if site]
     view = parse_page_text(text, title=title or None)
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()] if doc is not None else []
     story, furniture = split_furniture(paragraphs, title, declared.captions)
-    headlines = {fold(t) for t in [title, *printed, *declared.titles] if t}
+    headlines = {fold(t) for t in [title, *printed, *whole, *declared.titles] if t}
     while story and fold(story[0]) in headlines:
-        furniture.append(story.pop(0))  # the <h1> reworded from og:title is still the headline
+        furniture.append(story.pop(0))  # the headline, with its kicker or reworded, is not the story
     story = _lede_first(view.story, story)
     return Page(
         headline=title,
@@ -112,8 +114,8 @@ def _add_trafilatura(declared: Declared, doc: Any) -> None:
 # --- what the markup declares -------------------------------------------------------------------
 
 
-def _declared(tree: Any) -> tuple[Declared, list[str]]:
-    """The page's declared metadata, and the texts of its <h1>s (kickers left out)."""
+def _declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
+    """The page's declared metadata, and the texts of its <h1>s: kickers left out, and whole."""
     d = Declared()
     meta: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
@@ -127,14 +129,15 @@ def _declared(tree: Any) -> tuple[Declared, list[str]]:
     d.published = _texts([article.get("datePublished")] + _itemprop(tree, "datePublished") + _metas(meta, "published"))
     d.modified = _texts([article.get("dateModified")] + _metas(meta, "modified"))
     d.authors = _texts(_names(article.get("author")) + _metas(meta, "authors"))
-    d.site_names = _texts(_names(article.get("publisher")) + _metas(meta, "site_names"))
+    d.site_names = _texts(_metas(meta, "site_names") + _names(article.get("publisher")))  # the masthead's name before the company's
     sections = article.get("articleSection")
     d.section = (_texts(sections if isinstance(sections, list) else [sections]) + _metas(meta, "sections") + [None])[0]
     d.breadcrumbs = _breadcrumbs(tree, ld)
     d.lang = (_texts([tree.get("lang"), article.get("inLanguage")] + _metas(meta, "lang")) + [None])[0]
-    d.description = (_metas(meta, "descriptions") + [None])[0]
+    d.description = (_texts(_metas(meta, "descriptions")) + [None])[0]
     d.captions = _texts([" ".join(el.text_content().split()) for el in tree.iter("figcaption")])
-    return d, _texts(_h1(el) for el in tree.iter("h1"))
+    h1s = list(tree.iter("h1"))
+    return d, _texts(_h1(el) for el in h1s), _texts(" ".join(el.text_content().split()) for el in h1s)
 
 
 def _metas(meta: dict[str, list[str]], field: str) -> list[str]:
@@ -142,10 +145,11 @@ def _metas(meta: dict[str, list[str]], field: str) -> list[str]:
 
 
 def _texts(values) -> list[str]:
+    """Declared strings, spaces folded and entities decoded (some CMSs escape twice: "&amp;uuml;")."""
     out: list[str] = []
     for v in values:
         if isinstance(v, str):
-            v = " ".join(v.split())
+            v = " ".join(htmllib.unescape(v).split())
             if v and v not in out:
                 out.append(v)
     return out

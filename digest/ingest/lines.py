@@ -51,8 +51,10 @@ def split_lines(text: str) -> list[Line]:
         raw = [" ".join(r.split()) for r in block.split("\n")]  # also folds no-break spaces
         blocks.append([r for r in raw if r])
     out: list[Line] = []
+    wrapped_text = any(_hard_wrapped(raw) for raw in blocks)
     for block_no, raw in enumerate(blocks):
-        wrapped = _hard_wrapped(raw)
+        # a block of wrapped text; or, in a text wrapped throughout, a paragraph of two wrapped lines
+        wrapped = _hard_wrapped(raw) or (wrapped_text and len(raw) == 2 and all(WRAP_MIN <= len(r) <= WRAP_MAX for r in raw))
         current: str | None = None
         for line in raw:
             if current is not None and not current.endswith(_TERMINAL) and (

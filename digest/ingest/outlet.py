@@ -31,9 +31,15 @@ _COPYRIGHT = re.compile(
     r"(?:(?i:by)\s+)?(?P<name>[A-ZÀ-Ý0-9][\w&'’.\- ]{1,60}?)\s*(?P<year2>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?"
     r"(?:\.(?=\s|$)|[,|;]|\s-\s|(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados)|$)"
 )
-_RIGHTS = re.compile(r"(?i:all rights|alle rechte|tous droits|todos los derechos|todos os direitos|rights reserved)")
+_RIGHTS = re.compile(r"(?i:all rights|alle rechte|tous droits|todos los derechos|todos os direitos|tutti i diritti|rights reserved)")
+_RIGHTS_TAIL = re.compile(
+    r"[\s.,|-]*(?i:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados"
+    r"|todos os direitos reservados|tutti i diritti riservati)\.?\s*$"
+)
 _TERMINAL = (".", "!", "?", ":")
+_FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 MAX_WORDS = 6
+FOOTER_LINES = 30  # the last lines of a page, where its copyright notice is
 
 
 def name(page: "Page", url: str | None) -> str | None:
@@ -46,18 +52,27 @@ def name(page: "Page", url: str | None) -> str | None:
         cleaned = clean(page.title_site)
         if cleaned:
             return cleaned
-    return _copyright_holder(page.bottom) or _masthead(page) or _domain_name(page, url)
+    holder = _copyright_holder(page.bottom or page.lines[-FOOTER_LINES:])
+    masthead = _masthead(page, holder)
+    if masthead and masthead.isupper() and holder and _squash(holder) in _squash(masthead):
+        return holder  # "PACIFIC CROSSROADS" on the logo, "Pacific Crossroads" in the notice: the notice's case
+    return masthead or holder or _domain_name(page, url)
 
 
 def clean(text: str) -> str | None:
     """A name without years, legal endings and "All rights reserved"; None when nothing
     like an outlet's name is left (an agency, an address, a sentence)."""
     text = " ".join(text.split()).strip(" -|·,")
-    text = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", text, flags=re.I)
+    if text.startswith("@"):
+        return None  # a social-media handle ("@examplenews"), not the masthead
+    text = _RIGHTS_TAIL.sub("", re.sub(r"^(?:©|\(c\)|copyright)\s*", "", text, flags=re.I))
     text = re.sub(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*", "", text)
     text = re.sub(r"\s*(?:19|20)\d\d\s*$", "", text)
-    stripped = _LEGAL.sub("", text).strip(" ,.-")
-    text = stripped or text
+    while True:  # "Example Media Group Ltd", "Example GmbH & Co. KG"
+        stripped = _LEGAL.sub("", text).strip(" ,.-&")
+        if not stripped or stripped == text:
+            break
+        text = stripped
     if not text or size(text) > MAX_WORDS or canonical_agency(text) or text.endswith(_TERMINAL[1:]):
         return None
     return text
@@ -88,18 +103,28 @@ def _copyright_holder(lines: list[str]) -> str | None:
     return None
 
 
-def _masthead(page: "Page") -> str | None:
-    """A short first line that is not a menu item, printed again at the foot of the page."""
-    if not page.top:
-        return None
-    top = page.top[0]
-    key = fold(top)
-    if 1 <= size(top) <= 5 and not top.endswith(_TERMINAL) and fold(page.headline) != key:
-        if any(fold(line) == key for line in page.bottom):
-            from .furniture import is_chrome
+def _masthead(page: "Page", holder: str | None) -> str | None:
+    """The site's name as its masthead prints it: a short first line (past the skip links)
+    that is no menu item, printed again at the foot of the page or naming the copyright holder
+    ("The Meridian Courier" over "© 2026 Meridian Courier Media Group Ltd")."""
+    from .furniture import is_chrome
 
-            return None if is_chrome(key) else clean(top)
+    for top in page.top[:3]:
+        key = fold(top)
+        if is_chrome(key):
+            continue
+        if not 1 <= size(top) <= 5 or top.endswith(_TERMINAL) or key == fold(page.headline):
+            return None
+        named = holder is not None and len(_squash(holder)) >= 4 and _squash(holder) in _squash(top)
+        repeated = size(top) >= 2 and any(fold(_FOOTER_SPLIT.split(line)[0]) == key for line in page.bottom)
+        if named or repeated:  # "Orbis Daily" on top and "Orbis Daily · About · Contact" at the foot;
+            return clean(top)  # a menu's "World" printed again in the footer is no masthead
+        return None
     return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def _host(url: str | None) -> str:
@@ -124,11 +149,15 @@ def _domain_name(page: "Page", url: str | None) -> str | None:
     if len(label) < 4:
         return None
     squashed = label.replace("-", "")
-    for line in page.top + page.bottom[-40:]:
-        for m in re.finditer(r"[A-ZÀ-Ý][\w'’&.\-]*(?:\s+[\w'’&.\-]+){0,4}", line):
-            words = m[0].split()
-            for n in range(len(words), 0, -1):
-                phrase = " ".join(words[:n])
-                if re.sub(r"[\W_]+", "", phrase.casefold()) == squashed:
+    for line in page.top + page.lines[-FOOTER_LINES:] + page.story[-3:]:
+        if len(line) > 300:
+            continue
+        words = line.split()
+        for i, word in enumerate(words):  # "Read more from the Westhaven Echo": every capitalised word may start the name
+            if not word[:1].isupper() or _squash(word)[:2] != squashed[:2]:
+                continue
+            for n in range(1, min(6, len(words) - i) + 1):
+                phrase = " ".join(words[i : i + n]).strip(".,;:!?")
+                if _squash(phrase) == squashed:
                     return phrase
     return None

@@ -4,11 +4,12 @@ A saved page is the story wrapped in furniture. The steps, in order:
 
 1. lines (``lines.split_lines``): one per block, wrapped paragraphs joined;
 2. furniture (``furniture.classify``): each line's kind and score, prose positive;
-3. the story's core: the best-scoring run of lines (a maximum-sum segment, one pass);
-4. the headline (``headline.locate``): the headline-shaped line above the core that the
-   page treats as one (a byline or stamp below it, printed twice, not in a list);
-5. the story: from the first paragraph under the headline's header cluster (standfirst,
-   byline, stamp, photo) to the end of the core, furniture and link lists left out.
+3. the headline and the story together (``_anchor``): each headline-shaped line is weighed
+   by the page's evidence for it (``headline.evidence``: a byline or stamp under it, printed
+   twice, naming what the story is about, not in a list, not under a paragraph) and by the
+   prose that follows it (the highest running sum of line scores from its header cluster on);
+4. the story: from the first paragraph under the headline's header cluster (standfirst,
+   byline, stamp, photo) to the end of that run, furniture and link lists left out.
 
 Short wire forms ("headline\\n\\nCITY (Reuters) - text") have no page around the story:
 their whole text after the headline is the body.
@@ -26,12 +27,12 @@ FIRST_RUN_SHARE = 0.5  # below a known headline, the first run scoring this shar
 GAP_COST = 15.0  # how much furniture may separate the lede under the headline from the story's core
 HEADER_REACH = 12  # lines under the headline where the header cluster may sit
 OTHER_RUN_SHARE = 0.6  # a run this close to the best competes with it on its headline's evidence
-RUN_WEIGHT = 4.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
+RUN_WEIGHT = 6.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
-MAX_CANDIDATES = 200
-LIST_END_WORDS = 15  # a paragraph this long under a link list is the story going on
-OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in  # headline candidates weighed per page
+MAX_CANDIDATES = 200  # headline candidates weighed per page
+PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
+OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in
 
 
 def parse_page_text(text: str, title: str | None = None) -> Page:
@@ -53,6 +54,9 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
     if printed:
         at = printed[0]
         start, end = _story_run(lines, at + 1)
+    elif title:  # a record's text without its headline: the story is the text's own, from its first paragraph
+        at = None
+        start, end = _story_run(lines, 0)
     else:
         at, start, end = _anchor(lines, counts, fold(hint.headline) if hint and hint.at else None)
     if at is not None:
@@ -75,8 +79,8 @@ def _printings(lines: list[Line]) -> Counter:
 
 def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tuple[int | None, int, int]:
     """The headline and the story's core, found together. Each candidate headline (one with
-    a byline or stamp under it or printed twice, and the one above each strong run) is
-    weighed by its evidence plus the prose mass that follows its header cluster: the
+    a byline or stamp under it or printed twice, and those above and atop each strong run)
+    is weighed by its evidence plus the prose mass that follows its header cluster: the
     longest run of prose after it, across a photo gallery or an ad if the story goes on.
     ``titled`` is the folded headline of a saved <title> line, evidence for the line repeating it."""
     runs = _runs(lines)
@@ -95,6 +99,8 @@ def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tu
         if score >= OTHER_RUN_SHARE * top:  # the headline-shaped lines above a strong run and at its top
             reach = range(max(0, start - headline.WINDOW), min(end, start + HEADER_REACH))
             candidates.update(i for i in reach if headline.is_display(lines[i]))
+    # under a paragraph a headline-shaped line is a subhead or a teaser, never the story's headline
+    candidates = {i for i in candidates if counts[lines[i].key] > 1 or lines[i].key == titled or not _under_paragraph(lines, i)}
     best: tuple[float, int | None, int, int] = (float("-inf"), None, *max(runs)[1:])
     openings: dict[int, frozenset[str]] = {}
     for at in sorted(candidates)[:MAX_CANDIDATES]:
@@ -124,6 +130,10 @@ def _opening(lines: list[Line], first: int, end: int) -> frozenset[str]:
             if words >= OPENING_WORDS:
                 break
     return headline.stems(" ".join(text))
+
+
+def _under_paragraph(lines: list[Line], i: int) -> bool:
+    return any(ln.prose and ln.words >= PARAGRAPH_WORDS for ln in lines[max(0, i - 2) : i])
 
 
 def _runs(lines: list[Line], floor: int = 0) -> list[tuple[float, int, int]]:
@@ -212,25 +222,6 @@ def _meta_below(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _body_lines(lines: list[Line], start: int, end: int) -> list[Line]:
-    """The story's lines: furniture out, link lists under a "More:" heading out, and
-    nothing after an author box or comments heading."""
-    kept: list[Line] = []
-    in_list = False
-    for line in lines[start:end]:
-        if kept and furniture.ends_story(line):
-            break
-        if furniture.is_list_heading(line.key):
-            in_list = True
-            continue
-        if in_list and not (line.prose and line.words >= LIST_END_WORDS):
-            continue  # the linked headlines (and their one-line blurbs) under "Lesen Sie auch:"
-        in_list = False
-        if not line.furniture:
-            kept.append(line)
-    return kept
-
-
 def _standfirst(lines: list[Line], at: int | None, start: int) -> str | None:
     """The standfirst: the first wordy, non-furniture line between headline and story."""
     if at is None:
@@ -242,7 +233,7 @@ def _standfirst(lines: list[Line], at: int | None, start: int) -> str | None:
 
 
 def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, site: str | None) -> Page:
-    kept = _body_lines(lines, start, end)
+    kept = furniture.story_lines(lines, start, end)
     top = at if at is not None else start
     near = lines[max(0, start - 6) : min(len(lines), end + 4)]
     return Page(
@@ -262,21 +253,22 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
 
 
 def _captions(lines: list[Line], start: int, end: int) -> list[str]:
-    """The photo captions between headline and story end, each with its credit when that
-    is a line of its own ("Residents sweep ash ..." / "Photo: Ana Ruiz")."""
-    found: list[str] = []
-    i = start
-    while i < end:
-        line = lines[i]
-        if line.kind == "caption":
-            below = lines[i + 1] if i + 1 < len(lines) else None
-            if below is not None and below.kind == "caption" and caption.is_credit_only(below.text, below.words) and not caption.is_credit_only(line.text, line.words):
-                found.append(f"{line.text} {below.text}")
-                i += 1
-            else:
-                found.append(line.text)
-        i += 1
-    return found
+    """The photo captions between headline and story end, each with its credits: "Image
+    copyright Reuters" over its caption, "Photo: Ana Ruiz" under it, the description first."""
+    found: list[list[str]] = []
+    held: list[str] = []  # credits printed before their caption
+    for line in lines[start:end]:
+        if line.kind != "caption":
+            held = []
+            continue
+        if caption.is_credit_label(line.text):
+            held.append(line.text)
+        elif caption.is_credit_only(line.text, line.words) and found and not held:
+            found[-1].append(line.text)
+        else:
+            found.append([caption.strip_label(line.text), *held])
+            held = []
+    return [" ".join(parts) for parts in found]
 
 
 def _short_form(lines: list[Line], title: str | None) -> bool:
@@ -307,11 +299,11 @@ def _short_page(lines: list[Line], title: str | None) -> Page:
     opens = lines[0].key == fold(title) if title else True
     body = lines[1:] if opens else lines
     lede = next((i for i, ln in enumerate(body) if ln.kind != "byline"), len(body))
-    story = body[lede : lede + 1] + _body_lines(body, lede + 1, len(body))  # the lede is kept whatever it looks like
+    story = body[lede : lede + 1] + furniture.story_lines(body, lede + 1, len(body))  # the lede is kept whatever it looks like
     return Page(
         headline=title or lines[0].text,
         story=[ln.text for ln in story],
         header=[ln.text for ln in body[:1] if ln.kind == "byline"],
         credits=[ln.text for ln in body if ln.furniture],
-        short_form=True,
+        lines=[ln.text for ln in lines],
     )

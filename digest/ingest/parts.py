@@ -50,5 +50,4 @@ class Page:
     lines: list[str] = field(default_factory=list)  # every line of the page, in order
     title_site: str | None = None  # the site's name printed after the headline in a <title> line
     declared: Declared = field(default_factory=Declared)
-    short_form: bool = False  # "headline\n\nbody": a wire or feed item, no page around it
     url: str | None = None

@@ -20,6 +20,7 @@ from ..enrich import geography, topics
 from ..model import Article, split_front_matter
 from . import byline, caption, dateline, dates, language, outlet, section
 from .dates import normalise_date
+from .lines import fold
 from .pagetext import parse_page_text
 from .parts import Page
 from .readers import RawInput
@@ -69,7 +70,8 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
     story = list(page.story)
     if story and title:
         story[0] = without_headline(story[0], title)
-    lede = story[0] if story else ""
+    standfirsts = {fold(t) for t in (page.standfirst, page.declared.description) if t}
+    lede = next((p for p in story if fold(p) not in standfirsts), "")  # the dateline opens the lede, not the standfirst
     found = dateline.parse_dateline(lede) if lede else None
     image = caption.lead(page)
     raw_text = str(record.get("text") or record.get("html") or "")

@@ -5,6 +5,7 @@ breadcrumb trail's last step before the story, else a short label right above th
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .dates import is_relative_stamp, stamp
@@ -14,6 +15,7 @@ from .lines import ends_sentence, fold
 if TYPE_CHECKING:
     from .parts import Page
 
+_GLUED = re.compile(r"[a-zà-ÿ] [A-ZÀ-Ý]{3,} [A-ZÀ-Ý]{3,}")
 MAX_CHARS = 40
 MAX_WORDS = 4
 
@@ -21,12 +23,15 @@ MAX_WORDS = 4
 def section(page: "Page") -> str | None:
     declared = page.declared
     for value in [declared.section] + declared.breadcrumbs[::-1]:
+        value = (value or "").split(",")[0].strip()  # "CIUDAD,VENEZUELA": the first is the outlet's own
         if value and _label(value) and fold(value) != fold(page.headline):
             return " ".join(value.split())
-    if page.above:
-        line = page.above[-1]
+    for line in reversed(page.above[-3:]):  # the nearest label over the headline, past a gallery's
+        if is_chrome(fold(line)):
+            continue
         if _label(line) and line not in ("/", "|") and fold(line) != fold(page.headline):
             return line
+        return None
     return None
 
 
@@ -34,4 +39,6 @@ def _label(text: str) -> bool:
     words = len(text.split())
     if not 1 <= words <= MAX_WORDS or len(text) > MAX_CHARS or ends_sentence(text) or is_chrome(fold(text)):
         return False
+    if _GLUED.search(text):
+        return False  # menu items run together ("Inicio VENEZUELA CIUDAD")
     return any(ch.isalpha() for ch in text) and stamp(text) is None and not is_relative_stamp(text)

@@ -296,10 +296,12 @@ class Views:
         return " · ".join(dict.fromkeys(labels))
 
     def region_link(self, slug: str) -> Link:
-        return Link(self.site.labels.region(slug), self.site.url(paths.region_uri(slug)))
+        """The region's page; only its name when it has none (an article's region that no story has)."""
+        return Link(self.site.labels.region(slug), self.site.url(paths.region_uri(slug)) if slug in self.site.by_region else None)
 
     def topic_link(self, slug: str) -> Link:
-        return Link(self.site.labels.topic(slug), self.site.url(paths.topic_uri(slug)))
+        """The topic's page; only its name when it has none (an article's topic that no story has)."""
+        return Link(self.site.labels.topic(slug), self.site.url(paths.topic_uri(slug)) if slug in self.site.by_topic else None)
 
     def day_link(self, day: str, text: str | None = None) -> Link | None:
         if day not in self.site.day_index:

@@ -102,7 +102,12 @@ def test_override_adds_reweights_and_removes_terms() -> None:
     text = "Glorp levels over the valley were the highest since records began."
     assert "weather" not in classify("Glorp warning", "", text)
     lex = load_lexicon({"topics": {"weather": {"terms": {"glorp": 3}}}})
-    assert classify("Glorp warning", "", text, lexicon=lex)[0] == "weather"
+    assert max(topics.score("Glorp warning", "", text, lexicon=lex).items(), key=lambda kv: kv[1])[0] == "weather"
+    # One added word in a short text is evidence the learned model weighs, so weather is among the topics;
+    # with the outlet's section it leads.
+    assert "weather" in classify("Glorp warning", "", text, lexicon=lex)
+    assert classify("Glorp warning", "", text, section="Outlook", lexicon=load_lexicon(
+        {"topics": {"weather": {"terms": {"glorp": 3}, "sections": ["outlook"]}}}))[0] == "weather"
     # weight groups are accepted too, and a weight of 0 removes a shipped term
     lex = load_lexicon({"topics": {"sport": {"terms": {0: ["striker", "goalkeeper"], 2: ["glorp"]}}}})
     assert all(lex.topics[t] != "sport" for t, _ in lex.unigrams.get("striker", ()))

@@ -14,7 +14,7 @@ import pytest
 
 from digest.fetch import FetchOptions, HttpOptions, run_fetch
 from digest.fetch import guard
-from digest.fetch.errors import RefusedAddress
+from digest.fetch.errors import FetchError, RefusedAddress
 from digest.fetch.http import HttpClient
 from digest.store import load_articles
 
@@ -169,3 +169,48 @@ def test_a_proxy_does_not_carry_links_to_private_addresses(server, monkeypatch):
         with pytest.raises(RefusedAddress):
             HttpClient(OPTIONS.http).get(url, trusted=["http://news.example.test/feed.rss"])
     assert server.log == []
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    """A FeedServer behind TLS with a certificate for the name 'localhost' only (no IP address in it)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    srv = FeedServer()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    srv.httpd.socket = context.wrap_socket(srv.httpd.socket, server_side=True)
+    srv.start()
+    try:
+        yield srv, cert
+    finally:
+        srv.stop()
+
+
+def test_tls_is_verified_against_the_name_while_connecting_to_the_checked_address(tls_server, monkeypatch):
+    """The guarded connection opens its socket to the address it checked, and TLS still checks
+    the certificate against the host name (a certificate for 'localhost' only, no IP in it)."""
+    import ssl
+
+    srv, cert = tls_server
+    url = srv.route("/story", body=b"over tls").replace("http://127.0.0.1", "https://localhost")
+    make_context = ssl.create_default_context
+    monkeypatch.setattr(ssl, "create_default_context", lambda *a, **kw: make_context(cafile=str(cert)))
+    monkeypatch.setattr(guard, "why_not_public", lambda ip: None)  # let this one loopback address count as public
+    connects: list[tuple] = []
+    connect = guard.u3connection.create_connection
+    monkeypatch.setattr(guard.u3connection, "create_connection", lambda address, *a, **kw: connects.append(address) or connect(address, *a, **kw))
+
+    client = HttpClient(HttpOptions(timeout=2.0, retries=0, robots=False))
+    assert client.get(url).body == b"over tls"  # not trusted: through the guarded pool
+    assert connects and all(host in ("127.0.0.1", "::1") for host, *_ in connects)
+    with pytest.raises(FetchError, match="SSLCertVerificationError: .*IP address mismatch"):
+        HttpClient(HttpOptions(timeout=2.0, retries=0, robots=False)).get(url.replace("localhost", "127.0.0.1"))

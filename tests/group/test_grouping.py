@@ -32,14 +32,13 @@ def test_copies_follow_independent_reports_and_are_listed_under_their_original()
     assert len(story.independent) == 3
 
 
-def test_headline_and_key_points_come_from_independent_reports_not_copies():
+def test_headline_and_key_facts_come_from_independent_reports_not_copies():
     reports = corpus()
     copy = wire_copy(reports[0], "cp", "COPY HEADLINE", "Coastal Gazette", date="2031-04-02T06:30:00Z")
     story = next(s for s in group_articles(reports + [copy]) if any(a.id == "cp" for a in s.articles))
     assert story.title != "COPY HEADLINE"
     assert story.title in {a.title for a in story.independent}
-    assert len(story.key_points) == 3
-    assert story.key_points[0].startswith("A magnitude 6.4 earthquake struck near")
+    assert story.key_facts and all(f.article_id != "cp" for f in story.key_facts)
 
 
 def test_story_id_is_a_slug_kept_when_later_coverage_arrives():
@@ -74,7 +73,8 @@ def test_story_record_is_plain_json_with_the_contract_keys():
 
     record = story_record(group_articles(corpus())[0])
     assert {"id", "title", "articles", "summary", "independent_reports", "copies", "shared_terms",
-            "key_points", "first_date", "last_date", "regions", "topics"} <= set(record)
+            "key_facts", "arrivals", "why_grouped", "title_from", "first_date", "last_date", "regions",
+            "topics"} <= set(record)
     assert record["articles"] == ["qa-1", "qa-2", "qa-3"]
     assert record["independent_reports"] == 3
     json.dumps(record)

@@ -4,7 +4,7 @@ from collections import Counter
 from fixtures import BUS_CRASH, QUAKE_A, article, corpus, wire_copy
 
 from digest.group import group_articles, story_record
-from digest.group.keyfacts import bag, key_facts, overlap_f1, sentences, split_sentences
+from digest.group.keyfacts import bag, key_facts, overlap_f1, readable, sentences, split_sentences
 from digest.model import Article
 
 
@@ -64,6 +64,12 @@ def test_datelines_are_cut_and_sentences_split_at_their_ends_only():
                             "Gov. Anna Kell and Dr. J. Ruiz visited the U.S. embassy.", "\"We are devastated.\"",
                             "More later."]
     assert split_sentences("It rose 5.9 percent. Then it fell.") == ["It rose 5.9 percent.", "Then it fell."]
+
+
+def test_a_piece_of_a_quotation_is_no_key_fact():
+    assert readable("The minister said the new bridge over the Serrano river would open in May.")
+    assert not readable('This is a clean mission," the agency chairman said from the control centre.')
+    assert not readable("“We will rebuild every house in Ostrava Alta, and we will start this week.")
 
 
 def test_record_lists_key_facts_with_article_and_outlet():

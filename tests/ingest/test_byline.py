@@ -53,3 +53,16 @@ def test_a_name_far_from_any_byline_is_not_an_author():
 def test_declared_authors_when_the_page_prints_none():
     page = Page(headline="x", declared=Declared(authors=["Jane Roe; John Doe", "https://example.org/staff/jane"]))
     assert byline.authors(page) == ["Jane Roe", "John Doe"]
+
+
+def test_a_declared_author_that_is_the_site_itself_gives_way_to_the_name_the_page_prints():
+    page = Page(
+        headline="Ferry line adds night crossings",
+        header=["Jana Berg", "19.10.26, 12:00 Uhr"],
+        declared=Declared(authors=["harbourpost.example"], site_names=["Harbour Post"]),
+    )
+    assert byline.authors(page) == ["Jana Berg"]
+    page.declared.authors = ["Harbour Post"]
+    assert byline.authors(page) == ["Jana Berg"]
+    page.declared.authors = ["Mira Holm"]
+    assert byline.authors(page) == ["Mira Holm"]  # a person the markup names comes before a name alone

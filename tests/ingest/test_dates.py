@@ -127,3 +127,12 @@ def test_the_printed_day_wins_over_a_declared_date_in_another_zone():
 def test_a_declared_date_when_the_page_prints_none():
     page = Page(declared=Declared(published=["2026-03-06T14:05:00+01:00"]), story=["It rained on 2 March 2026."])
     assert dates.publication_date(page) == "2026-03-06T14:05:00+01:00"
+
+
+def test_a_date_printed_in_the_lede_wins_over_a_declared_one_from_another_zone_or_order():
+    utc = Page(declared=Declared(published=["2026-11-09T05:30:00+00:00"]), story=["The council met on Nov 8, 2026 to vote."])
+    assert dates.publication_date(utc, month_first=True) == "2026-11-08"  # UTC past the page's midnight
+    swapped = Page(declared=Declared(published=["2026-01-11T12:43:00"]), after=["1. November 2026"])
+    assert dates.publication_date(swapped) == "2026-11-01"  # the CMS wrote day and month the other way
+    elsewhere = Page(declared=Declared(published=["2026-03-06T14:05:00+01:00"]), after=["2 March 2026"])
+    assert dates.publication_date(elsewhere) == "2026-03-06T14:05:00+01:00"

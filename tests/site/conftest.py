@@ -134,10 +134,39 @@ def build(root: Path, strict: bool = True) -> subprocess.CompletedProcess:
     return done
 
 
+def export(config: Path, out: Path) -> subprocess.CompletedProcess:
+    """Run a real ``digest export out -f config``; raises with its output when it fails."""
+    done = subprocess.run([sys.executable, "-m", "digest", "export", str(out), "-f", str(config)], capture_output=True, text=True)
+    if done.returncode:
+        raise AssertionError(f"digest export failed:\n{done.stderr}")
+    return done
+
+
+ZENSICAL_TOML = """\
+[project]
+site_name = "News Digest"
+extra_css = ["assets/stylesheets/digest.css"]
+extra_javascript = ["assets/javascripts/digest-time.js"]
+nav = ["index.md", "days/index.md", "regions/index.md", "topics/index.md", "search/index.md"]
+"""  # as README.md shows it (docs/ and site/ are Zensical's defaults)
+
+
+def zensical(project: Path) -> Path:
+    """Build project/docs (an export) with Zensical, --strict, and return its site folder."""
+    pytest.importorskip("zensical", reason="zensical is not installed (pip install -e '.[test]')")
+    (project / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f", str(project / "zensical.toml")],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+    if done.returncode:
+        raise AssertionError(f"zensical build failed:\n{done.stdout}\n{done.stderr}")
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def kit():
     """The helpers above, for test modules (conftest is not importable under importlib mode)."""
-    return SimpleNamespace(ARTICLES=ARTICLES, build=build, write_articles=write_articles, write_config=write_config)
+    return SimpleNamespace(ARTICLES=ARTICLES, build=build, write_articles=write_articles, write_config=write_config,
+                           export=export, zensical=zensical)
 
 
 @pytest.fixture(scope="session")

@@ -128,6 +128,17 @@ def test_an_article_view():
     assert views.language('en" onload="x') is None and views.language("pt-BR") == "pt-br"
 
 
+def test_an_article_names_its_regions_and_topics_and_links_only_those_with_a_page():
+    a = dataclasses.replace(FERRY[0], regions=["europe", "oceania"], topics=["disaster-accident-emergency", "labour"])
+    view = Views(site()).article(a)  # no story is about labour or Oceania: they have no page
+    assert [(link.text, link.href) for link in view.regions + view.topics] == [
+        ("Europe", "regions/europe/"), ("Oceania", None),
+        ("Disasters and accidents", "topics/disaster-accident-emergency/"), ("Labour", None)]
+    html = render("article.html", "articles/2031/03/04/f1/", view=view, body="<p>Text.</p>")
+    assert '<a class="dg-chip" href="../../../../../regions/europe/">Europe</a>' in html
+    assert '<span class="dg-chip">Labour</span>' in html and "None" not in html
+
+
 def test_a_busy_day_and_a_huge_story_stay_bounded():
     base = FERRY[0]
     busy = [Story(f"b{i}", f"Busy day report {i}", "", [dataclasses.replace(base, id=f"b{i}", title=f"Busy day report {i}")])
