@@ -297,9 +297,8 @@ class DigestPluginConfig(base.Config):
     top_stories = Number(int, min=1, default=10)
     """Story cards at the top of each daily briefing."""
 
-    home_list_limit = Number(int, min=1, default=6)
-    """Stories per region and per topic on the home page, and per topic on a day's page
-    (a day's page lists all its stories by region): keeps briefings light on a phone."""
+    home_list_limit = c.Deprecated(message="'home_list_limit' is no longer used: the home page is a "
+                                   "rolling edition that lists each story once; remove it", option_type=c.Type(int))
 
     list_limit = Number(int, min=1, default=20)
     """Stories per topic on a region page, and per region on a topic page."""

@@ -116,3 +116,12 @@ def test_commands_read_mkdocs_yml_as_mkdocs_does(tmp_path):
     assert done.returncode == 0, done.stderr
     (written,) = (tmp_path / "pages" / "articles").rglob("*.md")
     assert "region: Caucasus" in written.read_text(encoding="utf-8")
+
+
+def test_a_retired_option_is_named_with_what_to_do():
+    """home_list_limit went with the repeated lists: a config that still sets it is told so."""
+    config = DigestPluginConfig(config_file_path=str(Path.cwd() / "mkdocs.yml"))
+    config.load_dict({"home_list_limit": 6})
+    errors, warnings = config.validate()
+    assert errors == [] and [key for key, _ in warnings] == ["home_list_limit"]
+    assert "remove it" in warnings[0][1]
