@@ -14,7 +14,7 @@ import re
 
 from . import byline, caption, dates
 from .dateline import agency_from_line, parse_dateline
-from .lines import Line, ends_sentence, fold, size, split_lines
+from .lines import Line, address, ends_sentence, fold, size, split_lines
 from .wordlists import alternation, load_data
 
 _CHROME: dict = load_data("chrome.yaml")  # type: ignore[assignment]
@@ -50,7 +50,7 @@ _ABOUT_BLOCK = re.compile(
     rf"^(?:{alternation(w for word in _CHROME['author_box_words'] for w in (word, word.upper()))})"
     rf"\s+(?:(?i:the)\s+)?[A-ZÀ-Ý][\w'’.&-]*(?:,?\s+(?:{_NAME_WORD}|of|and|for|&|de|the)){{0,5}}\s*:?$"
 )
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
+_EMAIL_ONLY = re.compile(r"^\S+@\S+\.\w+$")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 
 # Line scores. A broad plateau on extraction-dev: each can move by half its value and the
@@ -114,7 +114,7 @@ def kind_of(text: str, key: str, words: int) -> tuple[str, dates.Stamp | None]:
         return "chrome", None
     if byline.parse_byline(text) is not None:
         return "byline", None
-    if _URL_ONLY.match(text):
+    if _EMAIL_ONLY.match(text) or (text[:1] in "hHwW" and address(text)):
         return "url", None
     return "", None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .byline import is_name, parse_byline
 from .furniture import is_boilerplate, is_chrome
-from .lines import Line, fold, size
+from .lines import Line, address, fold, size
 
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
@@ -168,8 +168,8 @@ def title_line(lines: list[Line]) -> TitleLine | None:
     """The page's <title> when a scraper saved it as the first line: its headline part printed
     again on the page (or a line sharing most of its words: <h1>s reword <title>s), and the
     site's name when the title carries one. None when the first line is not such a title."""
-    if len(lines) < 3:
-        return None
+    if len(lines) < 3 or address(lines[0].text):
+        return None  # the page's address, saved over its text
     first = lines[0].text
     cuts = list(TITLE_SEPARATOR.finditer(first))
     parts = [p.strip() for p in TITLE_SEPARATOR.split(first) if p.strip()] or [first]

@@ -116,3 +116,38 @@ def test_bylines(line, names):
 @pytest.mark.parametrize("line", ["Reading Time: 3 mins read", "4 min read", "Lesezeit: 5 Minuten", "Temps de lecture : 2 min"])
 def test_reading_times_are_chrome(line):
     assert is_chrome(line.casefold())
+
+
+def test_a_tokenised_address_over_the_text_is_the_page_s_url_and_names_no_outlet_by_its_path():
+    text = (
+        "http: / / www. meridian - courier. example / news / 2026 / 03 / 04 / harbour - ferries - strike. html\n"
+        "Harbour ferries strike for a second day\nMarch 4, 2026\n" + PIERS
+    )
+    found = read(text)
+    assert found.url == "http://www.meridian-courier.example/news/2026/03/04/harbour-ferries-strike.html"
+    assert found.title == "Harbour ferries strike for a second day"
+    assert found.date == "2026-03-04"
+    assert found.source is None  # not "strike. html"
+    known = read(text.replace("www. meridian - courier. example", "www. nydailynews. com"))
+    assert known.source == "New York Daily News"  # a known host's outlet
+
+
+def test_a_word_of_the_story_does_not_name_the_outlet_after_its_domain():
+    text = "http: / / www. endangered. example / x /\nSpecies rules restored\nApril 28, 2026\n" + PIERS.replace(
+        "Most of the work", "The Endangered Species Coalition says most of the work")
+    assert read(text).source is None
+
+
+@pytest.mark.parametrize("record, title", [
+    ({"text": "Floods hit Valdora - Example Wire", "source": "Example Wire", "date": "2026-03-04T10:00:00Z",
+      "url": "https://news.example.org/floods"}, "Floods hit Valdora"),
+    ({"text": "Central bank of Ruritania raises rates again", "source": "Example News", "date": "2026-03-04"},
+     "Central bank of Ruritania raises rates again"),
+])
+def test_a_headline_alone_keeps_what_the_record_gives_and_gets_no_junk(record, title):
+    found = build_article(RawInput("feed.jsonl:1", "record", {"id": "h1", **record}))
+    assert found.title == title
+    assert (found.source, found.url) == (record["source"], record.get("url"))
+    assert found.date == record["date"].replace("Z", "+00:00")
+    assert (found.summary, found.body) == ("", "")
+    assert (found.dateline, found.agency, found.authors, found.image, found.section) == (None, None, [], None, None)
