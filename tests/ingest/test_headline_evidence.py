@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from digest.ingest.byline import parse_byline
+from digest.ingest.byline import is_name, names_beside_stamp, parse_byline
 from digest.ingest.furniture import is_chrome
-from digest.ingest.headline import breadcrumb_tail, is_label
+from digest.ingest.headline import breadcrumb_tail, headline_part, is_label
 from digest.ingest.pagetext import parse_page_text
 from digest.ingest.pipeline import build_article, read_page
 from digest.ingest.readers import RawInput
@@ -151,3 +151,41 @@ def test_a_headline_alone_keeps_what_the_record_gives_and_gets_no_junk(record, t
     assert found.date == record["date"].replace("Z", "+00:00")
     assert (found.summary, found.body) == ("", "")
     assert (found.dateline, found.agency, found.authors, found.image, found.section) == (None, None, [], None, None)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("von jroe · 31. Oktober 2026", ["jroe"]),  # a handle, named outright after the lead
+    ("Posted on 25. Januar 2026 Author Redaktion", ["Redaktion"]),
+    ("Veröffentlicht am 8. Februar 2026 von Hafen-Team", ["Hafen-Team"]),
+    ("Jana Brückner am 18. September 2026", ["Jana Brückner"]),
+    ("28. Jan. 2026 Jana Brückner", ["Jana Brückner"]),
+    ("1. Februar 2026 Jana Brückner 6", ["Jana Brückner"]),  # a comment count after the name
+    ("By Jane Roe, March 3, 2026", ["Jane Roe"]),
+    ("07.12.2026 Wissenschaft Atmosphäre Klima", []),  # tags after the date
+    ("Politik - 31. Januar 2026", []),
+])
+def test_names_beside_a_stamp(line, names):
+    assert names_beside_stamp(line) == names
+
+
+@pytest.mark.parametrize("text", ["St. Johannes", "Staff And", "Russland Antiimperialismus Kolonialismus", "Nächster Eintrag"])
+def test_no_person_s_name(text):
+    assert not is_name(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry Returning to Kleinholm From the Mainland With 40 Tonnes of Grain Stopped by Harbour Police, Port Says",  # title case
+    "Crews found the wreck on Sunday near the pier. By HARBOUR AUTHORITY STAFF",  # a caption's credit
+    "Die Wahl beendete die Karriere von Bürgermeister Jan Falk, der noch in der Nacht seinen Rücktritt erklärte",  # a clause
+])
+def test_no_byline_cut_from_the_headline(text):
+    assert headline_part(text) == text
+
+
+def test_a_byline_a_little_under_the_story_but_not_a_teaser_s():
+    text = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY + (
+        "Weitere Informationen beim Hafenamt.\nTeilen\nDrucken\nErstellt von Jana Brückner\n" + FOOTER)
+    assert read(text).authors == ["Jana Brückner"]
+    teaser = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY + (
+        "Mehr aus dem Hafen\nTeilen\nNeue Fähre für die Insel Kleinholm getauft\nVon Jan Falk\n" + FOOTER)
+    assert read(teaser).authors == []
