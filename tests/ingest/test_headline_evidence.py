@@ -189,3 +189,22 @@ def test_a_byline_a_little_under_the_story_but_not_a_teaser_s():
     teaser = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY + (
         "Mehr aus dem Hafen\nTeilen\nNeue Fähre für die Insel Kleinholm getauft\nVon Jan Falk\n" + FOOTER)
     assert read(teaser).authors == []
+
+
+def test_appeals_inline_links_and_a_closing_list_heading_stay_out_of_the_body():
+    text = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY.replace(
+        "Der Umbau soll", "Le puede interesar: Neue Fähre für Kleinholm\nDer Umbau soll") + (
+        "Lust auf mehr? Lass dir die besten Geschichten aus dem Hafen jede Woche schicken. Melde dich hier an.\n"
+        "Die meistgelesenen Artikel bei Kleinholmer-Bote.example\n"
+        "Sturm: Die Fähre fällt am Wochenende aus, meldet die Reederei am Freitagabend in einer kurzen Mitteilung.\n"
+        + FOOTER)
+    body = read(text).body
+    assert body.startswith("Die fiktive Gemeinde") and body.rstrip().endswith("aufgebaut werden soll.")
+    for chrome in ("Le puede interesar", "Lust auf mehr", "meistgelesenen", "Sturm:"):
+        assert chrome not in body
+
+
+def test_a_subhead_that_opens_with_a_closing_heading_s_word_does_not_end_the_story():
+    text = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY.replace(
+        "Während der Bauarbeiten", "Kontaktbeschränkungen am Kai\nWährend der Bauarbeiten") + FOOTER
+    assert "Während der Bauarbeiten" in read(text).body
