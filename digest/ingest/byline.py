@@ -24,7 +24,11 @@ _LABELS = alternation(_DATA["labels"])
 _ROLES = frozenset(r.casefold() for r in _DATA["roles"])
 _PARTICLES = frozenset(_DATA["particles"])
 _NOT_NAMES = frozenset(w.casefold() for w in _DATA["not_names"])
+_PLACE_PREFIXES = frozenset(("st.", "sankt", "saint", "san", "santa", "são", "sainte"))
+_JOINERS = frozenset(w.casefold() for w in _DATA["joiners"]) - _PARTICLES
 BYLINE_MAX_CHARS = 200
+NAME_PART_MAX = 14  # no part of a person's name is longer
+TAIL_WORD_MAX = 11  # a name printed after a stamp's date has no longer word (tags and sections do)
 
 # "By Jane Roe", "ByJane Roe" (a page that glues the link to its label), "VON MORITZ GATHMANN am 21. April",
 # "6. Dezember 2022 von Fatima in Gefühle" (a date before the lead).
@@ -34,7 +38,8 @@ _LABEL = re.compile(rf"^(?P<lead>(?i:{_LABELS}))(?:\s*:\s*|\s+)(?P<names>\S[^\n]
 # Where the names stop: a separator, an e-mail, a date or time, "in"/"am"/"for" and what follows.
 _NAMES_END = re.compile(
     r"\s*(?:[|•·/]|\s[-–—]\s|\S+@\S+|\s@\w|\(|\d|\s\w+:|"
-    r"\b(?:in|im|for|at|am|le|el|em|on|für|aus|pour|para|dans|en)\s+[\w(])"
+    r"\b(?:in|im|for|at|am|le|el|em|on|für|aus|pour|para|dans|en)\s+[\w(]|"
+    r"\s(?i:last updated|updated|published|posted|aktualisiert|veröffentlicht)\b)"
 )
 _NAME_SPLIT = re.compile(rf"\s*(?:,|;|&|\s(?:{alternation(_DATA['joiners'])})\s)\s*")
 _WORD = re.compile(r"[\w'’.\-]+")
@@ -106,11 +111,15 @@ def is_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
+    if words[0].casefold() in _PLACE_PREFIXES:
+        return False  # "St. Johannes", "San Pedro": a saint or a place
+    if any(len(part) > NAME_PART_MAX for word in words for part in word.split("-")):
+        return False  # "Russland Antiimperialismus Kolonialismus": a tag line's nouns
     for word in words:
         if not _WORD.fullmatch(word) or word.casefold() in _NOT_NAMES:
             return False
-        if not word[:1].isupper() and word not in _PARTICLES:
-            return False
+        if not word[:1].isupper() and word not in _PARTICLES or word.casefold() in _JOINERS:
+            return False  # "STAFF AND NEWS SERVICE"
     return True
 
 
@@ -158,13 +167,18 @@ def authors(page: "Page") -> list[str]:
         if _stamp_like(line):
             _add(alone, names_beside_stamp(line))
             continue
-        line = without_email(line)
+        line = without_email(line).rstrip(" ,")
         if not is_name(line) or is_role(line):
             continue  # "Courts Reporter" under the name is a role, not a second author
         prev = near[i - 1] if i else ""
         nxt = near[i + 1] if i + 1 < len(near) else ""
         if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:
             _add(alone, [line])
+    if not bylines:  # "Erstellt von Jane Roe" a little further under the story, not under a teaser's headline
+        for prev, line in zip(page.after[2:], page.after[3:]):
+            found = parse_byline(line)
+            if found and not _stamp_like(line) and not _headline_like(prev):
+                _add(bylines, found)
     if bylines:
         return bylines
     declared: list[str] = []
@@ -207,18 +221,48 @@ _PARTS = re.compile(r"\s*(?:[|•·]|\s[-–—/]\s)\s*")
 
 def names_beside_stamp(line: str) -> list[str]:
     """The name a stamp line prints beside its date: "Marie Merlet | lundi 9 décembre 2019",
-    "04.02.2022 | 15:33 Uhr | Dennis Steimels", "Evgenia Karp Zuletzt geändert am 06.11.2023"."""
-    from .dates import label_start
+    "04.02.2022 | 15:33 Uhr | Dennis Steimels", "Evgenia Karp Zuletzt geändert am 06.11.2023",
+    "Jane Roe am 18. September 2026", "28. Jan. 2026 Jane Roe"; after a lead word the page names
+    its author outright, a handle or a desk too: "von eseppelt · 31. Oktober 2023", "Posted on ...
+    Author Redaktion"."""
+    from .dates import find_dates, label_start
 
     found = []
     for part in _PARTS.split(line):
         part = part.strip()
-        cut = label_start(part)
-        if cut is not None:
-            part = part[:cut].strip(" ,")
-        if is_name(part) and not is_role(part):
-            found.append(part.title() if part.isupper() else part)
+        cut = label_start(part) if not _LEAD_IN_STAMP.search(part) else None
+        if cut is not None:  # the name before the date, or after it ("28. Jan. 2026 Jane Roe")
+            mentions = find_dates(part[cut:], numeric=True)
+            candidates = [part[:cut], part[cut + mentions[-1].end :] if mentions else ""]
+        else:
+            candidates = [part]
+        for k, name in enumerate(candidates):
+            lead = _LEAD_IN_STAMP.search(name)
+            if lead:  # named outright after a lead word: a handle or a desk counts too
+                people = parse_byline(name[lead.start() :].strip())
+                single = _NAMES_END.split(lead["names"], maxsplit=1)[0].strip(" .,:;")
+                if people:
+                    found += people
+                elif len(single.split()) == 1 and not canonical_agency(single) and single.casefold() not in _NOT_NAMES:
+                    found.append(single)
+                continue
+            name = _STAMP_JOINER.sub("", name.strip(" ,")).strip(" ,")
+            if k == 1 and any(len(w) > TAIL_WORD_MAX for w in re.split(r"[\s-]", name)):
+                continue  # "07.12.2026 Wissenschaft Atmosphäre Klima": the tags after a date, not a name
+            if is_name(name) and not is_role(name):
+                found.append(name.title() if name.isupper() else name)
     return found
+
+
+# "... von eseppelt", "Author Redaktion", "par Jane Roe": a lead word inside a stamp line's part
+_LEAD_IN_STAMP = re.compile(rf"(?:^|\s|(?<=\d))(?i:{_LEADS}|{_LABELS})\s*:?\s+(?P<names>[^\d\s][^\n]*)$")
+# what joins a name to its date: "Jane Roe am", "Jane Roe on", trailing counts ("Jane Roe 6")
+_STAMP_JOINER = re.compile(r"(?:\s+(?:am|um|on|at|le|el|em|il|op)|\s+\d+)+$", re.I)
+
+
+def _headline_like(line: str) -> bool:
+    """A teaser's headline over its byline: a few words, no sentence end."""
+    return 3 <= len(line.split()) <= 20 and not line.rstrip().endswith((".", "!", "?", ":", "…", '"', "”"))
 
 
 def _stamp_like(line: str) -> bool:

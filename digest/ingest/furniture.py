@@ -14,7 +14,7 @@ import re
 
 from . import byline, caption, dates
 from .dateline import agency_from_line, parse_dateline
-from .lines import Line, ends_sentence, fold, size, split_lines
+from .lines import Line, address, ends_sentence, fold, size, split_lines
 from .wordlists import alternation, load_data
 
 _CHROME: dict = load_data("chrome.yaml")  # type: ignore[assignment]
@@ -50,7 +50,7 @@ _ABOUT_BLOCK = re.compile(
     rf"^(?:{alternation(w for word in _CHROME['author_box_words'] for w in (word, word.upper()))})"
     rf"\s+(?:(?i:the)\s+)?[A-ZÀ-Ý][\w'’.&-]*(?:,?\s+(?:{_NAME_WORD}|of|and|for|&|de|the)){{0,5}}\s*:?$"
 )
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
+_EMAIL_ONLY = re.compile(r"^\S+@\S+\.\w+$")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 
 # Line scores. A broad plateau on extraction-dev: each can move by half its value and the
@@ -64,7 +64,8 @@ ISOLATED_SHARE = 0.5
 BOILERPLATE_SHARE = 0.5
 UNPUNCTUATED_SHARE = 0.6
 REPEAT_COST = 3.0
-LIST_END_WORDS = 15  # a paragraph this long under a link list is the story going on
+LIST_END_WORDS = 15
+END_HEADING_WORDS = 6  # an end heading with the site's name after it is this short  # a paragraph this long under a link list is the story going on
 
 
 def is_chrome(low: str) -> bool:
@@ -83,7 +84,15 @@ def is_list_heading(low: str) -> bool:
 def ends_story(line: Line) -> bool:
     """A heading after which nothing is story: comments, an author box, a press
     release's "About Nordlys Shipping AS" or "Media contacts"."""
-    return line.words <= 12 and (_END_HEADINGS.whole(line.key) or bool(_ABOUT_BLOCK.match(line.text)))
+    if line.words > 12:
+        return False
+    if _END_HEADINGS.whole(line.key) or _ABOUT_BLOCK.match(line.text):
+        return True
+    # "Die meistgelesenen Artikel bei Example.de": a heading of several words that goes on with the site's name
+    if line.words > END_HEADING_WORDS or ends_sentence(line.text):
+        return False
+    words = line.key.split()
+    return any(" ".join(words[:n]) in _END_HEADINGS.phrases for n in range(2, len(words)))
 
 
 def is_boilerplate(key: str) -> bool:
@@ -114,7 +123,7 @@ def kind_of(text: str, key: str, words: int) -> tuple[str, dates.Stamp | None]:
         return "chrome", None
     if byline.parse_byline(text) is not None:
         return "byline", None
-    if _URL_ONLY.match(text):
+    if _EMAIL_ONLY.match(text) or (text[:1] in "hHwW" and address(text)):
         return "url", None
     return "", None
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .byline import is_name, parse_byline
 from .furniture import is_boilerplate, is_chrome
-from .lines import Line, fold, size
+from .lines import Line, address, fold, size
 
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
@@ -36,25 +36,30 @@ WINDOW = 30  # lines above the story searched for its headline
 TITLE_OVERLAP = 0.6  # share of words a printed headline shares with the <title> line's
 H1_AGREEMENT = 0.3  # share of words an <h1> shares with a declared title to be taken as the headline
 
-# Evidence weights (see ``evidence``).
-AFTER_META = 3.5  # a byline or date stamp right below
-AFTER_STANDFIRST = 1.0  # a long line (standfirst or lede) right below
-PRINTED_AGAIN = 2.0  # printed elsewhere on the page too
-MAX_PRINTINGS = 3  # ... but not more often than this
-TITLED = 3.0  # the headline of the page's <title>, printed again
-STORY_WORDS = 3.0  # times the share of its words the story's opening uses
-STORY_STEMS = 3  # ... in full for a line of at least this many content words
-BELOW_NAVIGATION = 0.5  # a short line, furniture or nothing right above
-PROSE_ABOVE = 1.5  # per paragraph among the three lines above
-HEADLINE_BETWEEN = 1.5  # per other headline-shaped line between it and its byline or stamp
-HEADLINE_AFTER_META = 0.5  # per other headline-shaped line between its byline or stamp and the story
-PROSE_BETWEEN = 2.0  # per prose line between it and the story beyond the standfirst
-DISTANCE = 0.1  # per line between it and the story
+# Evidence weights (see ``features``): what each piece of the page's evidence is worth.
+WEIGHTS: dict[str, float] = {
+    "byline_on_line": 3.5,  # "Headline von Jane Roe": the byline printed on the headline's line
+    "meta_below": 3.5,  # a byline or date stamp right below (less further down)
+    "meta_above": 1.75,  # a stamp right above and no other headline near ("Pressemitteilung 02.11.2021")
+    "standfirst_below": 1.0,  # a long line (standfirst or lede) right below
+    "titled": 3.0,  # the headline of the page's <title>, printed again
+    "printed_again": 2.0,  # printed elsewhere on the page too (a few times at most)
+    "story_words": 3.0,  # the share of its words the story's opening uses
+    "below_navigation": 0.5,  # a short line, furniture or nothing right above
+    "subtitle": -1.5,  # the subtitle of a headline right above it
+    "paragraphs_above": -1.5,  # per paragraph among the three lines above: a subhead, a teaser under another
+    "rivals_before_meta": -1.5,  # per other headline between it and its byline or stamp
+    "rivals_after_meta": -0.5,  # per other headline between its byline or stamp and the story (a photo's title)
+    "prose_between": -2.0,  # per run of prose between it and the story beyond the standfirst
+    "distance": -0.1,  # per line between it and the story
+    "kicker": -3.0,  # a short label over the real headline ("Klimaschutz" / "Bohren, bis es heiß wird")
+    "name": -2.0,  # a person's name alone on its line is a byline more often than a headline
+    "full_stop": -2.0,  # a line ending with a full stop is a standfirst or caption more often than a headline
+}
+MAX_PRINTINGS = 3  # printed more often, a line is a label (a tag, a menu item)
+STORY_STEMS = 3  # a line of at least this many content words names its story in full
 RIVAL_WORDS = 4  # a shorter headline-shaped line under a headline is a label, not a rival
-KICKER = 3.0  # a short label over the real headline ("Klimaschutz" / "Bohren, bis es heiß wird")
-KICKER_MAX_WORDS = 5  # ... this short
-NAME = 2.0  # a person's name alone on its line is a byline more often than a headline
-FULL_STOP = 2.0  # a line ending with a full stop is a standfirst or caption more often than a headline
+KICKER_MAX_WORDS = 5  # a kicker is this short
 META_REACH = 6  # lines below a headline where its byline or stamp may sit
 _META_KINDS = ("stamp", "byline", "relative")
 
@@ -106,6 +111,7 @@ def breadcrumb_tail(text: str) -> str | None:
 
 
 BYLINE_TAIL_WORDS = 4  # a headline this long may carry its byline on its line
+BYLINE_TAIL_MAX = 9  # ... in a tail this short ("par Jane Roe, le 15 septembre 2026"), not a clause
 _BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
 
 
@@ -120,7 +126,10 @@ def headline_part(text: str) -> str:
         head, tail = text[: m.start()].rstrip(" ,|–—-"), text[m.start() :].strip()
         dated = any(ch.isdigit() for ch in tail)
         plain = m[0].strip().casefold() in ("by", "von")  # "par", "por", "di" also make passives
-        if len(head.split()) >= BYLINE_TAIL_WORDS and (dated or plain) and parse_byline(tail):
+        if head.endswith(".") or m[0].strip().casefold() == "by" and _title_case(head):
+            continue  # "... Intercepted by Federal Agents, CBP Says": in title case a name and a noun look alike;
+            # "... in Las Croabas. By U.S. CUSTOMS": a sentence with its credit is a caption or standfirst
+        if len(head.split()) >= BYLINE_TAIL_WORDS and len(tail.split()) <= BYLINE_TAIL_MAX and (dated or plain) and parse_byline(tail):
             return head  # not "Jean-Paul Delevoye, peu estimé par Jacques Chirac"
     return text
 
@@ -139,6 +148,12 @@ def without_kicker(lines: list[Line], at: int) -> str:
             if kicker[-1:] in (" ", ":", "-", "|") and len(kicker.split()) <= min(KICKER_MAX_WORDS + 1, line.words - 1):
                 best = line
     return best.text
+
+
+def _title_case(text: str) -> bool:
+    """A headline with every longer word capitalised ("Vessel Returning to Puerto Rico From St. Thomas")."""
+    words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.9 * len(words)
 
 
 def is_label(text: str) -> bool:
@@ -168,8 +183,8 @@ def title_line(lines: list[Line]) -> TitleLine | None:
     """The page's <title> when a scraper saved it as the first line: its headline part printed
     again on the page (or a line sharing most of its words: <h1>s reword <title>s), and the
     site's name when the title carries one. None when the first line is not such a title."""
-    if len(lines) < 3:
-        return None
+    if len(lines) < 3 or address(lines[0].text):
+        return None  # the page's address, saved over its text
     first = lines[0].text
     cuts = list(TITLE_SEPARATOR.finditer(first))
     parts = [p.strip() for p in TITLE_SEPARATOR.split(first) if p.strip()] or [first]
@@ -205,24 +220,31 @@ def has_evidence(lines: list[Line], i: int, counts: dict[str, int]) -> bool:
 def evidence(
     lines: list[Line], i: int, start: int, counts: dict[str, int], titled: str | None = None, story: frozenset[str] = frozenset()
 ) -> float:
-    """How much the page treats line i as the headline of the story at ``start``; ``titled``
+    """How much the page treats line i as the headline of the story at ``start``: its evidence
+    (``features``) weighed by ``WEIGHTS``."""
+    return sum(WEIGHTS[name] * value for name, value in features(lines, i, start, counts, titled, story).items())
+
+
+def features(
+    lines: list[Line], i: int, start: int, counts: dict[str, int], titled: str | None = None, story: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """The page's evidence that line i is the headline of the story at ``start``; ``titled``
     is the folded headline of the page's <title> when a scraper saved it, ``story`` the
     word stems of the story's opening (see ``stems``): a headline names what its story is about."""
     line = lines[i]
     below = lines[i + 1] if i + 1 < len(lines) else None
     above = lines[i - 1] if i else None
-    kicker = _kicker(line, below)
     between = lines[i + 1 : start]
     displays = [j for j in range(i + 1, start) if _rival(lines[j], line)]
     if displays and displays[0] == i + 1 and _deck(line, lines[i + 1]):
         displays = displays[1:]  # a longer subtitle under the headline ("Pflaster-Desaster: ...") is part of it
-    score = 0.0
+    found: dict[str, float] = {}
     meta_at = start
     if headline_part(line.text) != line.text:
-        score += AFTER_META  # "Headline von Jane Roe": the byline printed on the headline's line
+        found["byline_on_line"] = 1.0
     for distance, ln in enumerate(lines[i + 1 : min(len(lines), i + 1 + META_REACH, start + 2)], 1):
         if ln.kind in _META_KINDS:
-            score += AFTER_META * (1.0 if distance <= 2 else 0.6 if distance <= 4 else 0.3)
+            found["meta_below"] = 1.0 if distance <= 2 else 0.6 if distance <= 4 else 0.3
             meta_at = i + distance
             break
         if i + distance in displays:
@@ -230,37 +252,37 @@ def evidence(
     else:
         over = lines[max(0, i - 4) : i]
         if any(ln.kind in _META_KINDS for ln in over[-2:]) and not any(is_display(ln) for ln in over):
-            score += AFTER_META / 2  # "Pressemitteilung 02. November 2021" over the headline
+            found["meta_above"] = 1.0
     if below is not None and (below.prose or below.words >= 12) and not below.furniture:
-        score += AFTER_STANDFIRST
+        found["standfirst_below"] = 1.0
     if line.key == titled:
-        score += TITLED
-    elif 1 < counts.get(line.key, 0) <= MAX_PRINTINGS:  # printed more often it is a label (a tag, a menu item)
-        score += PRINTED_AGAIN * min(1.0, (line.words - 1) / 4)  # a menu item printed twice is no headline
+        found["titled"] = 1.0
+    elif 1 < counts.get(line.key, 0) <= MAX_PRINTINGS:
+        found["printed_again"] = min(1.0, (line.words - 1) / 4)  # a menu item printed twice is no headline
     if above is None or above.furniture or above.words <= 3 or is_label(above.text):
-        score += BELOW_NAVIGATION
+        found["below_navigation"] = 1.0
     elif is_display(above) and _deck(above, line):
-        score -= HEADLINE_BETWEEN  # the subtitle of the headline above it
-    paragraphs_above = sum(ln.prose and ln.words >= 12 for ln in lines[max(0, i - 3) : i])
-    score -= PROSE_ABOVE * min(paragraphs_above, 2)  # a subhead inside a story, or a teaser under another
+        found["subtitle"] = 1.0
+    found["paragraphs_above"] = min(2, sum(ln.prose and ln.words >= 12 for ln in lines[max(0, i - 3) : i]))
     # other headlines between it and its byline or stamp say it is not the headline; under the
     # byline they are more often a photo's title or a fact box's lines
-    score -= sum(HEADLINE_BETWEEN if j < meta_at else HEADLINE_AFTER_META for j in displays)
+    found["rivals_before_meta"] = sum(j < meta_at for j in displays)
+    found["rivals_after_meta"] = sum(j >= meta_at for j in displays)
     wordy = [ln.prose or ln.words >= 15 for ln in between]
-    prose = sum(w and not (k and wordy[k - 1]) for k, w in enumerate(wordy))  # a standfirst printed a sentence a line is one
-    score -= PROSE_BETWEEN * max(0, prose - 1)
-    score -= DISTANCE * len(between)
-    if kicker:
-        score -= KICKER
+    runs = sum(w and not (k and wordy[k - 1]) for k, w in enumerate(wordy))  # a standfirst printed a sentence a line is one
+    found["prose_between"] = max(0, runs - 1)
+    found["distance"] = len(between)
+    if _kicker(line, below):
+        found["kicker"] = 1.0
     if story:
         own = stems(headline_part(line.text))
         if own:  # "Formel 1" names its story too, but one word says little
-            score += STORY_WORDS * len(own & story) / len(own) * min(1.0, len(own) / STORY_STEMS)
+            found["story_words"] = len(own & story) / len(own) * min(1.0, len(own) / STORY_STEMS)
     if is_name(line.text):
-        score -= NAME
+        found["name"] = 1.0
     if line.text.endswith("."):
-        score -= FULL_STOP
-    return score
+        found["full_stop"] = 1.0
+    return found
 
 
 _STEM = re.compile(r"[^\W\d_]{4,}")

@@ -61,7 +61,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
     story = _lede_first(view.story, story)
     return Page(
         headline=title,
-        standfirst=view.standfirst if view.standfirst and view.standfirst not in story else None,
+        standfirst=_standfirst(view, story),
         story=story,
         header=view.header,
         above=view.above,
@@ -77,6 +77,21 @@ def parse_html(html: str, url: str | None = None) -> Page:
     )
 
 
+def _standfirst(view: Page, story: list[str]) -> str | None:
+    """The standfirst the page prints over the story: the visible text's, when it sits just above
+    the story's first paragraph (not a teaser's line where the headline is printed in a list)."""
+    if not view.standfirst or view.standfirst in story:
+        return None
+    if not story:
+        return view.standfirst
+    keys = [fold(line) for line in view.lines]
+    first = fold(story[0])[:40]
+    at = keys.index(fold(view.standfirst))
+    below = any(first in key for key in keys[at + 1 : at + 1 + STANDFIRST_REACH])
+    return view.standfirst if below else None
+
+
+STANDFIRST_REACH = 12  # lines between the standfirst and the story's first paragraph
 LEDE_REACH = 1  # paragraphs the page prints under its headline before trafilatura's first
 
 

@@ -84,6 +84,26 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return len(full) >= 0.6 * len(body) and sum(not ln.endswith(_TERMINAL) for ln in full) >= 0.6 * len(full)
 
 
+_ADDRESS = re.compile(r"(?i)^(?:https?:/+|www\.)[^\s/?#]+(?:[/?#]\S*)?$")
+_HOST = re.compile(r"(?i)^(?:https?:/+)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?::\d+)?$")
+_SPACED = re.compile(r"(?i)^(?:https?\s*:\s*/\s*/|www\s*\.)")
+
+
+def address(text: str) -> str | None:
+    """The web address a line consists of, also as a tokeniser spells it ("http: / / www. example.
+    com / news / story. html"), with a real host name; None for any other line."""
+    if " " in text:
+        if not _SPACED.match(text):
+            return None
+        text = "".join(text.split())
+    if not _ADDRESS.match(text):
+        return None
+    host = re.split(r"[/?#]", re.sub(r"(?i)^https?:/+", "", text), maxsplit=1)[0]
+    if not _HOST.match(host):
+        return None
+    return text if text.lower().startswith("http") else "http://" + text
+
+
 def fold(text: str) -> str:
     """A line folded for comparison: case, soft hyphens and closing full stops do not count."""
     return text.casefold().replace("\xad", "").replace("–", "-").replace("—", "-").strip(" .…")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .dateline import canonical_agency
-from .lines import fold, size
+from .lines import address, fold, size
 from .wordlists import alternation, load_data
 
 if TYPE_CHECKING:
@@ -149,14 +149,16 @@ def _domain_name(page: "Page", url: str | None) -> str | None:
     if len(label) < 4:
         return None
     squashed = label.replace("-", "")
+    story = set(page.story)
     for line in page.top + page.lines[-FOOTER_LINES:] + page.story[-3:]:
-        if len(line) > 300:
-            continue
+        if len(line) > 300 or address(line) or fold(line) == fold(page.headline):
+            continue  # the address itself ("alaskajournal.com/Alaska-Journal-of-..."), or a headline's word
         words = line.split()
+        shortest = 2 if line in story else 1  # one word of a sentence ("The Endangered Species ...") names nothing
         for i, word in enumerate(words):  # "Read more from the Westhaven Echo": every capitalised word may start the name
             if not word[:1].isupper() or _squash(word)[:2] != squashed[:2]:
                 continue
-            for n in range(1, min(6, len(words) - i) + 1):
+            for n in range(shortest, min(6, len(words) - i) + 1):
                 phrase = " ".join(words[i : i + n]).strip(".,;:!?")
                 if _squash(phrase) == squashed:
                     return phrase

@@ -20,7 +20,7 @@ from collections import Counter
 
 from . import caption, furniture, headline
 from .dateline import parse_dateline
-from .lines import Line, fold, split_lines
+from .lines import Line, address, fold, split_lines
 from .parts import Page
 
 FIRST_RUN_SHARE = 0.5  # below a known headline, the first run scoring this share of the best is the story
@@ -45,6 +45,8 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
     known = fold(title) if title else None
     furniture.classify(lines, known)
     headline.mark_display(lines)
+    if len(lines) == 1 and not title and lines[0].display and not lines[0].text.endswith(".") and not _lede_like(lines[0]):
+        return Page(headline=lines[0].text, lines=[lines[0].text])  # a headline alone (an aggregator's item)
     if _short_form(lines, title):
         return _short_page(lines, title)
     if hint:
@@ -270,6 +272,7 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
         bottom=[ln.text for ln in lines[end:]],
         lines=[ln.text for ln in lines],
         title_site=site,
+        url=_address(lines),
     )
 
 
@@ -294,6 +297,15 @@ def _opening_meta(lines: list[Line], start: int, end: int) -> list[str]:
         elif line.kind in ("byline", "stamp", "relative"):
             found.append(line.text)
     return found
+
+
+def _address(lines: list[Line]) -> str | None:
+    """The page's address when the scraper saved it over the text ("http: / / www. example. com /
+    news / story. html", tokenised as some corpora print it)."""
+    for line in lines[:3]:
+        if line.kind == "url":
+            return address(line.text)
+    return None
 
 
 def _captions(lines: list[Line], start: int, end: int) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..enrich import geography, topics
 from ..model import Article, split_front_matter
-from . import byline, caption, dateline, dates, language, outlet, section
+from . import byline, caption, dateline, dates, headline, language, outlet, section
 from .dates import normalise_date
 from .lines import fold
 from .pagetext import parse_page_text
@@ -67,6 +67,8 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
     """The article a page's parts make, step by step; what the record says wins."""
     url = record.get("url") or page.url
     title = str(record.get("title") or page.headline or "").strip()
+    if record.get("source") and title:  # an aggregator's "Headline - Example Wire"
+        title = headline.strip_site(title, [str(record["source"])])
     story = list(page.story)
     if story and title:
         story[0] = without_headline(story[0], title)
@@ -75,15 +77,15 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
     found = dateline.parse_dateline(lede) if lede else None
     image = caption.lead(page)
     raw_text = str(record.get("text") or record.get("html") or "")
-    body = inert_markup("\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", title))
+    body = inert_markup("\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", page.headline or title))
     lang = language.primary(record.get("lang")) or language.of_page(page, title, body)
     return Article(
         id=str(record.get("id") or "") or derive_id(url, raw_text),
         title=title or first_words(body),
         summary=str(record.get("summary") or "").strip()
         or (page.standfirst or page.declared.description or "").strip()
-        or cut(lede[found.end :] if found else lede, SUMMARY_MAX_CHARS)
-        or lede_of(body),
+        or _lede_summary(lede[found.end :] if found else lede, title)
+        or _lede_summary(lede_of(body), title),
         date=normalise_date(record.get("date")) or dates.publication_date(page, month_first=lang == "en"),
         source=record.get("source") or outlet.name(page, url),
         url=url,
@@ -95,6 +97,12 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
         lang=lang,
         body=body,
     )
+
+
+def _lede_summary(lede: str, title: str) -> str:
+    """The lede as the summary, unless it is only the headline (a record of a headline alone)."""
+    summary = cut(lede, SUMMARY_MAX_CHARS)
+    return summary if fold(summary) != fold(title) else ""
 
 
 def _from_markdown(raw: RawInput) -> Article:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from digest.ingest.byline import parse_byline
+from digest.ingest.byline import is_name, names_beside_stamp, parse_byline
 from digest.ingest.furniture import is_chrome
-from digest.ingest.headline import breadcrumb_tail, is_label
+from digest.ingest.headline import breadcrumb_tail, headline_part, is_label
 from digest.ingest.pagetext import parse_page_text
 from digest.ingest.pipeline import build_article, read_page
 from digest.ingest.readers import RawInput
@@ -116,3 +116,95 @@ def test_bylines(line, names):
 @pytest.mark.parametrize("line", ["Reading Time: 3 mins read", "4 min read", "Lesezeit: 5 Minuten", "Temps de lecture : 2 min"])
 def test_reading_times_are_chrome(line):
     assert is_chrome(line.casefold())
+
+
+def test_a_tokenised_address_over_the_text_is_the_page_s_url_and_names_no_outlet_by_its_path():
+    text = (
+        "http: / / www. meridian - courier. example / news / 2026 / 03 / 04 / harbour - ferries - strike. html\n"
+        "Harbour ferries strike for a second day\nMarch 4, 2026\n" + PIERS
+    )
+    found = read(text)
+    assert found.url == "http://www.meridian-courier.example/news/2026/03/04/harbour-ferries-strike.html"
+    assert found.title == "Harbour ferries strike for a second day"
+    assert found.date == "2026-03-04"
+    assert found.source is None  # not "strike. html"
+    known = read(text.replace("www. meridian - courier. example", "www. nydailynews. com"))
+    assert known.source == "New York Daily News"  # a known host's outlet
+
+
+def test_a_word_of_the_story_does_not_name_the_outlet_after_its_domain():
+    text = "http: / / www. endangered. example / x /\nSpecies rules restored\nApril 28, 2026\n" + PIERS.replace(
+        "Most of the work", "The Endangered Species Coalition says most of the work")
+    assert read(text).source is None
+
+
+@pytest.mark.parametrize("record, title", [
+    ({"text": "Floods hit Valdora - Example Wire", "source": "Example Wire", "date": "2026-03-04T10:00:00Z",
+      "url": "https://news.example.org/floods"}, "Floods hit Valdora"),
+    ({"text": "Central bank of Ruritania raises rates again", "source": "Example News", "date": "2026-03-04"},
+     "Central bank of Ruritania raises rates again"),
+])
+def test_a_headline_alone_keeps_what_the_record_gives_and_gets_no_junk(record, title):
+    found = build_article(RawInput("feed.jsonl:1", "record", {"id": "h1", **record}))
+    assert found.title == title
+    assert (found.source, found.url) == (record["source"], record.get("url"))
+    assert found.date == record["date"].replace("Z", "+00:00")
+    assert (found.summary, found.body) == ("", "")
+    assert (found.dateline, found.agency, found.authors, found.image, found.section) == (None, None, [], None, None)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("von jroe · 31. Oktober 2026", ["jroe"]),  # a handle, named outright after the lead
+    ("Posted on 25. Januar 2026 Author Redaktion", ["Redaktion"]),
+    ("Veröffentlicht am 8. Februar 2026 von Hafen-Team", ["Hafen-Team"]),
+    ("Jana Brückner am 18. September 2026", ["Jana Brückner"]),
+    ("28. Jan. 2026 Jana Brückner", ["Jana Brückner"]),
+    ("1. Februar 2026 Jana Brückner 6", ["Jana Brückner"]),  # a comment count after the name
+    ("By Jane Roe, March 3, 2026", ["Jane Roe"]),
+    ("07.12.2026 Wissenschaft Atmosphäre Klima", []),  # tags after the date
+    ("Politik - 31. Januar 2026", []),
+])
+def test_names_beside_a_stamp(line, names):
+    assert names_beside_stamp(line) == names
+
+
+@pytest.mark.parametrize("text", ["St. Johannes", "Staff And", "Russland Antiimperialismus Kolonialismus", "Nächster Eintrag"])
+def test_no_person_s_name(text):
+    assert not is_name(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry Returning to Kleinholm From the Mainland With 40 Tonnes of Grain Stopped by Harbour Police, Port Says",  # title case
+    "Crews found the wreck on Sunday near the pier. By HARBOUR AUTHORITY STAFF",  # a caption's credit
+    "Die Wahl beendete die Karriere von Bürgermeister Jan Falk, der noch in der Nacht seinen Rücktritt erklärte",  # a clause
+])
+def test_no_byline_cut_from_the_headline(text):
+    assert headline_part(text) == text
+
+
+def test_a_byline_a_little_under_the_story_but_not_a_teaser_s():
+    text = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY + (
+        "Weitere Informationen beim Hafenamt.\nTeilen\nDrucken\nErstellt von Jana Brückner\n" + FOOTER)
+    assert read(text).authors == ["Jana Brückner"]
+    teaser = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY + (
+        "Mehr aus dem Hafen\nTeilen\nNeue Fähre für die Insel Kleinholm getauft\nVon Jan Falk\n" + FOOTER)
+    assert read(teaser).authors == []
+
+
+def test_appeals_inline_links_and_a_closing_list_heading_stay_out_of_the_body():
+    text = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY.replace(
+        "Der Umbau soll", "Le puede interesar: Neue Fähre für Kleinholm\nDer Umbau soll") + (
+        "Lust auf mehr? Lass dir die besten Geschichten aus dem Hafen jede Woche schicken. Melde dich hier an.\n"
+        "Die meistgelesenen Artikel bei Kleinholmer-Bote.example\n"
+        "Sturm: Die Fähre fällt am Wochenende aus, meldet die Reederei am Freitagabend in einer kurzen Mitteilung.\n"
+        + FOOTER)
+    body = read(text).body
+    assert body.startswith("Die fiktive Gemeinde") and body.rstrip().endswith("aufgebaut werden soll.")
+    for chrome in ("Le puede interesar", "Lust auf mehr", "meistgelesenen", "Sturm:"):
+        assert chrome not in body
+
+
+def test_a_subhead_that_opens_with_a_closing_heading_s_word_does_not_end_the_story():
+    text = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY.replace(
+        "Während der Bauarbeiten", "Kontaktbeschränkungen am Kai\nWährend der Bauarbeiten") + FOOTER
+    assert "Während der Bauarbeiten" in read(text).body
