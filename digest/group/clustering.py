@@ -2,7 +2,8 @@
 
 Reports (wire copies already folded into their original) are vectorised, paired
 by blocking, scored by cosine (faded with the time between them), and average
-linkage forms the stories; groups of headlines then pool their evidence (pooling.py).
+linkage forms the stories; a story's coverage weeks later then joins it (followups.py), and
+groups of headlines pool their evidence (pooling.py).
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
 from .pooling import pool_short
-from .window import stamps, time_decay, within_window
+from .followups import join_follow_ups
+from .window import fade, gaps, stamps
 
 
 # Pairs scoring below this share of the threshold are dropped before linkage: they
@@ -60,8 +62,11 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     vectors = vectorise(feats, words, names, options.entity_weight)
     short = np.diff(vectors.matrix.indptr) < options.short_terms
     pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared, short, mapper)
-    pairs = pairs[within_window(reports, pairs, _HORIZON * options.window_days)]
-    sims = pair_similarity(vectors.matrix, pairs) * time_decay(reports, pairs, options.window_days)
+    linked = pairs  # for follow-ups (followups.py), whatever their time
+    gap = gaps(reports, pairs)
+    near = np.isnan(gap) | (gap <= _HORIZON * options.window_days)  # beyond, the fade leaves under 5%
+    pairs, gap = pairs[near], gap[near]
+    sims = pair_similarity(vectors.matrix, pairs) * fade(gap, options.window_days)
     if options.neighbours > 0:
         mix = options.direct_weight
         sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)
@@ -69,8 +74,12 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     candidates = pairs
     keep = sims >= _FLOOR * options.story_threshold
     pairs, sims = pairs[keep], sims[keep]
-    labels = average_linkage(len(reports), pairs, sims, options.story_threshold)
+    labels = np.asarray(average_linkage(len(reports), pairs, sims, options.story_threshold))
+    times = stamps(reports)
+    if options.follow_up_ratio > 0:
+        labels = join_follow_ups(labels, vectors.matrix, linked, short, times, options.window_days,
+                                 options.follow_up_days, options.story_threshold, options.follow_up_ratio)
     if options.pool_threshold > 0:
-        labels = pool_short(np.asarray(labels), vectors.matrix, candidates, short, stamps(reports),
-                            max(options.pool_threshold, options.story_threshold), options.window_days).tolist()
-    return Clustering(labels, vectors, pairs, sims)
+        labels = pool_short(labels, vectors.matrix, candidates, short, times,
+                            max(options.pool_threshold, options.story_threshold), options.window_days)
+    return Clustering(labels.tolist(), vectors, pairs, sims)

@@ -57,6 +57,17 @@ class GroupOptions:
         faded by the time between their coverage (pooling.py): headlines of a big story
         share little pair by pair but much once pooled. Never below story_threshold
         (a higher story_threshold splits pooled stories too); 0 turns it off.
+    follow_up_ratio:
+        after average linkage, two groups of full articles whose coverage lies more than
+        ``window_days`` apart join when their reports are, on average across, at least this
+        share as alike as those of the tighter group are within it (and above
+        story_threshold), and one is the other's clear closest: a story's later coverage
+        (a trial, an aftermath) is nearly as close to it as its own reports are to each
+        other; the next event of the same kind shares its names and vocabulary but not
+        its particulars (followups.py). 0 turns it off.
+    follow_up_days:
+        groups whose coverage lies further apart than this never join: a story's
+        coverage runs for weeks, the same kind of event months later is another story.
     """
 
     copy_threshold: float = 0.8
@@ -75,3 +86,5 @@ class GroupOptions:
     short_terms: int = 40
     short_boost: float = 1.3
     pool_threshold: float = 0.45
+    follow_up_ratio: float = 0.6
+    follow_up_days: float = 60.0

@@ -26,6 +26,8 @@ import heapq
 import numpy as np
 import scipy.sparse as sp
 
+from .window import coverage_spans
+
 
 def pool_short(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray, short: np.ndarray,
                stamps: np.ndarray, threshold: float, window_days: float, short_share: float = 0.5) -> np.ndarray:
@@ -52,7 +54,7 @@ def pool_short(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray, sho
     centroid = [(sums.indices[sums.indptr[g]:sums.indptr[g + 1]], sums.data[sums.indptr[g]:sums.indptr[g + 1]])
                 for g in range(n)]
     norm = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1)).ravel())
-    first, last = _spans(member_of, stamps, n)
+    first, last = coverage_spans(member_of, stamps, n)
     neighbours: list[set[int]] = [set() for _ in range(n)]
     for x, y in links.tolist():
         neighbours[x].add(y)
@@ -106,19 +108,6 @@ def pool_short(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray, sho
             root = parent[root]
         parent[g] = root
     return groups[parent[member_of]]
-
-
-def _spans(member_of: np.ndarray, stamps: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Earliest and latest dated report of each group, in days (NaN when none is dated)."""
-    days = stamps / 86400.0
-    first = np.full(n, np.inf)
-    last = np.full(n, -np.inf)
-    dated = ~np.isnan(days)
-    np.minimum.at(first, member_of[dated], days[dated])
-    np.maximum.at(last, member_of[dated], days[dated])
-    first[np.isinf(first)] = np.nan
-    last[np.isinf(last)] = np.nan
-    return first, last
 
 
 def _fade(first_x: float, last_x: float, first_y: float, last_y: float, window_days: float) -> float:

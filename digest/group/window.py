@@ -11,6 +11,19 @@ def stamps(articles: list[Article]) -> np.ndarray:
     return np.array([d.timestamp() if (d := a.datetime) else np.nan for a in articles], dtype=np.float64)
 
 
+def coverage_spans(member_of: np.ndarray, stamps_: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Earliest and latest dated report of each of ``n`` groups, in days (NaN when none is dated)."""
+    days = stamps_ / 86400.0
+    first = np.full(n, np.inf)
+    last = np.full(n, -np.inf)
+    dated = ~np.isnan(days)
+    np.minimum.at(first, member_of[dated], days[dated])
+    np.maximum.at(last, member_of[dated], days[dated])
+    first[np.isinf(first)] = np.nan
+    last[np.isinf(last)] = np.nan
+    return first, last
+
+
 def gaps(articles: list[Article], pairs: np.ndarray) -> np.ndarray:
     """Days between the two articles of each index pair (NaN when a date is missing)."""
     stamps_ = stamps(articles)
@@ -25,11 +38,12 @@ def within_window(articles: list[Article], pairs: np.ndarray, window_days: float
     return np.isnan(gap) | (gap <= window_days)
 
 
-def time_decay(articles: list[Article], pairs: np.ndarray, window_days: float) -> np.ndarray:
-    """Weight of each pair's similarity: 1 within the window (or undated), then e^-1 per window.
+def fade(gap_days: np.ndarray, window_days: float) -> np.ndarray:
+    """Weight of a similarity across a gap in time: 1 within the window (or undated, NaN), then e^-1 per window.
 
-    A follow-up a week later still counts if it says much the same; a report of the
-    same kind of event a month later counts for next to nothing.
+    A report a few days on still counts if it says much the same; a report of the same
+    kind of event weeks later counts for next to nothing (if it is the same story,
+    followups.py joins it, on stronger evidence).
     """
-    over = np.nan_to_num(gaps(articles, pairs) - window_days, nan=0.0).clip(min=0.0)
+    over = np.nan_to_num(np.asarray(gap_days, dtype=np.float64) - window_days, nan=0.0).clip(min=0.0)
     return np.exp(-over / max(window_days, 1e-9)).astype(np.float32)

@@ -97,6 +97,8 @@ class GroupingConfig(base.Config):
     short_terms = Number(int, min=0, default=_default("short_terms"))
     short_boost = Number(float, min=0.5, max=2, default=_default("short_boost"))
     pool_threshold = Number(float, min=0, max=1, default=_default("pool_threshold"))
+    follow_up_ratio = Number(float, min=0, max=2, default=_default("follow_up_ratio"))
+    follow_up_days = Number(float, min=0, default=_default("follow_up_days"))
 
 
 class RegionCountries(c.ListOfItems):

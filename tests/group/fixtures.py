@@ -97,3 +97,73 @@ EXCHANGE = [
      "Valdoria and Morvania completed the exchange of 300 prisoners on Friday, as the last buses crossed the Tarn "
      "bridge under Red Cross supervision.\n\nFamilies waited for hours on both sides of the bridge."),
 ]
+
+# Coverage weeks later: the bus driver is charged three weeks after the crash (same story),
+# and another bus crash elsewhere a fortnight after it (another story of the same kind).
+BUS_CHARGE = ("bus-4", "2031-05-28T09:30:00Z", "Capital Observer", "Driver of Serrano river bus charged with manslaughter",
+              "Prosecutors in Valdoria charged the driver of the Cordillera Express bus that plunged into the Serrano river "
+              "three weeks ago with the manslaughter of 23 passengers.\n\n"
+              "The bus left the road on a sharp bend above the river near Ostrava Alta on May 6, police chief Marta Ilvesky "
+              "said, and survivors told investigators the driver had been speeding in heavy rain.\n\n"
+              "The transport ministry has kept the licence of the Cordillera Express company suspended since the crash.")
+OTHER_CRASH = [
+    ("bus-b1", "2031-05-21T16:00:00Z", "Harbour Times", "Nine dead as bus overturns on Kessel highway",
+     "A bus of the Stellar Lines company overturned on the Kessel highway near the town of Drava on Wednesday, killing "
+     "nine passengers and injuring 30, police in Valdoria said.\n\n"
+     "The driver lost control after a tyre burst, traffic police commander Oskar Brandl said.\n\n"
+     "Ambulances took the injured to hospitals in Drava and Kessel."),
+    ("bus-b2", "2031-05-22T08:15:00Z", "Northern Post", "Stellar Lines bus crash near Drava: toll at nine",
+     "Traffic police commander Oskar Brandl said a burst tyre caused the Stellar Lines bus to overturn near Drava, "
+     "where nine people died on Wednesday.\n\n"
+     "Thirty passengers were treated in hospitals in Drava and Kessel, and the highway reopened overnight.\n\n"
+     "Stellar Lines said it would check the tyres of its whole fleet."),
+]
+
+# A bank's rate decision every month: each month's reports share its figures and quotes,
+# every month shares the bank, the governor and the vocabulary of rates (fictional).
+_DECISIONS = [("January", "4.25", "raised", "5.1", "the fight against inflation is not over"),
+              ("February", "4.50", "raised", "5.6", "prices are rising faster than wages"),
+              ("March", "4.75", "raised", "6.2", "we will do what it takes"),
+              ("April", "4.75", "held", "5.9", "the worst may be behind us"),
+              ("May", "4.50", "cut", "4.8", "households need relief")]
+_BACKGROUND = ["Unemployment stood at {u} percent, and the kessar fell {fx} percent against the euro after the announcement.",
+               "Bond yields in Kessel climbed to {y} percent as traders weighed the outlook for growth and lending.",
+               "The board voted {v} in favour, according to the statement published after the meeting.",
+               "Mortgage lenders including Kessel Savings said they would pass the change on within {d} days.",
+               "The finance ministry expects growth of {g} percent this year, helped by exports of grain and timber.",
+               "Opposition leader Tomas Varga said the government had lost control of prices in the {month} debate.",
+               "Retail sales fell {fx} percent in the quarter, and the housing market in Kessel and Drava slowed.",
+               "The bank repeated that it aims to bring inflation back to its 3 percent target over the medium term."]
+
+
+def monthly_decisions() -> list[Article]:
+    """Three reports of each of five monthly rate decisions of the Central Bank of Valdoria."""
+    out = []
+    for m, (month, rate, move, inflation, quote) in enumerate(_DECISIONS):
+        day = f"2031-{m + 1:02d}-{12 + m % 3}"
+        verb = {"raised": "raises", "held": "holds", "cut": "cuts"}[move]
+        slots = {"u": f"{5 + m * 0.3:.1f}", "fx": f"{0.4 + m * 0.3:.1f}", "y": f"{5.2 + m * 0.4:.2f}",
+                 "v": f"{7 - m % 3} to {m % 3}", "d": str(10 + 5 * m), "g": f"{2.5 - m * 0.3:.1f}", "month": month}
+        rest = [t.format(**slots) for t in _BACKGROUND]
+
+        def more(k: int) -> str:
+            return "\n\n" + "\n\n".join(rest[(k + m + i) % len(rest)] for i in range(5))
+
+        out += [
+            Article(id=f"cb{m}-a", date=f"{day}T12:00:00Z", source="Capital Observer",
+                    title=f"Valdorian central bank {verb} rate to {rate}%",
+                    body=f"The Central Bank of Valdoria {move} its main interest rate to {rate} percent on Wednesday, "
+                         f"governor Petra Ondrasek said.\n\nInflation was {inflation} percent in {month}. "
+                         f"\"{quote.capitalize()},\" Ondrasek told reporters in Kessel." + more(0)),
+            Article(id=f"cb{m}-b", date=f"{day}T15:30:00Z", source="Morning Courier",
+                    title=f"Ondrasek {verb} rates as inflation hits {inflation}%",
+                    body=f"Governor Petra Ondrasek said the bank had {move} its benchmark rate to {rate} percent, after "
+                         f"inflation of {inflation} percent in {month}.\n\n\"{quote.capitalize()},\" she said at a press "
+                         f"conference in Kessel." + more(3)),
+            Article(id=f"cb{m}-c", date=f"{day}T18:00:00Z", source="Northern Post",
+                    title=f"Valdoria rate decision: {rate}% in {month}",
+                    body=f"Valdoria's central bank {move} borrowing costs to {rate} percent in {month}. Governor "
+                         f"Ondrasek said {quote}.\n\nAnnual inflation stood at {inflation} percent, above the bank's "
+                         f"3 percent target." + more(5)),
+        ]
+    return out

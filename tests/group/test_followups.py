@@ -1,0 +1,56 @@
+"""A story's coverage weeks later joins it; the next event of the same kind does not (fictional stories)."""
+import dataclasses
+
+import numpy as np
+import scipy.sparse as sp
+
+from fixtures import BUS_CHARGE, BUS_CRASH, EXCHANGE, OTHER_CRASH, article, corpus, monthly_decisions
+
+from digest.group import GroupOptions, group_articles
+from digest.group.followups import join_follow_ups
+
+
+def _stories(articles, options=None):
+    return sorted(sorted(a.id for a in s.articles) for s in group_articles(articles, options))
+
+
+def _news():
+    return [article(r) for r in BUS_CRASH + [BUS_CHARGE] + OTHER_CRASH + EXCHANGE] + corpus()
+
+
+def test_a_charge_three_weeks_after_the_crash_joins_its_story_and_another_crash_stays_apart():
+    stories = _stories(_news())
+    assert ["bus-1", "bus-2", "bus-3", "bus-4"] in stories
+    assert ["bus-b1", "bus-b2"] in stories
+    assert _stories(_news(), GroupOptions(follow_up_ratio=0)).count(["bus-4"]) == 1  # the fade alone splits it
+
+
+def test_monthly_decisions_of_one_bank_stay_five_stories():
+    stories = _stories(monthly_decisions())
+    assert stories == [[f"cb{m}-{x}" for x in "abc"] for m in range(5)]
+    undated = [dataclasses.replace(a, date=None) for a in monthly_decisions()]
+    assert len(_stories(undated)) < 5  # on text alone they run together: the dates keep them apart
+
+
+def test_no_follow_up_beyond_the_horizon():
+    late = article(BUS_CHARGE)
+    late.date = "2031-08-28T09:30:00Z"  # four months on
+    stories = _stories([article(r) for r in BUS_CRASH] + [late])
+    assert ["bus-4"] in stories
+    assert ["bus-1", "bus-2", "bus-3", "bus-4"] in _stories([article(r) for r in BUS_CRASH] + [late],
+                                                            GroupOptions(follow_up_days=150))
+
+
+def test_means_across_and_within_come_from_centroids():
+    # group 0: reports 0, 1 (cosine 0.6); group 1: report 2, 30 days later, cosine 0.5 to both
+    rows = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.5, 0.25, np.sqrt(1 - 0.25 - 0.0625)]])
+    matrix = sp.csr_matrix(rows)
+    labels = np.array([0, 0, 2])
+    pairs = np.array([[0, 2], [1, 2]])
+    short = np.zeros(3, dtype=bool)
+    stamps = np.array([0.0, 3600.0, 30 * 86400.0])
+    across = (0.5 + (0.6 * 0.5 + 0.8 * 0.25)) / 2  # 0.5
+    assert join_follow_ups(labels, matrix, pairs, short, stamps, 3.0, 60.0, 0.13, across / 0.6 - 1e-6).tolist() == [0, 0, 0]
+    assert join_follow_ups(labels, matrix, pairs, short, stamps, 3.0, 60.0, 0.13, across / 0.6 + 0.01).tolist() == [0, 0, 2]
+    assert join_follow_ups(labels, matrix, pairs, short, stamps, 3.0, 20.0, 0.13, 0.5).tolist() == [0, 0, 2]
+    assert join_follow_ups(labels, matrix, pairs, short | True, stamps, 3.0, 60.0, 0.13, 0.5).tolist() == [0, 0, 2]
