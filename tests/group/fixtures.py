@@ -146,7 +146,7 @@ def monthly_decisions() -> list[Article]:
                  "v": f"{7 - m % 3} to {m % 3}", "d": str(10 + 5 * m), "g": f"{2.5 - m * 0.3:.1f}", "month": month}
         rest = [t.format(**slots) for t in _BACKGROUND]
 
-        def more(k: int) -> str:
+        def more(k: int, rest: list[str] = rest, m: int = m) -> str:
             return "\n\n" + "\n\n".join(rest[(k + m + i) % len(rest)] for i in range(5))
 
         out += [
