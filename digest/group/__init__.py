@@ -61,7 +61,7 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     reports = [articles[i] for i in report_idx]
     feats = [report_features(prepared[i], options.title_weight) for i in report_idx]
     del prepared
-    result = cluster_reports(reports, feats, words, names, options, mapper)
+    result = cluster_reports(reports, feats, words, names, options, mapper)  # frees feats once vectorised
 
     labels = np.asarray(result.labels)
     central = _centrality(labels, result.pairs, result.sims)

@@ -55,11 +55,13 @@ class Clustering:
 
 def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabulary, names: Vocabulary,
                     options: GroupOptions, mapper: Mapper | None = None) -> Clustering:
-    """Cluster reports into stories (label per report); ``feats`` are the reports' features.
+    """Cluster reports into stories (label per report); ``feats`` are the reports' features
+    (emptied once vectorised: their memory is wanted for what follows).
 
     ``mapper`` runs the pieces of the blocking join (see blocking.candidate_pairs).
     """
     vectors = vectorise(feats, words, names, options.entity_weight)
+    feats.clear()  # the vectors hold all that is needed now; 100,000 reports' features are 0.2 GB
     short = np.diff(vectors.matrix.indptr) < options.short_terms
     pairs = candidate_pairs(vectors.matrix, options.block_terms, options.block_max_df, options.block_min_shared, short, mapper)
     linked = pairs  # for follow-ups (followups.py), whatever their time

@@ -69,20 +69,39 @@ def word_key(word: str) -> str:
     return word.rstrip("e") if len(word) > 4 else word
 
 
+# Reports per piece of linking_weights: its float64 copies stay small (100,000 reports: 0.1 GB a piece).
+_PIECE = 20_000
+
+
 def linking_weights(groups: list[np.ndarray], matrix: sp.csr_matrix) -> sp.csr_matrix:
     """Row k: each term's part in the links between the reports of ``groups[k]`` (rows of ``matrix``).
 
-    All stories at once, by two sparse products (sums and sums of squares per story).
-    A story of one report is its own explanation: its terms weigh their squared weight.
+    All stories at once, by two sparse products (sums and sums of squares per story), in
+    float64 so that a term only one report has weighs exactly 0, done for a piece of the
+    stories at a time to bound memory. A story of one report is its own explanation: its
+    terms weigh their squared weight.
     """
-    rows = np.concatenate(groups) if groups else np.empty(0, dtype=np.int64)
-    owner = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-    onehot = sp.csr_matrix((np.ones(len(rows)), (owner, rows)), shape=(len(groups), matrix.shape[0]))
-    squares = onehot @ matrix.multiply(matrix).tocsr().astype(np.float64)
-    total = onehot @ matrix.astype(np.float64)
-    single = np.array([len(g) == 1 for g in groups], dtype=np.float64)
-    links = sp.csr_matrix(total.multiply(total) - squares) / 2
-    return (sp.diags(1.0 - single) @ links + sp.diags(single) @ squares).tocsr()
+    out = []
+    for lo, hi in _pieces(groups):
+        rows = np.concatenate(groups[lo:hi]) if hi > lo else np.empty(0, dtype=np.int64)
+        owner = np.repeat(np.arange(hi - lo), [len(g) for g in groups[lo:hi]])
+        onehot = sp.csr_matrix((np.ones(len(rows)), (owner, np.arange(len(rows)))), shape=(hi - lo, len(rows)))
+        part = matrix[rows].astype(np.float64)
+        total = (onehot @ part).tocsr()
+        part.data *= part.data
+        squares = (onehot @ part).tocsr()
+        single = np.array([len(g) == 1 for g in groups[lo:hi]], dtype=np.float64)
+        links = sp.csr_matrix(total.multiply(total) - squares) / 2
+        out.append((sp.diags(1.0 - single) @ links + sp.diags(single) @ squares).astype(np.float32).tocsr())
+    return sp.vstack(out, format="csr") if out else sp.csr_matrix((0, matrix.shape[1]), dtype=np.float32)
+
+
+def _pieces(groups: list[np.ndarray]) -> list[tuple[int, int]]:
+    """Consecutive ranges of groups holding about _PIECE reports each."""
+    ends = np.cumsum([len(g) for g in groups])
+    cuts = np.searchsorted(ends, np.arange(_PIECE, int(ends[-1]) if len(ends) else 0, _PIECE), side="right")
+    bounds = [0, *sorted(set(cuts.tolist()) - {0, len(groups)}), len(groups)]
+    return list(zip(bounds, bounds[1:]))
 
 
 def why_grouped(cols: np.ndarray, weights: np.ndarray, terms: list[str], articles: Iterable[Article], limit: int,

@@ -37,7 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .unionfind import UnionFind
-from .vectors import pair_similarity
+from .vectors import group_sums, pair_similarity, row_sums
 from .window import coverage_spans
 
 # A follow-up's story must be its closest by far: the next closest group at most this share as alike.
@@ -68,12 +68,10 @@ def join_follow_ups(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray
         far = (gap > window_days) & (gap <= horizon_days)
     if not far.any():
         return labels
-    onehot = sp.csr_matrix((np.ones(len(member_of)), (member_of, np.arange(len(member_of)))), shape=(n, len(labels)))
-    sums = (onehot @ matrix).tocsr()
-    squares = np.bincount(member_of, weights=np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel(), minlength=n)
+    sums = group_sums(member_of, n, matrix)
+    squares = np.bincount(member_of, weights=row_sums(matrix, matrix.data * matrix.data), minlength=n)
     with np.errstate(invalid="ignore", divide="ignore"):
-        within = np.where(size > 1, (np.asarray(sums.multiply(sums).sum(axis=1)).ravel() - squares)
-                          / (size * (size - 1)), np.nan)
+        within = np.where(size > 1, (row_sums(sums, sums.data * sums.data) - squares) / (size * (size - 1)), np.nan)
     x, y = links[:, 0], links[:, 1]
     across = pair_similarity(sums, links) / (size[x] * size[y])
     with np.errstate(invalid="ignore"):  # fmax of two NaNs (two lone reports) is NaN: no

@@ -385,12 +385,13 @@ def reconcile(printed: list[str], declared: list[str], site_names: list[str]) ->
     headline (four words or more, not the site's name); else the first declared title
     with the site's name cut. An <h1> and an og:title often word the story differently:
     the <h1> is what the reader sees."""
-    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t]
     names = {_squash(n) for n in site_names if n}
+    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t and _squash(t) not in names]
     printed = [h for h in printed if _squash(h) and _squash(h) not in names]
-    for h1 in printed:
-        if any(same_headline(h1, t) for t in cleaned):
-            return h1
+    for title in cleaned:  # the strongest declared title first: og:title "Headline" over <title> "News - Site"
+        for h1 in printed:
+            if same_headline(h1, title):
+                return h1
     scored = [(max((_overlap(h1, t) for t in cleaned), default=0.0), -i, h1) for i, h1 in enumerate(printed)]
     best = max(scored, default=None)
     if best and best[0] >= H1_AGREEMENT:
@@ -401,6 +402,13 @@ def reconcile(printed: list[str], declared: list[str], site_names: list[str]) ->
     if cleaned:
         return cleaned[0]
     return printed[0] if printed else None
+
+
+def confirmed(title: str, declared: list[str], site_names: list[str]) -> bool:
+    """A headline that a declared title (og:title, JSON-LD, <title>, site names cut) names too."""
+    names = {_squash(n) for n in site_names if n}
+    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t and _squash(t) not in names]
+    return bool(title) and _squash(title) not in names and any(same_headline(title, t) or _overlap(title, t) >= H1_AGREEMENT for t in cleaned)
 
 
 def _overlap(a: str, b: str) -> float:

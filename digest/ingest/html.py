@@ -17,9 +17,13 @@ import re
 from typing import Any, Iterator
 
 import trafilatura
+from htmldate import find_date
+from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from . import headline, outlet
+from .byline import parse_byline
+from .dates import is_relative_stamp, publication_date, stamp
 from .furniture import split_furniture
 from .lines import fold
 from .pagetext import parse_page_text
@@ -45,21 +49,27 @@ def parse_html(html: str, url: str | None = None) -> Page:
     if tree is None:
         return Page(url=url)
     declared, printed, whole = _declared(tree)
-    doc = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
+    doc = trafilatura.bare_extraction(tree, url=url, date_extraction_params=set_date_params(extensive=False), **_OPTIONS)
     if doc is not None:
         _add_trafilatura(declared, doc)
     text = visible_text(tree)
+    shown = {fold(h) for h in printed + whole}
+    declared.site_names = [n for n in declared.site_names if fold(n) not in shown or len(n.split()) <= SITE_NAME_WORDS]
     names = declared.site_names + outlet.names_in(text, url)
     title = headline.reconcile(printed, declared.titles, names) or ""
+    view = None
+    if not headline.confirmed(title, declared.titles, names):
+        view = _anchored(text, title, declared.titles, names)  # an <h1> like "News" or "Aktuelles"
+        title = view.headline if view else title
     declared.site_names += [site for site in (headline.site_of(t, title) for t in declared.titles) if site]
-    view = parse_page_text(text, title=title or None)
+    view = view or parse_page_text(text, title=title or None)
     paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()] if doc is not None else []
     story, furniture = split_furniture(paragraphs, title, declared.captions)
     headlines = {fold(t) for t in [title, *printed, *whole, *declared.titles] if t}
     while story and fold(story[0]) in headlines:
         furniture.append(story.pop(0))  # the headline, with its kicker or reworded, is not the story
     story = _lede_first(view.story, story)
-    return Page(
+    page = Page(
         headline=title,
         standfirst=_standfirst(view, story),
         story=story,
@@ -75,6 +85,29 @@ def parse_html(html: str, url: str | None = None) -> Page:
         declared=declared,
         url=url or (doc.url if doc is not None else None) or None,
     )
+    if publication_date(page) is None:  # no date the page declares or prints where a stamp sits: search its whole text
+        found = find_date(tree, **set_date_params(extensive=True))
+        if found:
+            declared.published.append(found)
+    return page
+
+
+def _anchored(text: str, title: str, declared: list[str], names: list[str]) -> Page | None:
+    """The visible text read as page text, when the markup's headline is unconfirmed: its
+    headline wins where the page backs it (a byline or date stamp under it, or a declared title
+    naming it) and the markup's is a section label or names nothing the page declares."""
+    view = parse_page_text(text)
+    if not view.headline or fold(view.headline) == fold(title):
+        return None
+    backed = any(stamp(line) or is_relative_stamp(line) or parse_byline(line) for line in view.header[:HEADER_META_LINES])
+    if not title or headline.confirmed(view.headline, declared, names) or (backed and len(title.split()) <= LABEL_WORDS):
+        return view
+    return None
+
+
+SITE_NAME_WORDS = 4  # a declared "site name" printed as a longer <h1> is the headline (a CMS default)
+HEADER_META_LINES = 6  # lines under a headline where its byline or stamp backs it
+LABEL_WORDS = 3  # an <h1> this short, unconfirmed, is a section's label ("News", "ICON Magazine")
 
 
 def _standfirst(view: Page, story: list[str]) -> str | None:
@@ -110,8 +143,8 @@ def _lede_first(printed: list[str], story: list[str]) -> list[str]:
 
 def _add_trafilatura(declared: Declared, doc: Any) -> None:
     """trafilatura's metadata as the weakest declared evidence (it reads the same tags)."""
-    if doc.title:
-        declared.titles.append(doc.title)
+    if doc.title and not declared.titles:
+        declared.titles.append(doc.title)  # only then: it is read from the same <h1> and <title>, no confirmation of them
     if doc.date:
         declared.published.append(doc.date)
     if doc.author and not declared.authors:

@@ -53,6 +53,7 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
         lines[0].display = False  # a saved <title> line: its headline is printed again below, or nowhere
     counts = _printings(lines)
     printed = [i for i, ln in enumerate(lines) if known and ln.key == known]
+    printed = printed or [i for i, ln in enumerate(lines) if known and _prints(ln.key, known)]
     if printed:
         at = printed[0]
         start, end = _story_run(lines, at + 1)
@@ -65,8 +66,19 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
     if at is not None:
         at = _first_printing(lines, at)
         start, end = _story_below(lines, at, start, end)
-    head = headline.headline_part(headline.without_kicker(lines, at)) if at is not None else title or (hint.headline if hint else "")
+    if title:
+        head = title
+    elif at is not None:
+        head = headline.headline_part(headline.without_kicker(lines, at))
+    else:
+        head = hint.headline if hint else ""
     return _page(lines, head, at, start, end, hint.site if hint else None)
+
+
+def _prints(key: str, known: str) -> bool:
+    """A line that prints the known headline after a short kicker ("Ernährung sichern Schulze:
+    Deutschland steht ..."), where the page prints it nowhere alone."""
+    return key.endswith(" " + known) and len(key[: -len(known)].split()) <= headline.KICKER_MAX_WORDS
 
 
 def _printings(lines: list[Line]) -> Counter:
@@ -242,14 +254,14 @@ def _cluster_top(lines: list[Line], start: int) -> int:
     return i - 1
 
 
-def _standfirst(lines: list[Line], at: int | None, start: int) -> str | None:
+def _standfirst(lines: list[Line], at: int | None, start: int, head: str = "") -> str | None:
     """The standfirst: the first wordy, non-furniture line between the headline (or the header
     cluster's top) and the story."""
     if at is None:
         return None
     for line in lines[at + 1 : start]:
-        if not line.furniture and line.words >= 8 and not headline.is_label(line.text):
-            return line.text
+        if not line.furniture and line.words >= 8 and not headline.is_label(line.text) and not (head and head in line.key):
+            return line.text  # not the headline printed again with its kicker
     return None
 
 
@@ -261,7 +273,7 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
     near = lines[max(0, start - 6) : min(len(lines), end + 4)]
     return Page(
         headline=head,
-        standfirst=_standfirst(lines, top if top < start else None, start),
+        standfirst=_standfirst(lines, top if top < start else None, start, fold(head)),
         story=[ln.text for ln in kept],
         header=_tail(lines, at, head) + [ln.text for ln in lines[top + 1 : start]] + _opening_meta(lines, start, end),
         above=[ln.text for ln in lines[max(0, top - 3) : max(0, top)]],

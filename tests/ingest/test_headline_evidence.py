@@ -4,6 +4,8 @@ line, one-paragraph stories under a paywall prompt, tags printed many times, byl
 that sit under a one-line standfirst or on the headline's own line."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from digest.ingest.byline import is_name, names_beside_stamp, parse_byline
@@ -208,3 +210,37 @@ def test_a_subhead_that_opens_with_a_closing_heading_s_word_does_not_end_the_sto
     text = MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY.replace(
         "Während der Bauarbeiten", "Kontaktbeschränkungen am Kai\nWährend der Bauarbeiten") + FOOTER
     assert "Während der Bauarbeiten" in read(text).body
+
+
+HARBOUR = (Path(__file__).parent / "fixtures" / "pages" / "harbour_story.html").read_text(encoding="utf-8")
+
+
+def html_read(html: str):
+    from digest.ingest.html import parse_html
+
+    return read_page(parse_html(html, "https://coastal-times.example/business/cranes"), {})
+
+
+def test_a_section_h1_gives_way_to_the_h1_the_og_title_names():
+    html = HARBOUR.replace("<article>", "<article><h1>Business</h1>").replace(
+        '<meta property="og:title" content="Harbour cranes halted as dockers strike over pay">',
+        '<meta property="og:title" content="Harbour cranes halted as dockers strike over pay">'
+        '<meta name="twitter:title" content="Business - Coastal Times">')
+    assert html_read(html).title == "Harbour cranes halted as dockers strike over pay"
+
+
+def test_a_declared_site_name_that_is_the_headline_is_no_site_name():
+    html = (HARBOUR.replace('content="Coastal Times"', 'content="Harbour cranes halted as dockers strike over pay"')
+            .replace('<meta property="og:title" content="Harbour cranes halted as dockers strike over pay">', "")
+            .replace("<title>Harbour cranes halted as dockers strike over pay | Coastal Times</title>",
+                     "<title>Coastal Times - Business - Harbour cranes halted as dockers strike over pay</title>"))
+    assert html_read(html).title == "Harbour cranes halted as dockers strike over pay"
+
+
+def test_an_unconfirmed_section_label_h1_gives_way_to_the_page_s_own_headline():
+    html = (HARBOUR.replace("<title>Harbour cranes halted as dockers strike over pay | Coastal Times</title>", "<title>Coastal Times</title>")
+            .replace('<meta property="og:title" content="Harbour cranes halted as dockers strike over pay">', "")
+            .replace("<h1>Harbour cranes halted as dockers strike over pay</h1>", "<h2>Harbour cranes halted as dockers strike over pay</h2>")
+            .replace("<header>", "<header><h1>Newsroom</h1>")
+            .replace('<p class="byline">By Pia Lindqvist</p>', '<p class="byline">By Pia Lindqvist</p><p>February 11, 2026</p>'))
+    assert html_read(html).title == "Harbour cranes halted as dockers strike over pay"
