@@ -1,0 +1,54 @@
+"""The HTML path's metadata read from the page's own evidence (fictional pages written for these tests)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from digest.ingest.html import parse_html
+from digest.ingest.pipeline import read_page
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+URL = "https://example.org/story"
+
+
+def read(html: str):
+    return read_page(parse_html(html, URL), {"url": URL})
+
+
+def page(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def test_a_lede_set_apart_under_a_photo_is_kept_and_the_caption_is_not_the_standfirst():
+    """The lede sits in a box between the photo and the share bar, where the extractor leaves it
+    out; the <figcaption> above it is the photo's, not the standfirst."""
+    art = read(page("puerto_lede_box.html"))
+    assert art.summary.startswith("La capitanía de puerto de la ficticia ciudad de Villaserena suspendió")
+    assert art.image == "Grúas detenidas en el muelle norte de Villaserena"  # the caption, not the og:image URL
+    assert "Grúas detenidas" not in art.body
+    assert art.body.startswith("La medida afecta a los cuatro terminales")
+
+
+def test_markup_metadata_normalised():
+    art = read(page("puerto_lede_box.html"))
+    assert art.lang == "es"  # <html lang="es-CL">: the primary subtag, as the contract says
+    assert art.section == "Regiones"  # article:section
+    assert art.date == "2026-07-14T09:05:00-04:00"  # article:published_time: time of day and offset kept
+    assert art.source == "El Vigía del Sur"
+
+
+def test_the_header_is_read_under_the_headline_not_under_its_teaser():
+    """The headline is printed first in a "latest" list with that teaser's date; the story's own
+    stamp is under the <h1>."""
+    art = read(page("ferry_teaser_first.html"))
+    assert art.date == "2026-02-03"
+    assert art.authors == ["Jana Kroll"]
+    assert art.title == "Fähre nach Nordholm fällt bis März aus"  # "<title>... | Inselbote</title>": the suffix cut
+    assert art.source == "Inselbote"
+
+
+def test_section_from_the_breadcrumb_trail_not_from_the_menu():
+    html = page("ferry_teaser_first.html")
+    assert read(html).section == "Küste"  # JSON-LD BreadcrumbList, its last step before the story
+    without_trail = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    assert read(without_trail).section is None  # "Sport", the menu's last item over the <h1>, is no section
