@@ -11,6 +11,7 @@ lines, the footer's copyright line. Both paths then share every metadata step.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html as htmllib
 import json
 import re
@@ -40,6 +41,7 @@ _INVISIBLE = frozenset(_DATA["invisible_tags"])
 _BLOCKS = frozenset(_DATA["block_tags"])
 _ARTICLE_TYPES = frozenset(_DATA["article_types"])
 _META: dict[str, list[str]] = _DATA["meta"]
+_STAMP_CLASS = re.compile(r"date|time|stamp", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -84,9 +86,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
         ledes = [p for p in _ledes(view.lines[at + 1 : start], title, declared.captions) if fold(p) not in headlines]
         known = {fold(p) for p in story} | ({fold(standfirst)} if standfirst else set())
         ledes = [p for p in ledes if fold(p) not in known]
-        if ledes and not standfirst:
-            standfirst = ledes.pop(0)
-        story = ledes + story
+        if ledes and not standfirst:  # not into the story: a pull quote, a promo or an unmarked caption sits there too
+            standfirst = ledes[0]
     page = Page(
         headline=title,
         standfirst=standfirst,
@@ -242,6 +243,7 @@ def _declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     article = next((o for o in ld if _types(o) & _ARTICLE_TYPES), {})
     d.titles = _texts([article.get("headline")] + _metas(meta, "titles") + [_title(tree)])
     d.published = _texts([article.get("datePublished")] + _itemprop(tree, "datePublished") + _metas(meta, "published"))
+    d.published = [_midnight(v) for v in d.published]
     d.modified = _texts([article.get("dateModified")] + _metas(meta, "modified"))
     d.authors = _texts(_names(article.get("author")) + _metas(meta, "authors"))
     d.site_names = _texts(_metas(meta, "site_names") + _names(article.get("publisher")))  # the masthead's name before the company's
@@ -253,6 +255,21 @@ def _declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     d.captions = _texts([" ".join(el.text_content().split()) for el in tree.iter("figcaption")])
     h1s = list(tree.iter("h1"))
     return d, _texts(_h1(el) for el in h1s), _texts(" ".join(el.text_content().split()) for el in h1s)
+
+
+_UTC_MIDNIGHT = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](22|23):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
+
+
+def _midnight(value: str) -> str:
+    """A day the CMS stored as local midnight and declares in UTC ("2026-11-04T23:00:00Z" for
+    5 November in Berlin) as that day, without a time: the page gave none."""
+    m = _UTC_MIDNIGHT.match(value)
+    if not m:
+        return value
+    try:
+        return (dt.date.fromisoformat(m[1]) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return value
 
 
 def _menu_items(tree: Any) -> set[str]:
@@ -397,6 +414,8 @@ def visible_text(tree: Any) -> str:
         block = tag in _BLOCKS or tag == "p"
         if block:
             flush(blank=tag == "p")
+        elif (tag == "time" or _STAMP_CLASS.search(el.get("class") or "")) and "".join(line).rstrip().endswith((".", "!", "?")):
+            flush()  # a stamp set after a standfirst's last sentence is a line of its own (a stylesheet puts it there)
         if tag in ("td", "th"):
             line.append(" ")
         if el.text:

@@ -52,3 +52,37 @@ def test_section_from_the_breadcrumb_trail_not_from_the_menu():
     assert read(html).section == "Küste"  # JSON-LD BreadcrumbList, its last step before the story
     without_trail = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
     assert read(without_trail).section is None  # "Sport", the menu's last item over the <h1>, is no section
+
+
+STORY = """<!DOCTYPE html><html lang="{lang}"><head><title>{title} | Harbour Gazette</title>{meta}</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><header class="article-head"><h1>{title}</h1>{header}</header>
+<p>Workers at the fictional Lindholm shipyard voted on Thursday to accept a new pay offer, ending a dispute that had
+held up the launch of two ferries for most of the winter, the union said in a statement.</p>
+<p>The agreement raises wages by six per cent over two years and adds a bonus tied to delivery dates, according to
+a summary the union shared with members before the ballot closed on Thursday evening.</p>
+<p>The yard's owners said work on the first ferry would resume on Monday and that they still hoped to hand it over
+to the island operator before the summer timetable begins in May.</p>
+</article><footer><p>© 2026 Harbour Gazette</p></footer></body></html>"""
+
+
+def story(title: str = "Shipyard workers accept pay offer", meta: str = "", header: str = "", lang: str = "en-GB") -> str:
+    return STORY.format(title=title, meta=meta, header=header, lang=lang)
+
+
+def test_a_day_stored_as_local_midnight_in_utc_is_that_day():
+    """A CMS that knows only the day declares it as local midnight written in UTC: 23:00 the
+    evening before (Central Europe). The day is the next one, and no time is made up."""
+    art = read(story(meta='<meta property="article:published_time" content="2026-03-04T23:00:00.000Z">'))
+    assert art.date == "2026-03-05"
+    art = read(story(meta='<meta property="article:published_time" content="2026-03-04T23:17:42Z">'))
+    assert art.date == "2026-03-04T23:17:42+00:00"  # a real time of day is kept, zone and all
+
+
+def test_a_stamp_inline_after_the_standfirst_is_read():
+    """The stamp is a <span> inside the standfirst's element, after its last sentence: a
+    stylesheet shows it on a line of its own, and its day is the story's."""
+    header = '<h2 class="deck">Two ferries can now be finished. When will they sail?<span class="deck__date">Friday, 6 February 2026</span></h2>'
+    art = read(story(header=header, meta='<meta property="article:published_time" content="2026-02-02T10:00:00Z">'))
+    assert art.date == "2026-02-06"
+    assert art.summary == "Two ferries can now be finished. When will they sail?"
