@@ -16,6 +16,7 @@ import html as htmllib
 import json
 import re
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -23,7 +24,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from . import headline, outlet
-from .byline import parse_byline
+from .byline import is_name, parse_byline
 from .dates import is_relative_stamp, publication_date, stamp
 from .furniture import kind_of, split_furniture
 from .lines import fold, size
@@ -41,6 +42,7 @@ _INVISIBLE = frozenset(_DATA["invisible_tags"])
 _BLOCKS = frozenset(_DATA["block_tags"])
 _ARTICLE_TYPES = frozenset(_DATA["article_types"])
 _META: dict[str, list[str]] = _DATA["meta"]
+_LABEL_CLASS = re.compile(r"kicker|categor|rubri|ressort|section|topline|overline|dachzeile|eyebrow", re.I)
 _STAMP_CLASS = re.compile(r"date|time|stamp", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -70,7 +72,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
     headlines = {fold(t) for t in [title, *printed, *whole, *declared.titles] if t}
     while story and fold(story[0]) in headlines:
         furniture.append(story.pop(0))  # the headline, with its kicker or reworded, is not the story
-    story = _lede_first(view.story, story)
+    story = _lede_first(view.story, story) or view.story  # trafilatura found nothing: the visible text's story
     standfirst = _standfirst(view, story, headlines, declared.captions)
     header, above = view.header, view.above
     again = [i for i, line in enumerate(header) if title and fold(line).startswith(fold(title))]
@@ -78,8 +80,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
         if again[-1] > 0:
             above = header[max(0, again[-1] - 3) : again[-1]]
         header = _tail(header[again[-1]], title) + header[again[-1] + 1 :]
-    menu = _menu_items(tree)
-    above = [line for line in above if fold(line) not in menu]  # a menu's last item is no section label
+    above = _labels_shown(tree, above, {fold(n) for n in declared.site_names + names})
+    declared.breadcrumbs = _trail(declared.breadcrumbs, title)
     opening = _opening(view.lines, title, story)
     if opening is not None:
         at, start = opening
@@ -272,9 +274,52 @@ def _midnight(value: str) -> str:
         return value
 
 
-def _menu_items(tree: Any) -> set[str]:
-    """The link texts of the page's navigation menus (folded): site sections, not the story's."""
-    return {fold(" ".join(a.text_content().split())) for a in tree.xpath('//nav//a | //*[@role="navigation"]//a')}
+def _trail(steps: list[str], title: str) -> list[str]:
+    """A breadcrumb trail's section steps: without separators and "You are here:" labels, without
+    its first step (the home page, under whatever name: "Home", "Startseite", "example.org") and
+    without its last when that is the story itself (its headline, or the headline cut short: "...")."""
+    steps = [s for s in steps if any(ch.isalnum() for ch in s) and not s.rstrip().endswith(":")]
+    if len(steps) >= 2:
+        steps = steps[1:]
+    if steps and title and (headline.same_headline(steps[-1], title) or steps[-1].endswith(("...", "…"))):
+        steps = steps[:-1]
+    return steps
+
+
+LABEL_WORDS_ABOVE = 4  # a line this short over the headline reads as a section label
+
+
+def _labels_shown(tree: Any, above: list[str], sites: set[str]) -> list[str]:
+    """The lines over the headline, from the nearest short line that the markup does not make a
+    label on (a label: a link to a section page, not the home page, an item of the navigation
+    menu nor a "skip to" anchor; or a kicker's element): a credit, the site's name or a menu
+    item is no section. Bylines stay."""
+    short = [line for line in above if size(line) <= LABEL_WORDS_ABOVE and stamp(line) is None and not is_relative_stamp(line)]
+    if not short:
+        return above
+    menu = {_text(a) for a in tree.xpath('//nav//a | //*[@role="navigation"]//a')}
+    links = {_text(a) for a in tree.iter("a") if _section_link(a.get("href") or "#")}
+    kickers = {_text(el) for el in tree.xpath("//body//*[@class]") if _LABEL_CLASS.search(el.get("class") or "")}
+    shown = (links - menu) | kickers
+    cut = max((i + 1 for i, line in enumerate(above) if line in short and fold(line) not in shown and (fold(line) in sites or not _byline_like(line))), default=0)
+    return above[cut:]  # from the nearest line that is no label on: what lies above it is further still
+
+
+def _section_link(href: str) -> bool:
+    """A link to a page of the site other than its home page ("/", "https://example.org/"): not
+    an anchor on this page ("#main") nor a script."""
+    if href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    return urlsplit(href).path.strip("/") != ""
+
+
+def _byline_like(line: str) -> bool:
+    """A byline over the headline ("Von Jane Roe", "Herausgeber: Nordex SE", a name alone): kept for the byline step."""
+    return bool(parse_byline(line)) or is_name(line)
+
+
+def _text(el: Any) -> str:
+    return fold(" ".join(el.text_content().split()))
 
 
 def _metas(meta: dict[str, list[str]], field: str) -> list[str]:

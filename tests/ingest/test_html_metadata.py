@@ -86,3 +86,20 @@ def test_a_stamp_inline_after_the_standfirst_is_read():
     art = read(story(header=header, meta='<meta property="article:published_time" content="2026-02-02T10:00:00Z">'))
     assert art.date == "2026-02-06"
     assert art.summary == "Two ferries can now be finished. When will they sail?"
+
+
+def test_section_from_the_trail_without_its_home_and_story_steps():
+    """'Harbour Gazette > Business > Shipyard workers accept pay off...': the home page and the
+    story (its headline cut short) are no section; the step between them is."""
+    trail = ('<ol class="breadcrumb"><li><a href="/">Harbour Gazette</a></li><li>&gt;</li>'
+             '<li><a href="/business">Business</a></li><li>Shipyard workers accept pay off...</li></ol>')
+    assert read(story(header="").replace("<article>", trail + "<article>")).section == "Business"
+    home_only = '<ol class="breadcrumb"><li><a href="/">Harbour Gazette</a></li><li>Shipyard workers accept pay offer</li></ol>'
+    assert read(story().replace("<article>", home_only + "<article>")).section is None
+
+
+def test_a_photo_credit_over_the_headline_is_no_section_but_a_kicker_link_is():
+    credit = "<div>Shipyard/Harbour Photo</div>"
+    assert read(story().replace('<header class="article-head">', credit + '<header class="article-head">')).section is None
+    kicker = '<a class="kicker" href="/business/shipping">Shipping</a>'
+    assert read(story().replace("<h1>", kicker + "<h1>")).section == "Shipping"
