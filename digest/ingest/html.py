@@ -287,6 +287,7 @@ def _trail(steps: list[str], title: str) -> list[str]:
 
 
 LABEL_WORDS_ABOVE = 4  # a line this short over the headline reads as a section label
+LABEL_CHILDREN = 3  # a label's element holds little markup (a link around a <span>)
 
 
 def _labels_shown(tree: Any, above: list[str], sites: set[str]) -> list[str]:
@@ -297,10 +298,19 @@ def _labels_shown(tree: Any, above: list[str], sites: set[str]) -> list[str]:
     short = [line for line in above if size(line) <= LABEL_WORDS_ABOVE and stamp(line) is None and not is_relative_stamp(line)]
     if not short:
         return above
-    menu = {_text(a) for a in tree.xpath('//nav//a | //*[@role="navigation"]//a')}
-    links = {_text(a) for a in tree.iter("a") if _section_link(a.get("href") or "#")}
-    kickers = {_text(el) for el in tree.xpath("//body//*[@class]") if _LABEL_CLASS.search(el.get("class") or "")}
-    shown = (links - menu) | kickers
+    want = {fold(line) for line in short}
+    shown = set()
+    firsts = {key.split()[0] for key in want if key}
+    for el in _around_headline(tree).iter("a", "span", "div", "p", "strong", "em", "b"):  # texts only of small elements
+        head = (el.text or "").split()
+        if len(el) > LABEL_CHILDREN or (head and fold(head[0]) not in firsts):
+            continue
+        link = el.tag == "a" and _section_link(el.get("href") or "#")
+        if not link and not _LABEL_CLASS.search(el.get("class") or ""):
+            continue
+        key = fold(" ".join("".join(el.itertext()).split()))
+        if key in want and not (link and _in_menu(el)):
+            shown.add(key)
     cut = max((i + 1 for i, line in enumerate(above) if line in short and fold(line) not in shown and (fold(line) in sites or not _byline_like(line))), default=0)
     return above[cut:]  # from the nearest line that is no label on: what lies above it is further still
 
@@ -318,8 +328,26 @@ def _byline_like(line: str) -> bool:
     return bool(parse_byline(line)) or is_name(line)
 
 
-def _text(el: Any) -> str:
-    return fold(" ".join(el.text_content().split()))
+def _around_headline(tree: Any) -> Any:
+    """The part of the page a label over the headline sits in: the <h1>'s container a few
+    levels up (the whole page when there is no <h1>)."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return tree
+    for _ in range(HEADLINE_CONTAINER_LEVELS):
+        parent = h1.getparent()
+        if parent is None or parent.tag == "body":
+            break
+        h1 = parent
+    return h1
+
+
+HEADLINE_CONTAINER_LEVELS = 4
+
+
+def _in_menu(el: Any) -> bool:
+    """An element inside the page's navigation menu."""
+    return any(a.tag == "nav" or a.get("role") == "navigation" for a in el.iterancestors())
 
 
 def _metas(meta: dict[str, list[str]], field: str) -> list[str]:
