@@ -98,7 +98,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
         above=above,
         after=view.after,
         credits=furniture + view.credits,
-        captions=view.captions,
+        captions=_completed(view.captions, declared.captions),
         top=view.top,
         bottom=view.bottom,
         lines=view.lines,
@@ -211,6 +211,20 @@ def _lede_first(printed: list[str], story: list[str]) -> list[str]:
     return [p for p in printed[:at] if fold(p) not in known and len(p.split()) >= 8 and p.endswith((".", "!", "?", "”", '"'))] + story
 
 
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp)\s+", re.I)  # "CSD-Parade.jpg Parade zum ...": a file's name
+
+
+def _completed(found: list[str], figcaptions: list[str]) -> list[str]:
+    """The captions found in the visible text, each as its <figcaption> gives it whole when one
+    holds it: a caption and its credit set in separate blocks ("Foto:" / "WITTERS") are one."""
+    keys = [(fold(c), c) for c in (_IMAGE_FILE.sub("", c) for c in figcaptions)]
+    out = []
+    for text in found:
+        key = fold(text)
+        out.append(next((c for k, c in keys if key and key in k and len(k) > len(key)), text))
+    return out
+
+
 def _add_trafilatura(declared: Declared, doc: Any) -> None:
     """trafilatura's metadata as the weakest declared evidence (it reads the same tags)."""
     if doc.title and not declared.titles:
@@ -254,7 +268,7 @@ def _declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     d.breadcrumbs = _breadcrumbs(tree, ld)
     d.lang = (_texts([tree.get("lang"), article.get("inLanguage")] + _metas(meta, "lang")) + [None])[0]
     d.description = (_texts(_metas(meta, "descriptions")) + [None])[0]
-    d.captions = _texts([" ".join(el.text_content().split()) for el in tree.iter("figcaption")])
+    d.captions = _texts([" ".join(visible_text(el).split()) for el in tree.iter("figcaption")])  # its blocks apart
     h1s = list(tree.iter("h1"))
     return d, _texts(_h1(el) for el in h1s), _texts(" ".join(el.text_content().split()) for el in h1s)
 

@@ -103,3 +103,12 @@ def test_a_photo_credit_over_the_headline_is_no_section_but_a_kicker_link_is():
     assert read(story().replace('<header class="article-head">', credit + '<header class="article-head">')).section is None
     kicker = '<a class="kicker" href="/business/shipping">Shipping</a>'
     assert read(story().replace("<h1>", kicker + "<h1>")).section == "Shipping"
+
+
+def test_image_is_the_figcaption_whole_caption_and_credit():
+    """Caption and credit in separate blocks of one <figcaption> ("Foto:" / "Lena Berg") are
+    one image line; og:image's address is never the image."""
+    figure = ('<figure><img src="/img/yard.jpg" alt=""><figcaption><div><p>The first ferry in the dry dock at '
+              'Lindholm.</p></div><div class="credit">Photo: <div><p>Lena Berg</p></div></div></figcaption></figure>')
+    html = story(header=figure, meta='<meta property="og:image" content="https://example.org/img/yard.jpg">')
+    assert read(html).image == "The first ferry in the dry dock at Lindholm. Photo: Lena Berg"
