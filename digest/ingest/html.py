@@ -82,6 +82,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
         header = _tail(header[again[-1]], title) + header[again[-1] + 1 :]
     above = _labels_shown(tree, above, {fold(n) for n in declared.site_names + names})
     declared.breadcrumbs = _trail(declared.breadcrumbs, title)
+    if declared.section and declared.section.islower():
+        declared.section = _as_printed(tree, declared.section, declared.breadcrumbs)
     opening = _opening(view.lines, title, story)
     if opening is not None:
         at, start = opening
@@ -298,6 +300,21 @@ def _trail(steps: list[str], title: str) -> list[str]:
     if steps and title and (headline.same_headline(steps[-1], title) or steps[-1].endswith(("...", "…"))):
         steps = steps[:-1]
     return steps
+
+
+def _as_printed(tree: Any, slug: str, trail: list[str]) -> str:
+    """A section declared as a slug ("travel", "crime-safety") as the page prints it: its
+    breadcrumb step or a link's text ("Travel", "Crime & Safety"), else the slug read as words
+    ("Crime safety")."""
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text.casefold().replace("and", "").replace("und", ""))
+
+    want = key(slug)
+    for text in trail + [" ".join(a.text_content().split()) for a in tree.iter("a")]:
+        text = text.strip(" >»/|:")
+        if key(text) == want and not text.islower() and not text.isupper():  # not a menu's capitals
+            return text
+    return slug.replace("-", " ").replace("_", " ").capitalize()
 
 
 LABEL_WORDS_ABOVE = 4  # a line this short over the headline reads as a section label

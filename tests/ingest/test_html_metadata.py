@@ -112,3 +112,11 @@ def test_image_is_the_figcaption_whole_caption_and_credit():
               'Lindholm.</p></div><div class="credit">Photo: <div><p>Lena Berg</p></div></div></figcaption></figure>')
     html = story(header=figure, meta='<meta property="og:image" content="https://example.org/img/yard.jpg">')
     assert read(html).image == "The first ferry in the dry dock at Lindholm. Photo: Lena Berg"
+
+
+def test_a_section_declared_as_a_slug_is_given_as_the_page_prints_it():
+    links = '<div class="tags"><a href="/shipping-and-ports">Shipping &amp; Ports</a></div>'
+    art = read(story(meta='<meta property="article:section" content="shipping-and-ports">').replace("</article>", links + "</article>"))
+    assert art.section == "Shipping & Ports"
+    art = read(story(meta='<meta property="article:section" content="local-news">'))
+    assert art.section == "Local news"
