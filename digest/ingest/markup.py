@@ -42,7 +42,7 @@ def read_declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
             meta.setdefault(key, []).append(value)
     ld = list(_json_ld(tree))
     article = next((o for o in ld if _types(o) & _ARTICLE_TYPES), {})
-    d.titles = _texts([article.get("headline")] + _metas(meta, "titles") + [_title(tree)])
+    d.titles = _unbroken(_texts([article.get("headline")] + _metas(meta, "titles") + [_title(tree)]))
     d.published = _texts([article.get("datePublished")] + _itemprop(tree, "datePublished") + _metas(meta, "published"))
     d.published = [_midnight(v) for v in d.published]
     d.modified = _texts([article.get("dateModified")] + _metas(meta, "modified"))
@@ -162,6 +162,15 @@ HEADLINE_CONTAINER_LEVELS = 4
 def _in_menu(el: Any) -> bool:
     """An element inside the page's navigation menu."""
     return any(a.tag == "nav" or a.get("role") == "navigation" for a in el.iterancestors())
+
+
+_QUOTES = ('"', "“", "„", "«", "‘", "'")
+
+
+def _unbroken(titles: list[str]) -> list[str]:
+    """Titles without those a CMS cut at a quote mark it did not escape (content="... de "x""
+    ends at "de"): another declared title goes on from there with the quote."""
+    return [t for t in titles if not any(o.startswith(t) and o[len(t) :].lstrip().startswith(_QUOTES) for o in titles if o != t)]
 
 
 def _metas(meta: dict[str, list[str]], field: str) -> list[str]:

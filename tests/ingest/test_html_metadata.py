@@ -120,3 +120,12 @@ def test_a_section_declared_as_a_slug_is_given_as_the_page_prints_it():
     assert art.section == "Shipping & Ports"
     art = read(story(meta='<meta property="article:section" content="local-news">'))
     assert art.section == "Local news"
+
+
+def test_a_title_cut_at_an_unescaped_quote_is_not_the_headline():
+    """og:title written as content="Mayor calls the plan "reckless"": the attribute ends at the
+    quote; the <title> carries the whole headline (no <h1> to settle it)."""
+    meta = '<meta property="og:title" content="Mayor calls the harbour plan "reckless"">'
+    html = story(meta=meta).replace("<h1>{}</h1>".format("Shipyard workers accept pay offer"), "")
+    html = html.replace("<title>Shipyard workers accept pay offer | Harbour Gazette</title>", '<title>Mayor calls the harbour plan "reckless"</title>')
+    assert read(html).title == 'Mayor calls the harbour plan "reckless"'
