@@ -159,7 +159,7 @@ def authors(page: "Page") -> list[str]:
     near = page.above[-2:] + page.header + page.after[:3]
     for i, line in enumerate(near):
         found = parse_byline(line)
-        if found is None and is_name_list(line):
+        if found is None and is_name_list(line) and not line.endswith("."):  # not a caption's "Jane Roe, Harbour Street, Kleinholm."
             found = [p.strip() for p in _NAME_SPLIT.split(line) if is_name(p.strip())]
         if found is not None:
             _add(bylines, found)

@@ -244,3 +244,22 @@ def test_an_unconfirmed_section_label_h1_gives_way_to_the_page_s_own_headline():
             .replace("<header>", "<header><h1>Newsroom</h1>")
             .replace('<p class="byline">By Pia Lindqvist</p>', '<p class="byline">By Pia Lindqvist</p><p>February 11, 2026</p>'))
     assert html_read(html).title == "Harbour cranes halted as dockers strike over pay"
+
+
+def test_a_most_read_box_between_standfirst_and_byline_is_left_out_and_the_byline_read():
+    text = (MENU + "Sociedad\nLas escuelas de Kleinholm tendrán tres evaluaciones de calidad este año\n"
+            "Las pruebas PISA se realizarán este año. Se sumarán a un relevamiento local y a las nacionales.\n"
+            "LO MÁS LEIDO\nEconomía\n¿Cuánto se gana con un plazo fijo de cien mil pesos en dos meses en el banco del puerto?\n1\n"
+            "Deportes\nCon un gol en el último minuto, el club del puerto vuelve a ganar y sueña con el ascenso\n2\n"
+            "En las aulas coincidirán el nuevo abordaje que implementará la provincia, el examen nacional y el internacional.\n"
+            "Ana Ruiz\nmiércoles, 4 de marzo de 2026\n" + STORY + FOOTER)
+    found = read(text)
+    assert found.authors == ["Ana Ruiz"]
+    assert found.date == "2026-03-04"
+    assert "plazo fijo" not in found.body and "LEIDO" not in found.body
+
+
+def test_a_caption_s_names_and_places_are_no_authors():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n"
+            "Jana Brückner, Hafenstraße Ost, Kleinholm.\n" + STORY + FOOTER)
+    assert read(text).authors == []
