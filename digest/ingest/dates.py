@@ -326,9 +326,16 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
         return None
     head = line[: first.start]
     label = _LABEL.search(head[-40:]) if head else None
-    if not (first.year or first.time or first.weekday is not None or label) and len(line.split()) > BARE_STAMP_WORDS:
+    if not (first.year or first.time or first.weekday is not None or label) and (
+        len(line.split()) > BARE_STAMP_WORDS or _named_before(before)
+    ):
         return None  # "Reparaturcafé am 31. Januar": a headline that names a day
     return Stamp(first, updated=bool(label and label["upd"]))
+
+
+def _named_before(before: list[str]) -> bool:
+    """Words before a bare date that name something ("Reparaturcafé am"), not a label ("am", "Posted on")."""
+    return any(w.strip(":,.").lower() not in _LABEL_WORDS for w in before if w.strip(":,.|"))
 
 
 def label_start(text: str) -> int | None:

@@ -251,7 +251,8 @@ def features(
             break  # a byline under another headline is that one's
     else:
         over = lines[max(0, i - 4) : i]
-        if any(ln.kind in _META_KINDS for ln in over[-2:]) and not any(is_display(ln) for ln in over):
+        labels_only = not _sentence(line.text) and all(ln.words < min(RIVAL_WORDS, line.words) for ln in over if is_display(ln))
+        if any(ln.kind in _META_KINDS for ln in over[-2:]) and labels_only:  # over the stamp, no headline or a shorter label
             found["meta_above"] = 1.0
     if below is not None and (below.prose or below.words >= 12) and not below.furniture:
         found["standfirst_below"] = 1.0
@@ -283,6 +284,11 @@ def features(
     if line.text.endswith("."):
         found["full_stop"] = 1.0
     return found
+
+
+def _sentence(text: str) -> bool:
+    """A line that reads as sentences, not a headline: "Die ersten zehn Spieltage sind gespielt. Wie ..."""
+    return text.endswith(".") or ". " in text
 
 
 _STEM = re.compile(r"[^\W\d_]{4,}")

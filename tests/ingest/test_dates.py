@@ -60,6 +60,7 @@ def test_stamps_keep_the_time_and_zone_printed(line, iso):
         "Die Messe findet am 21. Mai 2026 statt.",
         "they may 5 times",
         "Final score 3.1.2",
+        "Fährfest am 21. Juni",
     ],
 )
 def test_sentences_and_numbers_are_not_stamps(line):

@@ -263,3 +263,18 @@ def test_a_caption_s_names_and_places_are_no_authors():
     text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n"
             "Jana Brückner, Hafenstraße Ost, Kleinholm.\n" + STORY + FOOTER)
     assert read(text).authors == []
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Fähre und Hafen\nAktuelles\nFähre und Hafen\n14.03.2026\nvon Jana Brückner\n"
+                                        "Gemeinde erneuert den alten Fähranleger\n" + STORY + FOOTER))
+def test_a_section_label_over_the_stamp_gives_way_to_the_headline_under_it(text):
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert found.date == "2026-03-14"
+
+
+def test_a_headline_that_names_a_day_is_no_date_stamp():
+    text = MENU + "Aktuell\nFährfest am 21. Juni\n14.03.2026 Kultur & Freizeit\n" + STORY + FOOTER
+    found = read(text)
+    assert found.title == "Fährfest am 21. Juni"
+    assert found.date == "2026-03-14"
