@@ -78,7 +78,7 @@ def test_us_pages_read_month_first():
 
 
 def test_relative_stamps_carry_no_date():
-    for line in ("vor 3 Stunden", "2 hours ago", "Hace 3 horas", "il y a 2 jours"):
+    for line in ("vor 3 Stunden", "2 hours ago", "Hace 3 horas", "il y a 2 jours", "Erstellt: vor 4 Stunden", "Aktualisiert: vor 2 Tagen"):
         assert dates.is_relative_stamp(line)
         assert dates.stamp(line) is None
 

@@ -278,3 +278,12 @@ def test_a_headline_that_names_a_day_is_no_date_stamp():
     found = read(text)
     assert found.title == "Fährfest am 21. Juni"
     assert found.date == "2026-03-14"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Hafen & Schiffe\nDer alte Anleger\nDie neuen Fähren\n"
+                                        "Gemeinde erneuert den alten Fähranleger\nJana Brückner\nErstellt: vor 4 Stunden\n"
+                                        "Aktualisiert: vor 2 Stunden\n" + STORY + FOOTER + "Der alte Anleger\n"))
+def test_a_name_over_a_labelled_relative_stamp_is_the_byline_under_the_headline(text):
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert found.authors == ["Jana Brückner"]
