@@ -287,3 +287,21 @@ def test_a_name_over_a_labelled_relative_stamp_is_the_byline_under_the_headline(
     found = read(text)
     assert found.title == "Gemeinde erneuert den alten Fähranleger"
     assert found.authors == ["Jana Brückner"]
+
+
+EN_STORY = (
+    "The fictional harbour town of Westhaven closed its old ferry pier on Tuesday after engineers found "
+    "cracks in three of its concrete piles, the harbour office said.\n"
+    "Ferries will use a temporary landing stage at the north quay until repairs are finished, which the "
+    "office expects to take about six weeks.\n"
+)
+
+
+@pytest.mark.parametrize("text", shapes("Home\nNews\nAbout Open dropdown menu\nContact\nPOSTED IN WESTHAVEN, NEWS\n"
+                                        "Westhaven closes its old ferry pier by JANE ROE-SMITH MARCH 3, 2026 | 6:03 PM\n"
+                                        "Share:\n" + EN_STORY + "Privacy\nTerms\n"))
+def test_a_headline_printed_with_its_byline_and_stamp_on_one_line(text):
+    found = read(text)
+    assert found.title == "Westhaven closes its old ferry pier"
+    assert found.authors == ["Jane Roe-Smith"]
+    assert found.date.startswith("2026-03-03")
