@@ -58,9 +58,9 @@ class GroupOptions:
         share little pair by pair but much once pooled. Never below story_threshold
         (a higher story_threshold splits pooled stories too); 0 turns it off.
     follow_up_ratio:
-        after average linkage, two groups of full articles whose coverage lies more than
-        ``window_days`` apart join when their reports are, on average across, at least this
-        share as alike as those of the tighter group are within it (and above
+        after average linkage, two groups of full articles whose coverage spans more than
+        ``window_days`` join when their reports are, on average across, at least this
+        share as alike as the pairs within the two groups are (and above
         story_threshold), and one is the other's clear closest: a story's later coverage
         (a trial, an aftermath) is nearly as close to it as its own reports are to each
         other; the next event of the same kind shares its names and vocabulary but not
