@@ -33,7 +33,7 @@ _HORIZON = 4
 
 
 def short_scale(short: np.ndarray, pairs: np.ndarray, boost: float) -> np.ndarray:
-    """Per-pair factor: ``boost`` for two short reports, its square root for one, else 1.
+    """Per-pair factor: ``boost`` for two short reports, else 1 (a headline beside a full article: 1).
 
     Two headlines of one event share a word or two, so their cosine runs lower than
     that of two full reports of it; scaling short pairs up is a lower threshold for

@@ -60,8 +60,8 @@ class GroupOptions:
         a report with fewer distinct words and entities than this is short (a
         headline, a one-line brief; full articles have 100 to 500).
     short_boost:
-        short reports' similarities are multiplied by this (by its square root when
-        only one of the two is short), and a pair with a short report needs only one
+        the similarity of two short reports is multiplied by this (a short report beside
+        a full one: not scaled), and a pair with a short report needs only one
         shared blocking term: two headlines of one event share a word or two.
     pool_threshold:
         after average linkage, groups made mostly of short reports merge while the

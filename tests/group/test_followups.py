@@ -84,3 +84,12 @@ def test_a_tight_pair_is_held_to_the_pooled_within_not_its_own():
     args = (sp.csr_matrix(rows), pairs, np.zeros(4, dtype=bool), stamps, 3.0, 60.0, 0.13)
     assert join_follow_ups(labels, *args, 0.6).tolist() == [0, 0, 0, 0]
     assert join_follow_ups(labels, *args, 0.7).tolist() == [0, 0, 2, 2]  # 0.4 < 0.7 x 0.6
+
+
+def test_a_follow_up_names_its_story_when_it_is_the_latest_report():
+    # three weeks on, the driver is charged: the story says so, though the time that passed
+    # left the charge no pair similarity within the story's window
+    story = next(s for s in group_articles(_news()) if "bus-4" in [a.id for a in s.articles])
+    assert story.headline_from == "bus-4"
+    assert story.title == BUS_CHARGE[3]
+    assert story.id == next(s.id for s in group_articles([article(r) for r in BUS_CRASH]))  # the id stays put
