@@ -11,6 +11,7 @@ lines, the footer's copyright line. Both paths then share every metadata step.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html as htmllib
 import json
 import re
@@ -24,8 +25,8 @@ from trafilatura.utils import load_html
 from . import headline, outlet
 from .byline import parse_byline
 from .dates import is_relative_stamp, publication_date, stamp
-from .furniture import split_furniture
-from .lines import fold
+from .furniture import kind_of, split_furniture
+from .lines import fold, size
 from .pagetext import parse_page_text
 from .parts import Declared, Page
 from .wordlists import load_data
@@ -40,6 +41,7 @@ _INVISIBLE = frozenset(_DATA["invisible_tags"])
 _BLOCKS = frozenset(_DATA["block_tags"])
 _ARTICLE_TYPES = frozenset(_DATA["article_types"])
 _META: dict[str, list[str]] = _DATA["meta"]
+_STAMP_CLASS = re.compile(r"date|time|stamp", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -69,12 +71,29 @@ def parse_html(html: str, url: str | None = None) -> Page:
     while story and fold(story[0]) in headlines:
         furniture.append(story.pop(0))  # the headline, with its kicker or reworded, is not the story
     story = _lede_first(view.story, story)
+    standfirst = _standfirst(view, story, headlines, declared.captions)
+    header, above = view.header, view.above
+    again = [i for i, line in enumerate(header) if title and fold(line).startswith(fold(title))]
+    if again:  # the view read an earlier printing of the headline (a teaser's, a gallery's): the header is under the last
+        if again[-1] > 0:
+            above = header[max(0, again[-1] - 3) : again[-1]]
+        header = _tail(header[again[-1]], title) + header[again[-1] + 1 :]
+    menu = _menu_items(tree)
+    above = [line for line in above if fold(line) not in menu]  # a menu's last item is no section label
+    opening = _opening(view.lines, title, story)
+    if opening is not None:
+        at, start = opening
+        ledes = [p for p in _ledes(view.lines[at + 1 : start], title, declared.captions) if fold(p) not in headlines]
+        known = {fold(p) for p in story} | ({fold(standfirst)} if standfirst else set())
+        ledes = [p for p in ledes if fold(p) not in known]
+        if ledes and not standfirst:  # not into the story: a pull quote, a promo or an unmarked caption sits there too
+            standfirst = ledes[0]
     page = Page(
         headline=title,
-        standfirst=_standfirst(view, story),
+        standfirst=standfirst,
         story=story,
-        header=view.header,
-        above=view.above,
+        header=header,
+        above=above,
         after=view.after,
         credits=furniture + view.credits,
         captions=view.captions,
@@ -110,10 +129,14 @@ HEADER_META_LINES = 6  # lines under a headline where its byline or stamp backs 
 LABEL_WORDS = 3  # an <h1> this short, unconfirmed, is a section's label ("News", "ICON Magazine")
 
 
-def _standfirst(view: Page, story: list[str]) -> str | None:
+def _standfirst(view: Page, story: list[str], headlines: set[str], captions: list[str]) -> str | None:
     """The standfirst the page prints over the story: the visible text's, when it sits just above
-    the story's first paragraph (not a teaser's line where the headline is printed in a list)."""
+    the story's first paragraph (not a teaser's line where the headline is printed in a list),
+    and is neither the headline printed again (with its kicker) nor a photo's <figcaption>."""
     if not view.standfirst or view.standfirst in story:
+        return None
+    key = fold(view.standfirst)
+    if key in headlines or any(len(h.split()) >= 3 and h in key for h in headlines) or key in {fold(c) for c in captions}:
         return None
     if not story:
         return view.standfirst
@@ -122,6 +145,51 @@ def _standfirst(view: Page, story: list[str]) -> str | None:
     at = keys.index(fold(view.standfirst))
     below = any(first in key for key in keys[at + 1 : at + 1 + STANDFIRST_REACH])
     return view.standfirst if below else None
+
+
+OPENING_REACH = 25  # lines between the headline's last printing and the story's first paragraph
+LEDE_WORDS = 15  # a line this long between them, ending a sentence, is the story's opening
+
+
+def _opening(lines: list[str], title: str, story: list[str]) -> tuple[int, int] | None:
+    """Where the story opens in the visible text: (the headline's last printing above the
+    story's first paragraph, that paragraph). The lines between are the header cluster:
+    standfirst, byline, stamp, photo; and the lede, where the extractor left it out (set
+    apart in an intro box). None when either is not found close together."""
+    if not story or not title:
+        return None
+    first, head = fold(story[0])[:60], fold(title)
+    start = next((i for i, line in enumerate(lines) if fold(line)[:60] == first), None)
+    if start is None:
+        return None
+    for at in range(start - 1, max(-1, start - 1 - OPENING_REACH), -1):
+        if fold(lines[at]).startswith(head):
+            return at, start
+    return None
+
+
+def _tail(line: str, title: str) -> list[str]:
+    """What the headline's line prints after it: a byline or stamp ("Headline Jane Roe — 2. Mai")."""
+    tail = line[len(title) :].strip(" ,|–—-") if line.startswith(title) else ""
+    return [tail] if tail else []
+
+
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "“")
+
+
+def _ledes(between: list[str], title: str, captions: list[str]) -> list[str]:
+    """The paragraphs of prose between the headline and the story's first paragraph: a
+    standfirst or a lede in a box. Not captions, credits, bylines, stamps or chrome."""
+    shown = {fold(c) for c in captions}
+    out = []
+    for line in between:
+        words = size(line)
+        if words < LEDE_WORDS or not line.endswith(_SENTENCE_END) or fold(line) in shown or fold(title) in fold(line):
+            continue
+        if kind_of(line, fold(line), words)[0]:
+            continue
+        out.append(line)
+    return out
 
 
 STANDFIRST_REACH = 12  # lines between the standfirst and the story's first paragraph
@@ -175,6 +243,7 @@ def _declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     article = next((o for o in ld if _types(o) & _ARTICLE_TYPES), {})
     d.titles = _texts([article.get("headline")] + _metas(meta, "titles") + [_title(tree)])
     d.published = _texts([article.get("datePublished")] + _itemprop(tree, "datePublished") + _metas(meta, "published"))
+    d.published = [_midnight(v) for v in d.published]
     d.modified = _texts([article.get("dateModified")] + _metas(meta, "modified"))
     d.authors = _texts(_names(article.get("author")) + _metas(meta, "authors"))
     d.site_names = _texts(_metas(meta, "site_names") + _names(article.get("publisher")))  # the masthead's name before the company's
@@ -186,6 +255,26 @@ def _declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     d.captions = _texts([" ".join(el.text_content().split()) for el in tree.iter("figcaption")])
     h1s = list(tree.iter("h1"))
     return d, _texts(_h1(el) for el in h1s), _texts(" ".join(el.text_content().split()) for el in h1s)
+
+
+_UTC_MIDNIGHT = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](22|23):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
+
+
+def _midnight(value: str) -> str:
+    """A day the CMS stored as local midnight and declares in UTC ("2026-11-04T23:00:00Z" for
+    5 November in Berlin) as that day, without a time: the page gave none."""
+    m = _UTC_MIDNIGHT.match(value)
+    if not m:
+        return value
+    try:
+        return (dt.date.fromisoformat(m[1]) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return value
+
+
+def _menu_items(tree: Any) -> set[str]:
+    """The link texts of the page's navigation menus (folded): site sections, not the story's."""
+    return {fold(" ".join(a.text_content().split())) for a in tree.xpath('//nav//a | //*[@role="navigation"]//a')}
 
 
 def _metas(meta: dict[str, list[str]], field: str) -> list[str]:
@@ -325,6 +414,8 @@ def visible_text(tree: Any) -> str:
         block = tag in _BLOCKS or tag == "p"
         if block:
             flush(blank=tag == "p")
+        elif (tag == "time" or _STAMP_CLASS.search(el.get("class") or "")) and "".join(line).rstrip().endswith((".", "!", "?")):
+            flush()  # a stamp set after a standfirst's last sentence is a line of its own (a stylesheet puts it there)
         if tag in ("td", "th"):
             line.append(" ")
         if el.text:
