@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .dateline import canonical_agency
+from .dates import find_dates
 from .wordlists import alternation, load_data
 
 if TYPE_CHECKING:
@@ -63,7 +64,11 @@ def parse_byline(line: str) -> list[str] | None:
                 return None
         if m is None:
             return None
-    names = _NAMES_END.split(m["names"], maxsplit=1)[0].strip(" .,:;-–—")
+    names = m["names"]
+    if _DIGIT.search(names):
+        dated = find_dates(names)
+        names = names[: dated[0].start] if dated else names  # "JANE ROE NOVEMBER 8, 2026": not the month
+    names = _NAMES_END.split(names, maxsplit=1)[0].strip(" .,:;-–—")
     if not names or len(names.split()) > 12:
         return None
     if not labelled and not names[0].isupper():
@@ -159,7 +164,7 @@ def authors(page: "Page") -> list[str]:
     near = page.above[-2:] + page.header + page.after[:3]
     for i, line in enumerate(near):
         found = parse_byline(line)
-        if found is None and is_name_list(line):
+        if found is None and is_name_list(line) and not line.endswith("."):  # not a caption's "Jane Roe, Harbour Street, Kleinholm."
             found = [p.strip() for p in _NAME_SPLIT.split(line) if is_name(p.strip())]
         if found is not None:
             _add(bylines, found)

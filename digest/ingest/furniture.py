@@ -64,8 +64,8 @@ ISOLATED_SHARE = 0.5
 BOILERPLATE_SHARE = 0.5
 UNPUNCTUATED_SHARE = 0.6
 REPEAT_COST = 3.0
-LIST_END_WORDS = 15
-END_HEADING_WORDS = 6  # an end heading with the site's name after it is this short  # a paragraph this long under a link list is the story going on
+LIST_END_WORDS = 20  # a paragraph this long under a link list is the story going on
+END_HEADING_WORDS = 6  # an end heading with the site's name after it is this short
 
 
 def is_chrome(low: str) -> bool:

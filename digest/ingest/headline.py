@@ -77,14 +77,19 @@ def mark_display(lines: list[Line]) -> None:
 
 
 def _display(line: Line) -> bool:
-    if line.furniture or not MIN_WORDS <= line.words <= MAX_WORDS or len(line.text) > 250:
+    if line.furniture:
         return False
     t = line.text
-    if t.endswith(")") and line.words > 15:
+    if not line.prose and _BYLINE_TAIL.search(t):
+        t = headline_part(t)  # "Headline by JANE ROE NOVEMBER 8, 2026 | 6:03 PM": the headline is judged
+    size = line.words if t == line.text else len(t.split())
+    if not MIN_WORDS <= size <= MAX_WORDS or len(t) > 250:
+        return False
+    if t.endswith(")") and size > 15:
         return False  # a caption's sentence with its credit in brackets
     if t.endswith((":", ",", ";", "…", "...", "-", "–", "—", "|", "/", "•", "+")):
         return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
-    if t.endswith(".") and (line.words > PERIOD_MAX_WORDS or t.count(". ") > 1):
+    if t.endswith(".") and (size > PERIOD_MAX_WORDS or t.count(". ") > 1):
         return False  # a sentence; a short headline may still end with a full stop
     if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):
         return False
@@ -95,7 +100,7 @@ def _display(line: Line) -> bool:
     words = t.split()
     if len(words) >= 4 and sum(len(w) <= 3 for w in words) > 0.7 * len(words):
         return False  # "eic kyf msh nnz uhz tv nt": a row of abbreviations
-    return not (line.words <= 3 and t.isupper())
+    return not (size <= 3 and t.isupper())
 
 
 _TRAIL = re.compile(r"\s(?:»|›|>|→|/|\|)\s")
@@ -110,6 +115,7 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
+_FIRST_DIGIT = re.compile(r"\d")
 BYLINE_TAIL_WORDS = 4  # a headline this long may carry its byline on its line
 BYLINE_TAIL_MAX = 9  # ... in a tail this short ("par Jane Roe, le 15 septembre 2026"), not a clause
 _BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
@@ -129,7 +135,8 @@ def headline_part(text: str) -> str:
         if head.endswith(".") or m[0].strip().casefold() == "by" and _title_case(head):
             continue  # "... Intercepted by Federal Agents, CBP Says": in title case a name and a noun look alike;
             # "... in Las Croabas. By U.S. CUSTOMS": a sentence with its credit is a caption or standfirst
-        if len(head.split()) >= BYLINE_TAIL_WORDS and len(tail.split()) <= BYLINE_TAIL_MAX and (dated or plain) and parse_byline(tail):
+        named = _FIRST_DIGIT.split(tail, maxsplit=1)[0]  # "by JANE ROE NOVEMBER 8, 2026 | 6:03 PM": the names before the date
+        if len(head.split()) >= BYLINE_TAIL_WORDS and len(named.split()) <= BYLINE_TAIL_MAX and (dated or plain) and parse_byline(tail):
             return head  # not "Jean-Paul Delevoye, peu estimé par Jacques Chirac"
     return text
 
@@ -251,7 +258,8 @@ def features(
             break  # a byline under another headline is that one's
     else:
         over = lines[max(0, i - 4) : i]
-        if any(ln.kind in _META_KINDS for ln in over[-2:]) and not any(is_display(ln) for ln in over):
+        labels_only = not _sentence(line.text) and all(ln.words < min(RIVAL_WORDS, line.words) for ln in over if is_display(ln))
+        if any(ln.kind in _META_KINDS for ln in over[-2:]) and labels_only:  # over the stamp, no headline or a shorter label
             found["meta_above"] = 1.0
     if below is not None and (below.prose or below.words >= 12) and not below.furniture:
         found["standfirst_below"] = 1.0
@@ -283,6 +291,11 @@ def features(
     if line.text.endswith("."):
         found["full_stop"] = 1.0
     return found
+
+
+def _sentence(text: str) -> bool:
+    """A line that reads as sentences, not a headline: "Die ersten zehn Spieltage sind gespielt. Wie ..."""
+    return text.endswith(".") or ". " in text
 
 
 _STEM = re.compile(r"[^\W\d_]{4,}")

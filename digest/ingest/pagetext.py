@@ -32,6 +32,7 @@ LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, no
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
 MAX_CANDIDATES = 200  # headline candidates weighed per page
 PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
+OPENING_PARAGRAPH_WORDS = 25  # ... and this long, a story's paragraph, not a one-line standfirst
 OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in
 
 
@@ -275,7 +276,7 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
         headline=head,
         standfirst=_standfirst(lines, top if top < start else None, start, fold(head)),
         story=[ln.text for ln in kept],
-        header=_tail(lines, at, head) + [ln.text for ln in lines[top + 1 : start]] + _opening_meta(lines, start, end),
+        header=_tail(lines, at, head) + [ln.text for ln in lines[top + 1 : start]] + _opening_meta(lines, start, end, kept),
         above=[ln.text for ln in lines[max(0, top - 3) : max(0, top)]],
         after=[ln.text for ln in lines[end : end + 6]],
         credits=[ln.text for ln in near if ln.furniture],
@@ -297,12 +298,16 @@ def _tail(lines: list[Line], at: int | None, head: str) -> list[str]:
     return [tail] if tail else []
 
 
-def _opening_meta(lines: list[Line], start: int, end: int) -> list[str]:
+def _opening_meta(lines: list[Line], start: int, end: int, kept: list[Line] | None = None) -> list[str]:
     """The bylines and stamps among the story's first lines, before its second paragraph: where a
-    one-line standfirst was taken for the story's start, the header cluster is under it."""
+    one-line standfirst was taken for the story's start, the header cluster is under it (past a
+    "most read" box between them)."""
     found, paragraphs = [], 0
-    for line in lines[start : min(end, start + HEADER_REACH)]:
-        if line.prose and line.words >= PARAGRAPH_WORDS:
+    story = {id(line) for line in kept} if kept is not None else None
+    for line in lines[start : min(end, start + 2 * HEADER_REACH)]:
+        if story is not None and not line.furniture and id(line) not in story:
+            continue  # a list's line
+        if line.prose and line.words >= OPENING_PARAGRAPH_WORDS:
             paragraphs += 1
             if paragraphs == 2:
                 break

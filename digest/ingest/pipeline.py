@@ -100,8 +100,9 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
 
 
 def _lede_summary(lede: str, title: str) -> str:
-    """The lede as the summary, unless it is only the headline (a record of a headline alone)."""
-    summary = cut(lede, SUMMARY_MAX_CHARS)
+    """The lede as the summary, whole (the contract's "the lede"; cards clamp it, and enrichment
+    reads the summary as the story's lead), unless it is only the headline (a record of a headline alone)."""
+    summary = " ".join(lede.split())
     return summary if fold(summary) != fold(title) else ""
 
 

@@ -244,3 +244,64 @@ def test_an_unconfirmed_section_label_h1_gives_way_to_the_page_s_own_headline():
             .replace("<header>", "<header><h1>Newsroom</h1>")
             .replace('<p class="byline">By Pia Lindqvist</p>', '<p class="byline">By Pia Lindqvist</p><p>February 11, 2026</p>'))
     assert html_read(html).title == "Harbour cranes halted as dockers strike over pay"
+
+
+def test_a_most_read_box_between_standfirst_and_byline_is_left_out_and_the_byline_read():
+    text = (MENU + "Sociedad\nLas escuelas de Kleinholm tendrán tres evaluaciones de calidad este año\n"
+            "Las pruebas PISA se realizarán este año. Se sumarán a un relevamiento local y a las nacionales.\n"
+            "LO MÁS LEIDO\nEconomía\n¿Cuánto se gana con un plazo fijo de cien mil pesos en dos meses en el banco del puerto?\n1\n"
+            "Deportes\nCon un gol en el último minuto, el club del puerto vuelve a ganar y sueña con el ascenso\n2\n"
+            "En las aulas coincidirán el nuevo abordaje que implementará la provincia, el examen nacional y el internacional.\n"
+            "Ana Ruiz\nmiércoles, 4 de marzo de 2026\n" + STORY + FOOTER)
+    found = read(text)
+    assert found.authors == ["Ana Ruiz"]
+    assert found.date == "2026-03-04"
+    assert "plazo fijo" not in found.body and "LEIDO" not in found.body
+
+
+def test_a_caption_s_names_and_places_are_no_authors():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n"
+            "Jana Brückner, Hafenstraße Ost, Kleinholm.\n" + STORY + FOOTER)
+    assert read(text).authors == []
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Fähre und Hafen\nAktuelles\nFähre und Hafen\n14.03.2026\nvon Jana Brückner\n"
+                                        "Gemeinde erneuert den alten Fähranleger\n" + STORY + FOOTER))
+def test_a_section_label_over_the_stamp_gives_way_to_the_headline_under_it(text):
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert found.date == "2026-03-14"
+
+
+def test_a_headline_that_names_a_day_is_no_date_stamp():
+    text = MENU + "Aktuell\nFährfest am 21. Juni\n14.03.2026 Kultur & Freizeit\n" + STORY + FOOTER
+    found = read(text)
+    assert found.title == "Fährfest am 21. Juni"
+    assert found.date == "2026-03-14"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Hafen & Schiffe\nDer alte Anleger\nDie neuen Fähren\n"
+                                        "Gemeinde erneuert den alten Fähranleger\nJana Brückner\nErstellt: vor 4 Stunden\n"
+                                        "Aktualisiert: vor 2 Stunden\n" + STORY + FOOTER + "Der alte Anleger\n"))
+def test_a_name_over_a_labelled_relative_stamp_is_the_byline_under_the_headline(text):
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert found.authors == ["Jana Brückner"]
+
+
+EN_STORY = (
+    "The fictional harbour town of Westhaven closed its old ferry pier on Tuesday after engineers found "
+    "cracks in three of its concrete piles, the harbour office said.\n"
+    "Ferries will use a temporary landing stage at the north quay until repairs are finished, which the "
+    "office expects to take about six weeks.\n"
+)
+
+
+@pytest.mark.parametrize("text", shapes("Home\nNews\nAbout Open dropdown menu\nContact\nPOSTED IN WESTHAVEN, NEWS\n"
+                                        "Westhaven closes its old ferry pier by JANE ROE-SMITH MARCH 3, 2026 | 6:03 PM\n"
+                                        "Share:\n" + EN_STORY + "Privacy\nTerms\n"))
+def test_a_headline_printed_with_its_byline_and_stamp_on_one_line(text):
+    found = read(text)
+    assert found.title == "Westhaven closes its old ferry pier"
+    assert found.authors == ["Jane Roe-Smith"]
+    assert found.date.startswith("2026-03-03")

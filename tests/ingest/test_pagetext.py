@@ -90,6 +90,18 @@ class TestWirePage:
             assert chrome not in body
 
 
+def test_a_long_lede_is_the_summary_whole():
+    """The summary is the lede as printed, not its first 300 characters: enrichment reads the
+    summary as the story's lead (a lede's later places count as the lead's)."""
+    lede = ("The fictional harbour town of Kleinholm opened its new ferry terminal on Monday after three years of "
+            "building, and the first crossing to the island of Nordby left on time with two hundred passengers on board. "
+            "The terminal, paid for by the regional council and a grant from the national transport fund, replaces a "
+            "wooden pier that storms damaged twice in the last decade, the harbour master told reporters at the opening.")
+    parts = read("Kleinholm opens its new ferry terminal\n\n" + lede + "\n\nA second paragraph follows here, with more detail on the crossing.")
+    assert len(lede) > 300
+    assert parts.summary == lede
+
+
 def test_page_without_a_title_line():
     """Site name first (and again in the footer), then a section path, headline, standfirst
     without a full stop, role labels and a timestamp above a title-case dateline."""
@@ -253,6 +265,12 @@ def test_press_release_ends_at_its_about_block():
         ("© 2026 Harbour Ledger Media Group Pvt Ltd", "Harbour Ledger"),  # legal endings cut
         ("© Jane Doe", None),  # a photo's credit, not the site's notice
         ("© All rights reserved | Terms", None),
+        ("Harbour Ledger © 2026. Cookie settings. Accessibility.", "Harbour Ledger"),  # the name before the sign
+        ("The Harbour Ledger © 2026 | Privacy | Terms", "The Harbour Ledger"),
+        ("Harbour Ledger Ltd 2026. Registered in England.", "Harbour Ledger"),  # a legal ending and a year, no sign
+        ("Source: Harbour Ledger/jd", "Harbour Ledger"),  # the desk's signature
+        ("Source: AFP/jd", None),  # a wire's signature: the agency, not the outlet
+        ("Westhaven 2026. All rights reserved.", None),  # a place and a year, no sign, no legal ending
     ],
 )
 def test_outlet_from_the_copyright_notice(footer, source):
