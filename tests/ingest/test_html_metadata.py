@@ -129,3 +129,12 @@ def test_a_title_cut_at_an_unescaped_quote_is_not_the_headline():
     html = story(meta=meta).replace("<h1>{}</h1>".format("Shipyard workers accept pay offer"), "")
     html = html.replace("<title>Shipyard workers accept pay offer | Harbour Gazette</title>", '<title>Mayor calls the harbour plan "reckless"</title>')
     assert read(html).title == 'Mayor calls the harbour plan "reckless"'
+
+
+def test_a_capitalised_published_label_is_a_stamp_not_a_dateline():
+    """'PUBLISHED: March 4, ...' opening the story is its stamp: no dateline 'PUBLISHED', not in the body."""
+    stamp = "<p>PUBLISHED: March 4, 2026 at 4:56 p.m. | UPDATED: March 4, 2026 at 6:00 p.m.</p>"
+    art = read(story().replace("</header>", "</header>" + stamp))
+    assert art.dateline is None
+    assert "PUBLISHED" not in art.body
+    assert art.date.startswith("2026-03-04")
