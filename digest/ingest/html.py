@@ -24,7 +24,7 @@ from .byline import parse_byline
 from .dates import is_relative_stamp, publication_date, stamp
 from .furniture import kind_of, split_furniture
 from .lines import fold, size
-from .markup import as_printed, labels_shown, read_declared, section_trail
+from .markup import as_printed, labels_shown, read_declared, section_trail, unfilled
 from .pagetext import parse_page_text
 from .parts import Declared, Page
 from .visible import visible_text
@@ -67,7 +67,7 @@ def parse_html(html: str, url: str | None = None) -> Page:
         if again[-1] > 0:
             above = header[max(0, again[-1] - 3) : again[-1]]
         header = _tail(header[again[-1]], title) + header[again[-1] + 1 :]
-    above = labels_shown(tree, above, {fold(n) for n in declared.site_names + names})
+    above = labels_shown(tree, above, {fold(n) for n in declared.site_names + names}, url)
     declared.breadcrumbs = section_trail(declared.breadcrumbs, title)
     if declared.section and declared.section.islower():
         declared.section = as_printed(tree, declared.section, declared.breadcrumbs)
@@ -215,7 +215,11 @@ def _completed(found: list[str], figcaptions: list[str]) -> list[str]:
 
 
 def _add_trafilatura(declared: Declared, doc: Any) -> None:
-    """trafilatura's metadata as the weakest declared evidence (it reads the same tags)."""
+    """trafilatura's metadata as the weakest declared evidence (it reads the same tags, unfilled
+    template fields and all)."""
+    for field in ("title", "author", "sitename", "description", "language"):
+        if isinstance(getattr(doc, field, None), str) and unfilled(getattr(doc, field)):
+            setattr(doc, field, None)
     if doc.title and not declared.titles:
         declared.titles.append(doc.title)  # only then: it is read from the same <h1> and <title>, no confirmation of them
     if doc.date:

@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 from . import headline
 from .byline import is_name, parse_byline
-from .dates import is_relative_stamp, stamp
+from .dates import MONTHS, is_relative_stamp, stamp
 from .lines import fold, size
 from .parts import Declared
 from .visible import visible_text
-from .wordlists import load_data
+from .wordlists import alternation, load_data
 
 _DATA: dict = load_data("html.yaml")  # type: ignore[assignment]
 _KICKER = re.compile("|".join(re.escape(c) for c in _DATA["kicker_classes"]), re.I)
@@ -73,11 +73,16 @@ def _midnight(value: str) -> str:
         return value
 
 
+_ARCHIVE_MONTH = re.compile(rf"^(?i:{alternation(MONTHS)})\.? (?:19|20)\d\d$")  # "Dezember 2021": an archive's month
+
+
 def section_trail(steps: list[str], title: str) -> list[str]:
-    """A breadcrumb trail's section steps: without separators and "You are here:" labels, without
+    """A breadcrumb trail's section steps: without separators, "You are here:" labels and an
+    archive's months, without
     its first step (the home page, under whatever name: "Home", "Startseite", "example.org") and
     without its last when that is the story itself (its headline, or the headline cut short: "...")."""
-    steps = [s for s in steps if any(ch.isalnum() for ch in s) and not s.rstrip().endswith(":")]
+    steps = [s.strip(" /|>»·") for s in steps]
+    steps = [s for s in steps if any(ch.isalnum() for ch in s) and not s.endswith(":") and not _ARCHIVE_MONTH.match(s)]
     if len(steps) >= 2:
         steps = steps[1:]
     if steps and title and (headline.same_headline(steps[-1], title) or steps[-1].endswith(("...", "…"))):
@@ -104,7 +109,7 @@ LABEL_WORDS_ABOVE = 4  # a line this short over the headline reads as a section 
 LABEL_CHILDREN = 3  # a label's element holds little markup (a link around a <span>)
 
 
-def labels_shown(tree: Any, above: list[str], sites: set[str]) -> list[str]:
+def labels_shown(tree: Any, above: list[str], sites: set[str], url: str | None = None) -> list[str]:
     """The lines over the headline, from the nearest short line that the markup does not make a
     label on (a label: a link to a section page, not the home page, an item of the navigation
     menu nor a "skip to" anchor; or a kicker's element): a credit, the site's name or a menu
@@ -115,11 +120,12 @@ def labels_shown(tree: Any, above: list[str], sites: set[str]) -> list[str]:
     want = {fold(line) for line in short}
     shown = set()
     firsts = {key.split()[0] for key in want if key}
+    host = _site(url)
     for el in _around_headline(tree).iter("a", "span", "div", "p", "strong", "em", "b"):  # texts only of small elements
         head = (el.text or "").split()
         if len(el) > LABEL_CHILDREN or (head and fold(head[0]) not in firsts):
             continue
-        link = el.tag == "a" and _section_link(el.get("href") or "#")
+        link = el.tag == "a" and _section_link(el.get("href") or "#", host)
         if not link and not _LABEL_CLASS.search(el.get("class") or ""):
             continue
         key = fold(" ".join("".join(el.itertext()).split()))
@@ -129,12 +135,21 @@ def labels_shown(tree: Any, above: list[str], sites: set[str]) -> list[str]:
     return above[cut:]  # from the nearest line that is no label on: what lies above it is further still
 
 
-def _section_link(href: str) -> bool:
-    """A link to a page of the site other than its home page ("/", "https://example.org/"): not
-    an anchor on this page ("#main") nor a script."""
+def _section_link(href: str, host: str | None) -> bool:
+    """A link to a page of this site other than its home page ("/", "https://example.org/"): not
+    an anchor on this page ("#main"), a script, or another site (a "Like" button's)."""
     if href.startswith(("#", "javascript:", "mailto:")):
         return False
-    return urlsplit(href).path.strip("/") != ""
+    parts = urlsplit(href)
+    if parts.hostname and host and _site(href) != host:
+        return False
+    return parts.path.strip("/") != ""
+
+
+def _site(url: str | None) -> str | None:
+    """A URL's site, without "www." and subdomains: "news.example.org" -> "example.org"."""
+    host = urlsplit(url).hostname if url else None
+    return ".".join(host.split(".")[-2:]) if host else None
 
 
 def _byline_like(line: str) -> bool:
@@ -177,13 +192,22 @@ def _metas(meta: dict[str, list[str]], field: str) -> list[str]:
     return [v for key in _META[field] for v in meta.get(key, [])]
 
 
+_PLACEHOLDER = re.compile(r"\{\$|\{\{|\$\{|%%\w")  # a template's unfilled field: "{$plugin.tx_news.opengraph.site_name}"
+
+
+def unfilled(text: str) -> bool:
+    """A template's field the CMS left unfilled: "{$plugin.tx_news.opengraph.site_name}"."""
+    return bool(_PLACEHOLDER.search(text))
+
+
 def _texts(values) -> list[str]:
-    """Declared strings, spaces folded and entities decoded (some CMSs escape twice: "&amp;uuml;")."""
+    """Declared strings, spaces folded and entities decoded (some CMSs escape twice: "&amp;uuml;"),
+    without a template's unfilled placeholders."""
     out: list[str] = []
     for v in values:
         if isinstance(v, str):
             v = " ".join(htmllib.unescape(v).split())
-            if v and v not in out:
+            if v and v not in out and not unfilled(v):
                 out.append(v)
     return out
 

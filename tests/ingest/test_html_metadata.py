@@ -138,3 +138,16 @@ def test_a_capitalised_published_label_is_a_stamp_not_a_dateline():
     assert art.dateline is None
     assert "PUBLISHED" not in art.body
     assert art.date.startswith("2026-03-04")
+
+
+def test_no_template_placeholder_or_foreign_link_is_metadata():
+    """An unfilled og:site_name template field is no outlet; a "Like" button's link to another
+    site over the <h1> is no section; an archive's month in the trail is no section."""
+    meta = '<meta property="og:site_name" content="{$plugin.tx_news.opengraph.site_name}">'
+    like = '<a href="https://social.example.net/share?u=x">Like this</a>'
+    trail = ('<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/newsroom">Newsroom</a></li>'
+             '<li><a href="/newsroom/march-2026">March 2026</a></li><li>Shipyard workers accept pay offer</li></ol>')
+    art = read(story(meta=meta).replace("<h1>", like + "<h1>"))
+    assert art.source != "{$plugin.tx_news.opengraph.site_name}" and "{$" not in (art.source or "")
+    assert art.section is None
+    assert read(story().replace("<article>", trail + "<article>")).section == "Newsroom"
