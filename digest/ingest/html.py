@@ -21,7 +21,7 @@ from trafilatura.utils import load_html
 
 from . import headline, outlet
 from .byline import parse_byline
-from .dates import is_relative_stamp, publication_date, stamp
+from .dates import is_relative_stamp, normalise_date, publication_date, stamp
 from .furniture import kind_of, split_furniture
 from .lines import fold, size
 from .markup import as_printed, labels_shown, read_declared, section_trail, unfilled
@@ -95,10 +95,15 @@ def parse_html(html: str, url: str | None = None) -> Page:
         declared=declared,
         url=url or (doc.url if doc is not None else None) or None,
     )
-    if publication_date(page) is None:  # no date the page declares or prints where a stamp sits: search its whole text
+    date = publication_date(page)
+    if date is None:  # no date the page declares or prints where a stamp sits: search its whole text
         found = find_date(tree, **set_date_params(extensive=True))
         if found:
             declared.published.append(found)
+    elif len(date) == len("2026-01-01"):  # the printed day: with its time where the markup declares one on that day
+        timed = next((v for v in declared.published if len(normalise_date(v) or "") > len(date) and (normalise_date(v) or "").startswith(date)), None)
+        if timed:
+            declared.published.insert(0, timed)
     return page
 
 

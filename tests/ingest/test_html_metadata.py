@@ -151,3 +151,12 @@ def test_no_template_placeholder_or_foreign_link_is_metadata():
     assert art.source != "{$plugin.tx_news.opengraph.site_name}" and "{$" not in (art.source or "")
     assert art.section is None
     assert read(story().replace("<article>", trail + "<article>")).section == "Newsroom"
+
+
+def test_the_printed_day_keeps_the_time_the_markup_declares_for_it():
+    """The page prints 6 February under the headline; of the two declared dates (a first
+    draft's, the publication's) the one on that day carries the time of day."""
+    header = '<div class="byline">By Ola Nordmann</div><div class="date">6 February 2026</div>'
+    meta = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-02-02T10:00:00Z"}</script>'
+            '<meta property="article:published_time" content="2026-02-06T07:45:00+01:00">')
+    assert read(story(header=header, meta=meta)).date == "2026-02-06T07:45:00+01:00"
