@@ -50,6 +50,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
     title = headline.reconcile(printed, declared.titles, names) or ""
     view = None
     if not headline.confirmed(title, declared.titles, names):
+        title = _declared_printed(declared.titles, names, title, text) or title  # an <h1> that is the blog's motto
+    if not headline.confirmed(title, declared.titles, names):
         view = _anchored(text, title, declared.titles, names)  # an <h1> like "News" or "Aktuelles"
         title = view.headline if view else title
     declared.site_names += [site for site in (headline.site_of(t, title) for t in declared.titles) if site]
@@ -120,6 +122,25 @@ def _anchored(text: str, title: str, declared: list[str], names: list[str]) -> P
     return None
 
 
+def _declared_printed(declared: list[str], names: list[str], h1: str, text: str) -> str | None:
+    """The strongest declared title (og:title, JSON-LD headline; site name cut) where the page
+    prints it as a line of its own or closing one ("Jun 17 Headline"), and the <h1> shares
+    next to no word with any declared title: a tagline or a section's name, not a rewording."""
+    words = set(_WORD.findall(h1.casefold()))
+    cleaned = [headline.strip_site(t, names) for t in declared if t]
+    if any(len(words & set(_WORD.findall(t.casefold()))) > UNRELATED_SHARED_WORDS for t in cleaned):
+        return None
+    keys = [fold(line) for line in text.split("\n")]
+    for title in cleaned:
+        key = fold(title)
+        if len(title.split()) >= DECLARED_TITLE_WORDS and any(k == key or k.endswith(" " + key) for k in keys):
+            return title
+    return None
+
+
+_WORD = re.compile(r"\w{3,}")
+UNRELATED_SHARED_WORDS = 1  # an <h1> sharing more words than this with a declared title may be its rewording
+DECLARED_TITLE_WORDS = 4  # a declared title this long printed on the page is the headline
 SITE_NAME_WORDS = 4  # a declared "site name" printed as a longer <h1> is the headline (a CMS default)
 HEADER_META_LINES = 6  # lines under a headline where its byline or stamp backs it
 LABEL_WORDS = 3  # an <h1> this short, unconfirmed, is a section's label ("News", "ICON Magazine")

@@ -160,3 +160,16 @@ def test_the_printed_day_keeps_the_time_the_markup_declares_for_it():
     meta = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-02-02T10:00:00Z"}</script>'
             '<meta property="article:published_time" content="2026-02-06T07:45:00+01:00">')
     assert read(story(header=header, meta=meta)).date == "2026-02-06T07:45:00+01:00"
+
+
+def test_a_blog_motto_in_the_h1_gives_way_to_the_printed_og_title():
+    """The <h1> is the blog's motto on every page; og:title names the post, which the page
+    prints under its date ("Mar 3 Ferries to Lindholm sail again")."""
+    html = story(
+        title="Ferries to Lindholm sail again after the winter",
+        meta='<meta property="og:title" content="Ferries to Lindholm sail again after the winter">',
+    )
+    html = html.replace('<h1>Ferries to Lindholm sail again after the winter</h1>',
+                        '<h2><span>Mar 3</span> Ferries to Lindholm sail again after the winter</h2>')
+    html = html.replace("<nav>", "<h1>Where the wind blows, we write</h1><nav>")
+    assert read(html).title == "Ferries to Lindholm sail again after the winter"
