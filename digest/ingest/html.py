@@ -20,7 +20,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from . import headline, outlet
-from .byline import parse_byline
+from .byline import is_name, parse_byline
 from .dates import is_relative_stamp, normalise_date, publication_date, stamp
 from .furniture import kind_of, split_furniture
 from .lines import fold, size
@@ -62,6 +62,10 @@ def parse_html(html: str, url: str | None = None) -> Page:
     while story and fold(story[0]) in headlines:
         furniture.append(story.pop(0))  # the headline, with its kicker or reworded, is not the story
     story = _lede_first(view.story, story) or view.story  # trafilatura found nothing: the visible text's story
+    for _ in range(TRAILING_LINES):
+        if len(story) < 2 or not _trailing_heading(story[-1]):
+            break
+        furniture.append(story.pop())  # "Schon gelesen?", "More on the outbreak:": a heading over what follows the story
     standfirst = _standfirst(view, story, headlines, declared.captions)
     header, above = view.header, view.above
     again = [i for i, line in enumerate(header) if title and fold(line).startswith(fold(title))]
@@ -164,6 +168,19 @@ def _standfirst(view: Page, story: list[str], headlines: set[str], captions: lis
     return view.standfirst if below else None
 
 
+def _trailing_heading(line: str) -> bool:
+    """A short line without a sentence's end, or asking or announcing ("Read more:"), closing the
+    extracted story: the heading of a box after it or a share prompt. Not a list's item (a
+    story may end with a list), an embedded post's "— Name (@handle) date" nor a name (a sign-off)."""
+    text = line.strip()
+    if size(text) > TRAILING_HEADING_WORDS or text.endswith((".", "!", '"', "”", "“", "»", "«", ")", "]", "…")):
+        return False
+    return not (_LIST_ITEM.match(text) or is_name(text))
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*•–—·]\s|\d{1,2}[.)]\s)")
+TRAILING_HEADING_WORDS = 8
+TRAILING_LINES = 3  # headings, prompts and a box's title at the story's end, at most
 OPENING_REACH = 25  # lines between the headline's last printing and the story's first paragraph
 LEDE_WORDS = 15  # a line this long between them, ending a sentence, is the story's opening
 

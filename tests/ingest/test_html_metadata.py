@@ -173,3 +173,12 @@ def test_a_blog_motto_in_the_h1_gives_way_to_the_printed_og_title():
                         '<h2><span>Mar 3</span> Ferries to Lindholm sail again after the winter</h2>')
     html = html.replace("<nav>", "<h1>Where the wind blows, we write</h1><nav>")
     assert read(html).title == "Ferries to Lindholm sail again after the winter"
+
+
+def test_a_heading_or_prompt_closing_the_story_is_left_out_but_a_list_and_a_sign_off_stay():
+    tail = "<p>Harbour news from the islands</p><p>Did you enjoy this piece?</p></article>"
+    art = read(story().replace("</article>", tail))
+    assert art.body.rstrip().endswith("before the summer timetable begins in May.")
+    items = "<ul><li>Ferry one: back in March</li><li>Ferry two: back in May</li></ul><p>Ola Nordmann</p></article>"
+    body = read(story().replace("</article>", items)).body
+    assert "Ferry two: back in May" in body and body.rstrip().endswith("Ola Nordmann")
