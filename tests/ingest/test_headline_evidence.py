@@ -305,3 +305,11 @@ def test_a_headline_printed_with_its_byline_and_stamp_on_one_line(text):
     assert found.title == "Westhaven closes its old ferry pier"
     assert found.authors == ["Jane Roe-Smith"]
     assert found.date.startswith("2026-03-03")
+
+
+def test_a_lower_case_byline_under_the_headline_is_not_joined_to_it():
+    text = (MENU + "Berichte\nGemeinderatswahl in Kleinholm\nvon Jana Brückner, Tom Weber\n"
+            "Erdrutschsieg der Hafenliste\n14. März 2026\n" + STORY + FOOTER)
+    found = read(text)
+    assert found.title == "Gemeinderatswahl in Kleinholm"
+    assert found.authors == ["Jana Brückner", "Tom Weber"]
