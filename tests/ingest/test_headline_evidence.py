@@ -313,3 +313,16 @@ def test_a_lower_case_byline_under_the_headline_is_not_joined_to_it():
     found = read(text)
     assert found.title == "Gemeinderatswahl in Kleinholm"
     assert found.authors == ["Jana Brückner", "Tom Weber"]
+
+
+def test_a_headline_under_a_menu_of_hundreds_of_items_printed_twice_is_still_weighed():
+    """A mega-menu and a site map that repeat hundreds of section names: the headline over the
+    story is weighed even when the page has more candidate lines than are weighed on evidence alone."""
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "be", "du", "fe", "gi", "ho", "ju"]
+    names = [f"Ortsteil {a.title()}{b}{c}" for a in syllables for b in syllables for c in ("n", "r")][:260]
+    menu = "".join(f"Neues aus {n}\n" for n in names)
+    text = (menu + "Gemeinde erneuert den alten Fähranleger\n" + STORY
+            + "Themenrelevante Nachrichten\nNeue Bänke für den Hafenplatz\nFährfest lockt viele Gäste\n" + menu + FOOTER)
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert "Neue Bänke" not in found.body and found.body.startswith("Die fiktive Gemeinde")
