@@ -326,3 +326,21 @@ def test_a_headline_under_a_menu_of_hundreds_of_items_printed_twice_is_still_wei
     found = read(text)
     assert found.title == "Gemeinde erneuert den alten Fähranleger"
     assert "Neue Bänke" not in found.body and found.body.startswith("Die fiktive Gemeinde")
+
+
+def test_a_note_on_the_author_under_the_story_is_left_out():
+    text = ("Home\nNews\nWesthaven closes its old ferry pier\nBy Jane Roe-Smith\nMarch 3, 2026\n" + EN_STORY
+            + "Harbour fees will not change during the works, the council said in a statement.\n"
+            "Jane Roe-Smith is a reporter covering the fictional coast of Westhaven for the Example Gazette.\n"
+            "@JaneRoe-Smith\nPrivacy\nTerms\n")
+    found = read(text)
+    assert found.authors == ["Jane Roe-Smith"]
+    assert "is a reporter covering" not in found.body and "@JaneRoe" not in found.body
+    assert "Harbour fees will not change" in found.body
+
+
+def test_a_long_more_information_heading_ending_with_a_colon_opens_a_link_list():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY
+            + "Weitere Informationen zum Fährverkehr in Kleinholm:\nFahrplan der Inselfähre\nNeue Bänke am Hafenplatz\n" + FOOTER)
+    found = read(text)
+    assert "Fahrplan der Inselfähre" not in found.body and "Weitere Informationen" not in found.body
