@@ -42,6 +42,7 @@ WEIGHTS: dict[str, float] = {
     "meta_below": 3.5,  # a byline or date stamp right below (less further down)
     "meta_above": 1.75,  # a stamp right above and no other headline near ("Pressemitteilung 02.11.2021")
     "standfirst_below": 1.0,  # a long line (standfirst or lede) right below
+    "toolbar_below": 2.0,  # a share bar or toolbar right below ("Share", "Tweet", "Email")
     "titled": 3.0,  # the headline of the page's <title>, printed again
     "printed_again": 2.0,  # printed elsewhere on the page too (a few times at most)
     "story_words": 3.0,  # the share of its words the story's opening uses
@@ -256,11 +257,13 @@ def features(
             break
         if i + distance in displays:
             break  # a byline under another headline is that one's
-    else:
+    if "meta_below" not in found:
         over = lines[max(0, i - 4) : i]
         labels_only = not _sentence(line.text) and all(ln.words < min(RIVAL_WORDS, line.words) for ln in over if is_display(ln))
         if any(ln.kind in _META_KINDS for ln in over[-2:]) and labels_only:  # over the stamp, no headline or a shorter label
             found["meta_above"] = 1.0
+    if all(ln.kind == "chrome" for ln in lines[i + 1 : i + 3]) and i + 2 < len(lines):
+        found["toolbar_below"] = 1.0
     if below is not None and (below.prose or below.words >= 12) and not below.furniture:
         found["standfirst_below"] = 1.0
     if line.key == titled:

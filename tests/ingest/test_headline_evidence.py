@@ -344,3 +344,12 @@ def test_a_long_more_information_heading_ending_with_a_colon_opens_a_link_list()
             + "Weitere Informationen zum Fährverkehr in Kleinholm:\nFahrplan der Inselfähre\nNeue Bänke am Hafenplatz\n" + FOOTER)
     found = read(text)
     assert "Fahrplan der Inselfähre" not in found.body and "Weitere Informationen" not in found.body
+
+
+@pytest.mark.parametrize("text", shapes("Home\nPodcasts\nEye on Harbours\nWesthaven Wire March 3, 2026, 7:57 AM\n"
+                                        "Westhaven shuts old ferry pier as engineers find cracks\nShare\nTweet\nEmail\n"
+                                        "Westhaven ferry pier closes\n" + EN_STORY + "Privacy\nTerms\n"))
+def test_the_headline_over_the_share_bar_not_the_video_title_under_it(text):
+    found = read(text)
+    assert found.title == "Westhaven shuts old ferry pier as engineers find cracks"
+    assert found.date.startswith("2026-03-03")
