@@ -61,6 +61,8 @@ MAX_PRINTINGS = 3  # printed more often, a line is a label (a tag, a menu item)
 STORY_STEMS = 3  # a line of at least this many content words names its story in full
 RIVAL_WORDS = 4  # a shorter headline-shaped line under a headline is a label, not a rival
 KICKER_MAX_WORDS = 5  # a kicker is this short
+TAG_LIST_PARTS = 3  # a line of this many capitalised items between commas is a list of tags ...
+TAG_WORDS = 4  # ... each this short
 META_REACH = 6  # lines below a headline where its byline or stamp may sit
 _META_KINDS = ("stamp", "byline", "relative")
 
@@ -165,8 +167,8 @@ def _title_case(text: str) -> bool:
 
 
 def is_label(text: str) -> bool:
-    """A section path or meta line ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min"), not
-    a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
+    """A section path, meta line or tag list ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min",
+    "Hafen, Fähren, Kleinholm"), not a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
     if text.isupper() and len(text.split()) <= 3:
         return True
     if any(sep in text for sep in _PATH_SEPARATORS):
@@ -175,7 +177,8 @@ def is_label(text: str) -> bool:
         if sep in text:
             parts = text.split(sep)
             return len(parts) >= 3 or all(len(part.split()) <= 3 for part in parts)
-    return False
+    parts = text.split(", ")  # a line of tags: "Politik, Justiz, Emmanuel Macron"
+    return len(parts) >= TAG_LIST_PARTS and all(part[:1].isupper() and len(part.split()) <= TAG_WORDS for part in parts)
 
 
 @dataclass(frozen=True)

@@ -353,3 +353,17 @@ def test_the_headline_over_the_share_bar_not_the_video_title_under_it(text):
     found = read(text)
     assert found.title == "Westhaven shuts old ferry pier as engineers find cracks"
     assert found.date.startswith("2026-03-03")
+
+
+def test_a_line_of_tags_is_no_headline():
+    assert is_label("La Ville en marche, Justice, Jean Dupont")
+    assert not is_label("Lavendel, Serpentinen und alte Dörfer: fünf Orte am Meer")
+    text = ("Accueil\nContact\nAccueil | Par Jeanne Roux | 3 mars 2026\n"
+            "Deux ans de travaux au port de Kleinholm : une jetée neuve et trois retards\n"
+            "On vous aurait bien fait la liste des retards, mais elle est déjà trop longue.\n"
+            "Port de Kleinholm, Travaux, Jeanne Roux\nVos réactions (3)\nenvoyer par mail\n"
+            "Le chantier de la jetée du port fictif de Kleinholm a pris fin mardi, avec trois mois de retard sur le "
+            "calendrier prévu par la commune et un budget dépassé de dix pour cent.\n"
+            "Les ferries reprendront leurs horaires habituels dès la semaine prochaine, a indiqué la capitainerie "
+            "dans un communiqué publié après la réception des travaux.\n" + FOOTER)
+    assert read(text).title == "Deux ans de travaux au port de Kleinholm : une jetée neuve et trois retards"
