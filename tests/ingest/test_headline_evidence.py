@@ -367,3 +367,23 @@ def test_a_line_of_tags_is_no_headline():
             "Les ferries reprendront leurs horaires habituels dès la semaine prochaine, a indiqué la capitainerie "
             "dans un communiqué publié après la réception des travaux.\n" + FOOTER)
     assert read(text).title == "Deux ans de travaux au port de Kleinholm : une jetée neuve et trois retards"
+
+
+def test_a_most_read_list_below_a_short_paywalled_story_does_not_outweigh_it():
+    """A paywalled story of two paragraphs, then "Weitere Artikel" with wordy teasers: the story
+    under the headline with its byline and stamp is the article, not the longest teaser."""
+    teasers = "".join(
+        f"Bergwacht\nBergwacht rettet Wanderer {name} aus einem Baum bei Kleinholm\n"
+        f"Die Bergwacht rettet den Wanderer {name} aus einem Baum bei Kleinholm, nachdem er beim Klettern auf dem "
+        "Rückweg hängen geblieben war und die Retter erst nach einer Stunde zu ihm gelangten. Von Tom Weber 3\n"
+        for name in ("Anton", "Berta", "Carla", "Dieter", "Emil", "Frieda", "Gustav"))
+    text = (MENU + "Semesterstart\nStudierende suchen in Kleinholm noch verzweifelt eine Wohnung\nVon Jana Brückner\n"
+            "Mi, 14. Oktober 2026 um 12:50 Uhr\n"
+            "Die Vorlesungen an der Hochschule starten, doch nicht alle Erstsemester haben schon ein Zimmer gefunden.\n"
+            "Foto: Tom Weber\n"
+            "Gesine aus dem Nachbarort läuft die Zeit davon: Sie hat sich für ein Studium eingeschrieben und schreibt "
+            "seit Wochen Vermieter an, doch Antworten kommen kaum. \"Das ist echt ...\n"
+            "Jetzt diesen Artikel lesen!\nWeitere Artikel\n" + teasers + FOOTER)
+    found = read(text)
+    assert found.title == "Studierende suchen in Kleinholm noch verzweifelt eine Wohnung"
+    assert found.authors == ["Jana Brückner"]
