@@ -86,3 +86,46 @@ def test_a_stamp_inline_after_the_standfirst_is_read():
     art = read(story(header=header, meta='<meta property="article:published_time" content="2026-02-02T10:00:00Z">'))
     assert art.date == "2026-02-06"
     assert art.summary == "Two ferries can now be finished. When will they sail?"
+
+
+def test_section_from_the_trail_without_its_home_and_story_steps():
+    """'Harbour Gazette > Business > Shipyard workers accept pay off...': the home page and the
+    story (its headline cut short) are no section; the step between them is."""
+    trail = ('<ol class="breadcrumb"><li><a href="/">Harbour Gazette</a></li><li>&gt;</li>'
+             '<li><a href="/business">Business</a></li><li>Shipyard workers accept pay off...</li></ol>')
+    assert read(story(header="").replace("<article>", trail + "<article>")).section == "Business"
+    home_only = '<ol class="breadcrumb"><li><a href="/">Harbour Gazette</a></li><li>Shipyard workers accept pay offer</li></ol>'
+    assert read(story().replace("<article>", home_only + "<article>")).section is None
+
+
+def test_a_photo_credit_over_the_headline_is_no_section_but_a_kicker_link_is():
+    credit = "<div>Shipyard/Harbour Photo</div>"
+    assert read(story().replace('<header class="article-head">', credit + '<header class="article-head">')).section is None
+    kicker = '<a class="kicker" href="/business/shipping">Shipping</a>'
+    assert read(story().replace("<h1>", kicker + "<h1>")).section == "Shipping"
+
+
+def test_image_is_the_figcaption_whole_caption_and_credit():
+    """Caption and credit in separate blocks of one <figcaption> ("Foto:" / "Lena Berg") are
+    one image line; og:image's address is never the image."""
+    figure = ('<figure><img src="/img/yard.jpg" alt=""><figcaption><div><p>The first ferry in the dry dock at '
+              'Lindholm.</p></div><div class="credit">Photo: <div><p>Lena Berg</p></div></div></figcaption></figure>')
+    html = story(header=figure, meta='<meta property="og:image" content="https://example.org/img/yard.jpg">')
+    assert read(html).image == "The first ferry in the dry dock at Lindholm. Photo: Lena Berg"
+
+
+def test_a_section_declared_as_a_slug_is_given_as_the_page_prints_it():
+    links = '<div class="tags"><a href="/shipping-and-ports">Shipping &amp; Ports</a></div>'
+    art = read(story(meta='<meta property="article:section" content="shipping-and-ports">').replace("</article>", links + "</article>"))
+    assert art.section == "Shipping & Ports"
+    art = read(story(meta='<meta property="article:section" content="local-news">'))
+    assert art.section == "Local news"
+
+
+def test_a_title_cut_at_an_unescaped_quote_is_not_the_headline():
+    """og:title written as content="Mayor calls the plan "reckless"": the attribute ends at the
+    quote; the <title> carries the whole headline (no <h1> to settle it)."""
+    meta = '<meta property="og:title" content="Mayor calls the harbour plan "reckless"">'
+    html = story(meta=meta).replace("<h1>{}</h1>".format("Shipyard workers accept pay offer"), "")
+    html = html.replace("<title>Shipyard workers accept pay offer | Harbour Gazette</title>", '<title>Mayor calls the harbour plan "reckless"</title>')
+    assert read(html).title == 'Mayor calls the harbour plan "reckless"'
