@@ -291,3 +291,26 @@ def declared_names(value: str) -> list[str]:
         if part and not canonical_agency(part) and "@" not in part and len(part.split()) <= 5:
             out.append(part.title() if part.isupper() else part)
     return out
+
+
+AUTHOR_NOTE_WORDS = 60  # an author's note under (or over) the story is this short
+AUTHOR_NOTE_REACH = 3  # ... and among the story's last (or first) paragraphs
+
+
+def without_author_notes(story: list[str], authors: list[str]) -> list[str]:
+    """The story without the note on its author that pages print under it (or over it): a short
+    paragraph that opens with the byline's name ("Jane Roe is a professor at ...", "Jane Roe lehrt
+    Geschichte ..."), or the author's handle alone ("@janeroe")."""
+    if not authors or len(story) <= AUTHOR_NOTE_REACH:
+        return story
+    names = tuple(a for a in authors if " " in a)
+    handles = {"@" + "".join(a.split()).casefold() for a in authors}
+
+    def note(paragraph: str) -> bool:
+        if paragraph.casefold() in handles:
+            return True
+        return paragraph.startswith(names) and len(paragraph.split()) <= AUTHOR_NOTE_WORDS and not paragraph.startswith(
+            tuple(f"{n}{p}" for n in names for p in (",", ":", " said", " sagte", " says", " sagt")))
+
+    edge = set(range(AUTHOR_NOTE_REACH)) | set(range(len(story) - AUTHOR_NOTE_REACH, len(story)))
+    return [p for i, p in enumerate(story) if not (i in edge and note(p))]

@@ -292,6 +292,7 @@ _SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s")
 _LABEL_ANYWHERE = re.compile(rf"(?<!\w)(?:{_UPDATED}|{alternation(l for l in _DATA['published_labels'] if len(l) > 3)})\b", re.I)
 _LABEL_WORDS = frozenset(w for label in _DATA["published_labels"] + _DATA["updated_labels"] for w in label.split())
 _RELATIVE = re.compile(rf"^\W*(?:(?:{_UPDATED}|{_PUBLISHED})\s*:?\s*)?(?:{'|'.join(_DATA['relative'])})\W*$", re.I)
+_GLUED_DATES = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}[./])")
 STAMP_MAX_CHARS = 140
 STAMP_MAX_WORDS = 18
 BARE_STAMP_WORDS = 4  # a date without year, time or weekday is a stamp only on a line this short
@@ -314,6 +315,7 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
         return None
     if "(@" in line:
         return None  # "— Jane Roe (@janeroe) October 9, 2026": an embedded post's attribution, part of the story
+    line = _GLUED_DATES.sub(r"\1 ", line)  # "6. November 20236. November 2023": two <time>s printed without a space
     mentions = find_dates(line, numeric=True, month_first=month_first)
     if not mentions:
         return None

@@ -42,6 +42,7 @@ WEIGHTS: dict[str, float] = {
     "meta_below": 3.5,  # a byline or date stamp right below (less further down)
     "meta_above": 1.75,  # a stamp right above and no other headline near ("Pressemitteilung 02.11.2021")
     "standfirst_below": 1.0,  # a long line (standfirst or lede) right below
+    "toolbar_below": 2.0,  # a share bar or toolbar right below ("Share", "Tweet", "Email")
     "titled": 3.0,  # the headline of the page's <title>, printed again
     "printed_again": 2.0,  # printed elsewhere on the page too (a few times at most)
     "story_words": 3.0,  # the share of its words the story's opening uses
@@ -60,6 +61,8 @@ MAX_PRINTINGS = 3  # printed more often, a line is a label (a tag, a menu item)
 STORY_STEMS = 3  # a line of at least this many content words names its story in full
 RIVAL_WORDS = 4  # a shorter headline-shaped line under a headline is a label, not a rival
 KICKER_MAX_WORDS = 5  # a kicker is this short
+TAG_LIST_PARTS = 3  # a line of this many capitalised items between commas is a list of tags ...
+TAG_WORDS = 4  # ... each this short
 META_REACH = 6  # lines below a headline where its byline or stamp may sit
 _META_KINDS = ("stamp", "byline", "relative")
 
@@ -164,8 +167,8 @@ def _title_case(text: str) -> bool:
 
 
 def is_label(text: str) -> bool:
-    """A section path or meta line ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min"), not
-    a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
+    """A section path, meta line or tag list ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min",
+    "Hafen, Fähren, Kleinholm"), not a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
     if text.isupper() and len(text.split()) <= 3:
         return True
     if any(sep in text for sep in _PATH_SEPARATORS):
@@ -174,7 +177,8 @@ def is_label(text: str) -> bool:
         if sep in text:
             parts = text.split(sep)
             return len(parts) >= 3 or all(len(part.split()) <= 3 for part in parts)
-    return False
+    parts = text.split(", ")  # a line of tags: "Politik, Justiz, Emmanuel Macron"
+    return len(parts) >= TAG_LIST_PARTS and all(part[:1].isupper() and len(part.split()) <= TAG_WORDS for part in parts)
 
 
 @dataclass(frozen=True)
@@ -256,11 +260,13 @@ def features(
             break
         if i + distance in displays:
             break  # a byline under another headline is that one's
-    else:
+    if "meta_below" not in found:
         over = lines[max(0, i - 4) : i]
         labels_only = not _sentence(line.text) and all(ln.words < min(RIVAL_WORDS, line.words) for ln in over if is_display(ln))
         if any(ln.kind in _META_KINDS for ln in over[-2:]) and labels_only:  # over the stamp, no headline or a shorter label
             found["meta_above"] = 1.0
+    if all(ln.kind == "chrome" for ln in lines[i + 1 : i + 3]) and i + 2 < len(lines):
+        found["toolbar_below"] = 1.0
     if below is not None and (below.prose or below.words >= 12) and not below.furniture:
         found["standfirst_below"] = 1.0
     if line.key == titled:

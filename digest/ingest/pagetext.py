@@ -30,7 +30,7 @@ OTHER_RUN_SHARE = 0.6  # a run this close to the best competes with it on its he
 RUN_WEIGHT = 6.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
-MAX_CANDIDATES = 200  # headline candidates weighed per page
+MAX_CANDIDATES = 200  # headline candidates weighed per page on their evidence alone (more sit by the strong runs)
 PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
 OPENING_PARAGRAPH_WORDS = 25  # ... and this long, a story's paragraph, not a one-line standfirst
 OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in
@@ -111,15 +111,16 @@ def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tu
         if prefix[peak[i + 1]] > prefix[i]:
             peak[i] = peak[i + 1]
     candidates = {i for i, ln in enumerate(lines) if headline.is_display(ln) and (headline.has_evidence(lines, i, counts) or ln.key == titled)}
+    candidates = set(sorted(candidates)[:MAX_CANDIDATES])
     for score, start, end in sorted(runs, reverse=True)[:4]:
-        if score >= OTHER_RUN_SHARE * top:  # the headline-shaped lines above a strong run and at its top
+        if score >= OTHER_RUN_SHARE * top:  # the headline-shaped lines above a strong run and at its top, however far down
             reach = range(max(0, start - headline.WINDOW), min(end, start + HEADER_REACH))
             candidates.update(i for i in reach if headline.is_display(lines[i]))
     # under a paragraph a headline-shaped line is a subhead or a teaser, never the story's headline
     candidates = {i for i in candidates if counts[lines[i].key] > 1 or lines[i].key == titled or not _under_paragraph(lines, i)}
     best: tuple[float, int | None, int, int] = (float("-inf"), None, *max(runs)[1:])
     openings: dict[int, frozenset[str]] = {}
-    for at in sorted(candidates)[:MAX_CANDIDATES]:
+    for at in sorted(candidates):
         first = _after_header(lines, at)
         if first >= len(lines):
             continue

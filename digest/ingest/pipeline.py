@@ -69,7 +69,8 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
     title = str(record.get("title") or page.headline or "").strip()
     if record.get("source") and title:  # an aggregator's "Headline - Example Wire"
         title = headline.strip_site(title, [str(record["source"])])
-    story = list(page.story)
+    authors = [str(a) for a in record.get("authors") or byline.authors(page)]
+    story = byline.without_author_notes(list(page.story), authors)
     if story and title:
         story[0] = without_headline(story[0], title)
     standfirsts = {fold(t) for t in (page.standfirst, page.declared.description) if t}
@@ -92,7 +93,7 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
         section=record.get("section") or section.section(page),
         dateline=found.city if found else None,
         agency=dateline.choose_agency(found, page.credits, title, image, "\n".join(story)),
-        authors=[str(a) for a in record.get("authors") or byline.authors(page)],
+        authors=authors,
         image=image,
         lang=lang,
         body=body,

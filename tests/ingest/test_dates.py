@@ -45,6 +45,7 @@ def test_declared_values(value, iso):
         ("Von Jana Berg | 24.10.2026", "2026-10-24"),
         ("Ufficio stampa, 3 settembre 2026", "2026-09-03"),
         ("2026年6月4日", "2026-06-04"),
+        ("6. November 20266. November 2026 Jana Brückner Hafen, Fähre", "2026-11-06"),
     ],
 )
 def test_stamps_keep_the_time_and_zone_printed(line, iso):

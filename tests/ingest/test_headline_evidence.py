@@ -305,3 +305,85 @@ def test_a_headline_printed_with_its_byline_and_stamp_on_one_line(text):
     assert found.title == "Westhaven closes its old ferry pier"
     assert found.authors == ["Jane Roe-Smith"]
     assert found.date.startswith("2026-03-03")
+
+
+def test_a_lower_case_byline_under_the_headline_is_not_joined_to_it():
+    text = (MENU + "Berichte\nGemeinderatswahl in Kleinholm\nvon Jana Brückner, Tom Weber\n"
+            "Erdrutschsieg der Hafenliste\n14. März 2026\n" + STORY + FOOTER)
+    found = read(text)
+    assert found.title == "Gemeinderatswahl in Kleinholm"
+    assert found.authors == ["Jana Brückner", "Tom Weber"]
+
+
+def test_a_headline_under_a_menu_of_hundreds_of_items_printed_twice_is_still_weighed():
+    """A mega-menu and a site map that repeat hundreds of section names: the headline over the
+    story is weighed even when the page has more candidate lines than are weighed on evidence alone."""
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "be", "du", "fe", "gi", "ho", "ju"]
+    names = [f"Ortsteil {a.title()}{b}{c}" for a in syllables for b in syllables for c in ("n", "r")][:260]
+    menu = "".join(f"Neues aus {n}\n" for n in names)
+    text = (menu + "Gemeinde erneuert den alten Fähranleger\n" + STORY
+            + "Themenrelevante Nachrichten\nNeue Bänke für den Hafenplatz\nFährfest lockt viele Gäste\n" + menu + FOOTER)
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert "Neue Bänke" not in found.body and found.body.startswith("Die fiktive Gemeinde")
+
+
+def test_a_note_on_the_author_under_the_story_is_left_out():
+    text = ("Home\nNews\nWesthaven closes its old ferry pier\nBy Jane Roe-Smith\nMarch 3, 2026\n" + EN_STORY
+            + "Harbour fees will not change during the works, the council said in a statement.\n"
+            "Jane Roe-Smith is a reporter covering the fictional coast of Westhaven for the Example Gazette.\n"
+            "@JaneRoe-Smith\nPrivacy\nTerms\n")
+    found = read(text)
+    assert found.authors == ["Jane Roe-Smith"]
+    assert "is a reporter covering" not in found.body and "@JaneRoe" not in found.body
+    assert "Harbour fees will not change" in found.body
+
+
+def test_a_long_more_information_heading_ending_with_a_colon_opens_a_link_list():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY
+            + "Weitere Informationen zum Fährverkehr in Kleinholm:\nFahrplan der Inselfähre\nNeue Bänke am Hafenplatz\n" + FOOTER)
+    found = read(text)
+    assert "Fahrplan der Inselfähre" not in found.body and "Weitere Informationen" not in found.body
+
+
+@pytest.mark.parametrize("text", shapes("Home\nPodcasts\nEye on Harbours\nWesthaven Wire March 3, 2026, 7:57 AM\n"
+                                        "Westhaven shuts old ferry pier as engineers find cracks\nShare\nTweet\nEmail\n"
+                                        "Westhaven ferry pier closes\n" + EN_STORY + "Privacy\nTerms\n"))
+def test_the_headline_over_the_share_bar_not_the_video_title_under_it(text):
+    found = read(text)
+    assert found.title == "Westhaven shuts old ferry pier as engineers find cracks"
+    assert found.date.startswith("2026-03-03")
+
+
+def test_a_line_of_tags_is_no_headline():
+    assert is_label("La Ville en marche, Justice, Jean Dupont")
+    assert not is_label("Lavendel, Serpentinen und alte Dörfer: fünf Orte am Meer")
+    text = ("Accueil\nContact\nAccueil | Par Jeanne Roux | 3 mars 2026\n"
+            "Deux ans de travaux au port de Kleinholm : une jetée neuve et trois retards\n"
+            "On vous aurait bien fait la liste des retards, mais elle est déjà trop longue.\n"
+            "Port de Kleinholm, Travaux, Jeanne Roux\nVos réactions (3)\nenvoyer par mail\n"
+            "Le chantier de la jetée du port fictif de Kleinholm a pris fin mardi, avec trois mois de retard sur le "
+            "calendrier prévu par la commune et un budget dépassé de dix pour cent.\n"
+            "Les ferries reprendront leurs horaires habituels dès la semaine prochaine, a indiqué la capitainerie "
+            "dans un communiqué publié après la réception des travaux.\n" + FOOTER)
+    assert read(text).title == "Deux ans de travaux au port de Kleinholm : une jetée neuve et trois retards"
+
+
+def test_a_most_read_list_below_a_short_paywalled_story_does_not_outweigh_it():
+    """A paywalled story of two paragraphs, then "Weitere Artikel" with wordy teasers: the story
+    under the headline with its byline and stamp is the article, not the longest teaser."""
+    teasers = "".join(
+        f"Bergwacht\nBergwacht rettet Wanderer {name} aus einem Baum bei Kleinholm\n"
+        f"Die Bergwacht rettet den Wanderer {name} aus einem Baum bei Kleinholm, nachdem er beim Klettern auf dem "
+        "Rückweg hängen geblieben war und die Retter erst nach einer Stunde zu ihm gelangten. Von Tom Weber 3\n"
+        for name in ("Anton", "Berta", "Carla", "Dieter", "Emil", "Frieda", "Gustav"))
+    text = (MENU + "Semesterstart\nStudierende suchen in Kleinholm noch verzweifelt eine Wohnung\nVon Jana Brückner\n"
+            "Mi, 14. Oktober 2026 um 12:50 Uhr\n"
+            "Die Vorlesungen an der Hochschule starten, doch nicht alle Erstsemester haben schon ein Zimmer gefunden.\n"
+            "Foto: Tom Weber\n"
+            "Gesine aus dem Nachbarort läuft die Zeit davon: Sie hat sich für ein Studium eingeschrieben und schreibt "
+            "seit Wochen Vermieter an, doch Antworten kommen kaum. \"Das ist echt ...\n"
+            "Jetzt diesen Artikel lesen!\nWeitere Artikel\n" + teasers + FOOTER)
+    found = read(text)
+    assert found.title == "Studierende suchen in Kleinholm noch verzweifelt eine Wohnung"
+    assert found.authors == ["Jana Brückner"]
