@@ -49,6 +49,8 @@ def parse_html(html: str, url: str | None = None) -> Page:
     names = declared.site_names + outlet.names_in(text, url)
     title = headline.reconcile(printed, declared.titles, names) or ""
     view = None
+    if _names_only(title, declared.site_names + names):
+        title = ""  # "ICON • ICON": the masthead's name, not a headline; the visible text's headline below
     if not headline.confirmed(title, declared.titles, names):
         title = _declared_printed(declared.titles, names, title, text) or title  # an <h1> that is the blog's motto
     if not headline.confirmed(title, declared.titles, names):
@@ -142,6 +144,13 @@ def _declared_printed(declared: list[str], names: list[str], h1: str, text: str)
     return None
 
 
+def _names_only(title: str, names: list[str]) -> bool:
+    """A title made of the site's name and nothing else ("ICON • ICON", "Example Post | Example")."""
+    words = set(_ANY_WORD.findall(title.casefold()))
+    return bool(words) and words <= {w for n in names for w in _ANY_WORD.findall(n.casefold())}
+
+
+_ANY_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"\w{3,}")
 UNRELATED_SHARED_WORDS = 1  # an <h1> sharing more words than this with a declared title may be its rewording
 DECLARED_TITLE_WORDS = 4  # a declared title this long printed on the page is the headline

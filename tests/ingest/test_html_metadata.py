@@ -182,3 +182,13 @@ def test_a_heading_or_prompt_closing_the_story_is_left_out_but_a_list_and_a_sign
     items = "<ul><li>Ferry one: back in March</li><li>Ferry two: back in May</li></ul><p>Ola Nordmann</p></article>"
     body = read(story().replace("</article>", items)).body
     assert "Ferry two: back in May" in body and body.rstrip().endswith("Ola Nordmann")
+
+
+def test_a_title_of_site_names_only_gives_way_to_the_printed_headline():
+    """<title>Gazette • Harbour Gazette</title> and an <h1> logo: the masthead, not the story's
+    headline, which the page prints over the story."""
+    html = story(meta='<meta property="og:site_name" content="Harbour Gazette">')
+    html = html.replace("<title>Shipyard workers accept pay offer | Harbour Gazette</title>", "<title>Gazette • Harbour Gazette</title>")
+    html = html.replace("<h1>Shipyard workers accept pay offer</h1>", '<p class="issue">March 2026</p><h2>Shipyard workers accept pay offer</h2>')
+    html = html.replace("<nav>", "<h1>Harbour Gazette</h1><nav>")
+    assert read(html).title == "Shipyard workers accept pay offer"
