@@ -54,8 +54,26 @@ def read_declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     d.lang = (_texts([tree.get("lang"), article.get("inLanguage")] + _metas(meta, "lang")) + [None])[0]
     d.description = (_texts(_metas(meta, "descriptions")) + [None])[0]
     d.captions = _texts([" ".join(visible_text(el).split()) for el in tree.iter("figcaption")])  # its blocks apart
-    h1s = list(tree.iter("h1"))
+    h1s = _headings(tree)
     return d, _texts(_h1(el) for el in h1s), _texts(" ".join(el.text_content().split()) for el in h1s)
+
+
+def _headings(tree: Any) -> list[Any]:
+    """The printed headlines: the <h1>s, but not one that is a breadcrumb trail's last step;
+    where none is left, the first element the page marks itemprop="headline"."""
+    h1s = [el for el in tree.iter("h1") if not _in_trail(el)]
+    if h1s:
+        return h1s
+    return [el for el in tree.xpath('//body//*[@itemprop="headline"]') if el.tag not in ("meta", "link")][:1]
+
+
+def _in_trail(el: Any) -> bool:
+    """An element inside a breadcrumb trail's list (not a teaser box merely named "...-breadcrumb")."""
+    for parent in el.iterancestors("nav", "ol", "ul"):
+        marker = " ".join(filter(None, [parent.get("class"), parent.get("id"), parent.get("aria-label"), parent.get("itemtype")]))
+        if marker and (_BREADCRUMB.search(marker) or "BreadcrumbList" in marker):
+            return True
+    return False
 
 
 _UTC_MIDNIGHT = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](22|23):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")

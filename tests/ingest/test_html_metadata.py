@@ -192,3 +192,14 @@ def test_a_title_of_site_names_only_gives_way_to_the_printed_headline():
     html = html.replace("<h1>Shipyard workers accept pay offer</h1>", '<p class="issue">March 2026</p><h2>Shipyard workers accept pay offer</h2>')
     html = html.replace("<nav>", "<h1>Harbour Gazette</h1><nav>")
     assert read(html).title == "Shipyard workers accept pay offer"
+
+
+def test_an_h1_inside_the_breadcrumb_trail_is_not_the_headline():
+    """The CMS sets the trail's last step in an <h1>; the headline the reader sees is marked
+    itemprop="headline", its kicker in a span of its own."""
+    trail = ('<ul class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/business">Business</a></li>'
+             '<li><h1><span>Yard deal: what workers get</span></h1></li></ul>')
+    printed = ('<div class="head" itemprop="headline"><span class="highline">Yard deal</span> '
+               'Shipyard workers accept pay offer</div>')
+    html = story().replace("<h1>Shipyard workers accept pay offer</h1>", printed).replace("<article>", trail + "<article>")
+    assert read(html).title == "Shipyard workers accept pay offer"
