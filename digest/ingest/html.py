@@ -58,35 +58,14 @@ def parse_html(html: str, url: str | None = None) -> Page:
         title = view.headline if view else title
     declared.site_names += [site for site in (headline.site_of(t, title) for t in declared.titles) if site]
     view = view or parse_page_text(text, title=title or None)
-    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()] if doc is not None else []
-    story, furniture = split_furniture(paragraphs, title, declared.captions)
     headlines = {fold(t) for t in [title, *printed, *whole, *declared.titles] if t}
-    while story and fold(story[0]) in headlines:
-        furniture.append(story.pop(0))  # the headline, with its kicker or reworded, is not the story
-    story = _lede_first(view.story, story) or view.story  # trafilatura found nothing: the visible text's story
-    for _ in range(TRAILING_LINES):
-        if len(story) < 2 or not _trailing_heading(story[-1]):
-            break
-        furniture.append(story.pop())  # "Schon gelesen?", "More on the outbreak:": a heading over what follows the story
-    standfirst = _standfirst(view, story, headlines, declared.captions)
-    header, above = view.header, view.above
-    again = [i for i, line in enumerate(header) if title and fold(line).startswith(fold(title))]
-    if again:  # the view read an earlier printing of the headline (a teaser's, a gallery's): the header is under the last
-        if again[-1] > 0:
-            above = header[max(0, again[-1] - 3) : again[-1]]
-        header = _tail(header[again[-1]], title) + header[again[-1] + 1 :]
+    story, furniture = _story(doc, view, title, headlines, declared.captions)
+    standfirst = _standfirst(view, story, headlines, declared.captions) or _lede_between(view, title, story, headlines, declared.captions)
+    header, above = _under_last_printing(view, title)
     above = labels_shown(tree, above, {fold(n) for n in declared.site_names + names}, url)
     declared.breadcrumbs = section_trail(declared.breadcrumbs, title)
     if declared.section and declared.section.islower():
         declared.section = as_printed(tree, declared.section, declared.breadcrumbs)
-    opening = _opening(view.lines, title, story)
-    if opening is not None:
-        at, start = opening
-        ledes = [p for p in _ledes(view.lines[at + 1 : start], title, declared.captions) if fold(p) not in headlines]
-        known = {fold(p) for p in story} | ({fold(standfirst)} if standfirst else set())
-        ledes = [p for p in ledes if fold(p) not in known]
-        if ledes and not standfirst:  # not into the story: a pull quote, a promo or an unmarked caption sits there too
-            standfirst = ledes[0]
     page = Page(
         headline=title,
         standfirst=standfirst,
@@ -103,16 +82,63 @@ def parse_html(html: str, url: str | None = None) -> Page:
         declared=declared,
         url=url or (doc.url if doc is not None else None) or None,
     )
+    _settle_date(page, tree)
+    return page
+
+
+def _story(doc: Any, view: Page, title: str, headlines: set[str], captions: list[str]) -> tuple[list[str], list[str]]:
+    """trafilatura's paragraphs split into the story and the furniture it let through: the
+    headline again, a lede the page prints right above, nothing where it found nothing (the
+    visible text's story then), headings and prompts closing it."""
+    paragraphs = [p.strip() for p in (doc.text or "").split("\n") if p.strip()] if doc is not None else []
+    story, furniture = split_furniture(paragraphs, title, captions)
+    while story and fold(story[0]) in headlines:
+        furniture.append(story.pop(0))  # the headline, with its kicker or reworded, is not the story
+    story = _lede_first(view.story, story) or view.story  # trafilatura found nothing: the visible text's story
+    for _ in range(TRAILING_LINES):
+        if len(story) < 2 or not _trailing_heading(story[-1]):
+            break
+        furniture.append(story.pop())  # "Schon gelesen?", "More on the outbreak:": a heading over what follows the story
+    return story, furniture
+
+
+def _under_last_printing(view: Page, title: str) -> tuple[list[str], list[str]]:
+    """The header cluster and the lines above the headline, read at its last printing over the
+    story where the visible text's reading took an earlier one (a teaser's, a gallery's)."""
+    header, above = view.header, view.above
+    again = [i for i, line in enumerate(header) if title and fold(line).startswith(fold(title))]
+    if again:
+        if again[-1] > 0:
+            above = header[max(0, again[-1] - 3) : again[-1]]
+        header = _tail(header[again[-1]], title) + header[again[-1] + 1 :]
+    return header, above
+
+
+def _lede_between(view: Page, title: str, story: list[str], headlines: set[str], captions: list[str]) -> str | None:
+    """Where the page has no standfirst: the first paragraph of prose between the headline and
+    the story that the extractor left out (a lede in a box). Not into the story: a pull quote,
+    a promo or an unmarked caption sits there too."""
+    opening = _opening(view.lines, title, story)
+    if opening is None:
+        return None
+    at, start = opening
+    known = {fold(p) for p in story} | headlines
+    return next((p for p in _ledes(view.lines[at + 1 : start], title, captions) if fold(p) not in known), None)
+
+
+def _settle_date(page: Page, tree: Any) -> None:
+    """Where the page declares no date and prints none where a stamp sits, htmldate's search of
+    its whole text; where the date is a printed day, the time the markup declares for that day."""
+    declared = page.declared
     date = publication_date(page)
-    if date is None:  # no date the page declares or prints where a stamp sits: search its whole text
+    if date is None:
         found = find_date(tree, **set_date_params(extensive=True))
         if found:
             declared.published.append(found)
-    elif len(date) == len("2026-01-01"):  # the printed day: with its time where the markup declares one on that day
+    elif len(date) == len("2026-01-01"):
         timed = next((v for v in declared.published if len(normalise_date(v) or "") > len(date) and (normalise_date(v) or "").startswith(date)), None)
         if timed:
             declared.published.insert(0, timed)
-    return page
 
 
 def _anchored(text: str, title: str, declared: list[str], names: list[str]) -> Page | None:
