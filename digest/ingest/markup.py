@@ -96,13 +96,14 @@ _ARCHIVE_MONTH = re.compile(rf"^(?i:{alternation(MONTHS)})\.? (?:19|20)\d\d$")  
 
 def section_trail(steps: list[str], title: str) -> list[str]:
     """A breadcrumb trail's section steps: without separators, "You are here:" labels and an
-    archive's months, without
-    its first step (the home page, under whatever name: "Home", "Startseite", "example.org") and
-    without its last when that is the story itself (its headline, or the headline cut short: "...")."""
+    archive's months, without its first step (the home page, under whatever name: "Home",
+    "Startseite", "example.org", an icon: "") and without its last when that is the story
+    itself (its headline, or the headline cut short: "...")."""
     steps = [s.strip(" /|>»·") for s in steps]
-    steps = [s for s in steps if any(ch.isalnum() for ch in s) and not s.endswith(":") and not _ARCHIVE_MONTH.match(s)]
+    steps = [s for s in steps if not s or (any(ch.isalnum() for ch in s) and not s.endswith(":") and not _ARCHIVE_MONTH.match(s))]
     if len(steps) >= 2:
         steps = steps[1:]
+    steps = [s for s in steps if s]
     if steps and title and (headline.same_headline(steps[-1], title) or steps[-1].endswith(("...", "…"))):
         steps = steps[:-1]
     return steps
@@ -307,6 +308,9 @@ def _breadcrumbs(tree: Any, ld: list[dict]) -> list[str]:
     for el in tree.iter("nav", "ol", "ul", "div", "p"):
         marker = " ".join(filter(None, [el.get("class"), el.get("id"), el.get("aria-label")]))
         if marker and _BREADCRUMB.search(marker):
-            steps = [" ".join(a.text_content().split()) for a in el.iter("a", "span", "li") if a.tag in ("a", "li") or not len(a)]
+            items = [" ".join(li.text_content().split()) for li in el.iter("li")]
+            if len(items) >= 2 and items.count("") <= 1 and not el.xpath(".//li//li"):  # a flat trail: a step per item, an icon home as ""
+                return items
+            steps = [" ".join(a.text_content().split()) for a in el.iter("a", "span") if a.tag == "a" or not len(a)]
             return [s for s in dict.fromkeys(steps) if s]
     return []

@@ -203,3 +203,9 @@ def test_an_h1_inside_the_breadcrumb_trail_is_not_the_headline():
                'Shipyard workers accept pay offer</div>')
     html = story().replace("<h1>Shipyard workers accept pay offer</h1>", printed).replace("<article>", trail + "<article>")
     assert read(html).title == "Shipyard workers accept pay offer"
+
+
+def test_a_trail_whose_home_step_is_an_icon_keeps_its_section():
+    trail = ('<div id="breadcrumb"><ul><li><a href="/" title="Home"><i class="icon-home"></i></a></li>'
+             '<li><a href="/business">Business</a></li><li>Shipyard workers accept pay offer</li></ul></div>')
+    assert read(story().replace("<article>", trail + "<article>")).section == "Business"
