@@ -44,14 +44,16 @@ def read_declared(tree: Any) -> tuple[Declared, list[str], list[str]]:
     article = next((o for o in ld if _types(o) & _ARTICLE_TYPES), {})
     d.titles = _unbroken(_texts([article.get("headline")] + _metas(meta, "titles") + [_title(tree)]))
     d.published = _texts([article.get("datePublished")] + _itemprop(tree, "datePublished") + _metas(meta, "published"))
-    d.published = [_midnight(v) for v in d.published]
+    lang = (_texts([tree.get("lang"), article.get("inLanguage")] + _metas(meta, "lang")) + [""])[0]
+    if re.split(r"[-_]", lang.casefold())[0] in _MIDNIGHT_LANGUAGES:
+        d.published = [_midnight(v) for v in d.published]
     d.modified = _texts([article.get("dateModified")] + _metas(meta, "modified"))
     d.authors = _texts(_names(article.get("author")) + _metas(meta, "authors"))
     d.site_names = _texts(_metas(meta, "site_names") + _names(article.get("publisher")))  # the masthead's name before the company's
     sections = article.get("articleSection")
     d.section = (_texts(sections if isinstance(sections, list) else [sections]) + _metas(meta, "sections") + [None])[0]
     d.breadcrumbs = _breadcrumbs(tree, ld)
-    d.lang = (_texts([tree.get("lang"), article.get("inLanguage")] + _metas(meta, "lang")) + [None])[0]
+    d.lang = lang or None
     d.description = (_texts(_metas(meta, "descriptions")) + [None])[0]
     d.captions = _texts([" ".join(visible_text(el).split()) for el in tree.iter("figcaption")])  # its blocks apart
     h1s = _headings(tree)
@@ -79,9 +81,13 @@ def _in_trail(el: Any) -> bool:
 _UTC_MIDNIGHT = re.compile(r"^(\d{4}-\d\d-\d\d)[T ](22|23):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 
 
+_MIDNIGHT_LANGUAGES = frozenset(_DATA["midnight_languages"])
+
+
 def _midnight(value: str) -> str:
     """A day the CMS stored as local midnight and declares in UTC ("2026-11-04T23:00:00Z" for
-    5 November in Berlin) as that day, without a time: the page gave none."""
+    5 November in Berlin) as that day, without a time: the page gave none. Only for pages in
+    the languages of UTC+1/+2 zones: at 23:00 UTC it is evening in the Americas."""
     m = _UTC_MIDNIGHT.match(value)
     if not m:
         return value

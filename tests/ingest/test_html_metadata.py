@@ -73,10 +73,12 @@ def story(title: str = "Shipyard workers accept pay offer", meta: str = "", head
 def test_a_day_stored_as_local_midnight_in_utc_is_that_day():
     """A CMS that knows only the day declares it as local midnight written in UTC: 23:00 the
     evening before (Central Europe). The day is the next one, and no time is made up."""
-    art = read(story(meta='<meta property="article:published_time" content="2026-03-04T23:00:00.000Z">'))
+    art = read(story(lang="de-DE", meta='<meta property="article:published_time" content="2026-03-04T23:00:00.000Z">'))
     assert art.date == "2026-03-05"
-    art = read(story(meta='<meta property="article:published_time" content="2026-03-04T23:17:42Z">'))
+    art = read(story(lang="de-DE", meta='<meta property="article:published_time" content="2026-03-04T23:17:42Z">'))
     assert art.date == "2026-03-04T23:17:42+00:00"  # a real time of day is kept, zone and all
+    art = read(story(lang="en-US", meta='<meta property="article:published_time" content="2026-03-04T23:00:00Z">'))
+    assert art.date == "2026-03-04T23:00:00+00:00"  # in the Americas 23:00 UTC is the same evening
 
 
 def test_a_stamp_inline_after_the_standfirst_is_read():
