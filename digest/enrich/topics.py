@@ -83,6 +83,7 @@ class Settings:
     strong_clear: float
     model_min: float
     further_min: float
+    further_share: float
 
 
 @dataclass(frozen=True)
@@ -447,8 +448,10 @@ def combine(picked: list[str], scores: Mapping[str, float], probabilities: Mappi
         for t, v in scores.items():
             votes[t] = votes.get(t, math.log(1e-9)) + math.log1p(v)
     first = max(votes, key=lambda t: votes[t])
+    best = max(scores.values(), default=0.0)
     rest = [t for i, t in enumerate(picked)
-            if t != first and (strong or i == 0 or probabilities.get(t, 1.0) >= settings.further_min)]
+            if t != first and (i == 0 or probabilities.get(t, 1.0) >= settings.further_min
+                               or (strong and scores.get(t, 0.0) >= settings.further_share * best))]
     return [first] + rest[: settings.max_topics - 1]
 
 
