@@ -430,9 +430,11 @@ def combine(picked: list[str], scores: Mapping[str, float], probabilities: Mappi
     * with no lexicon evidence at all, the model alone must reach ``model_min``, else no topic.
 
     Further topics come from the lexicon's own list (its bar is relative to the best evidence,
-    so one stray word adds nothing): all of them when its evidence is strong; else its first
-    topic when the model overruled it, and the others when the model does not rule them out
-    (``further_min``).
+    so one stray word adds nothing): its first topic when the model overruled it, and the others
+    when the model does not rule them out (``further_min``) or, on strong evidence, when the
+    lexicon's own score for them is ``further_share`` of the best (the model, trained on one topic
+    per item, gives a second topic little probability even where a story is about both; a long
+    article's stray sport words, "home", "team", "record", stay out).
     """
     if not picked:
         best = max(probabilities.items(), key=lambda kv: kv[1], default=(None, 0.0))
