@@ -224,8 +224,12 @@ def title_line(lines: list[Line]) -> TitleLine | None:
 
 def has_evidence(lines: list[Line], i: int, counts: dict[str, int]) -> bool:
     """A headline-shaped line the page treats as a headline: printed twice, or with a byline
-    or date stamp right under it."""
-    return counts.get(lines[i].key, 0) > 1 or any(ln.kind in _META_KINDS for ln in lines[i + 1 : i + 1 + META_REACH])
+    or date stamp right under it or right over it ("Energie 12.12.2026, 08:30 Uhr" / headline)."""
+    return (
+        counts.get(lines[i].key, 0) > 1
+        or any(ln.kind in _META_KINDS for ln in lines[i + 1 : i + 1 + META_REACH])
+        or any(ln.kind in _META_KINDS for ln in lines[max(0, i - 2) : i])
+    )
 
 
 def evidence(

@@ -387,3 +387,27 @@ def test_a_most_read_list_below_a_short_paywalled_story_does_not_outweigh_it():
     found = read(text)
     assert found.title == "Studierende suchen in Kleinholm noch verzweifelt eine Wohnung"
     assert found.authors == ["Jana Brückner"]
+
+
+def test_a_job_box_inside_the_story_does_not_split_it_from_its_headline_over_a_stamp():
+    jobs = "".join(f"Ingenieur (m/w/d) Hafentechnik Firma {n} GmbH\nKleinholm Zum Job\n" for n in "ABCDEF")
+    text = (MENU + "Technik\nEnergie 12.03.2026, 08:30 Uhr\n"
+            "Gezeitenkraft: Kann der Hafen von Kleinholm bald Strom erzeugen?\n"
+            "Die fiktive Gemeinde Kleinholm prüft, ob Turbinen in der Hafeneinfahrt genug Strom für den Ort liefern können.\n"
+            "Foto: Jana Brückner\n" + STORY + "Top Stellenangebote\nZur Jobbörse\n" + jobs
+            + "Was haben die Messungen im Hafen ergeben?\n"
+            "Die Strömung in der Hafeneinfahrt erreicht bei Springflut mehr als zwei Meter pro Sekunde, wie die Gutachter "
+            "in ihrem Bericht an den Gemeinderat schreiben, und reicht damit für kleine Turbinen aus.\n"
+            "Lesen Sie auch:\nWie sieht der neue Fahrplan der Inselfähre aus?\n"
+            "Ob die Turbinen gebaut werden, entscheidet der Gemeinderat im Herbst, wenn auch die Kosten für die Wartung "
+            "der Anlagen und die Folgen für die Fischerei bekannt sind.\n" + FOOTER)
+    found = read(text)
+    assert found.title == "Gezeitenkraft: Kann der Hafen von Kleinholm bald Strom erzeugen?"
+    assert found.date.startswith("2026-03-12")
+    assert "Zum Job" not in found.body and "Springflut" in found.body
+
+
+def test_a_citation_box_ends_the_story():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY
+            + "Pour citer cet article :\nJana Brückner, « Le port de Kleinholm », Exemple, 19 octobre 2026.\n" + FOOTER)
+    assert "Pour citer" not in read(text).body
