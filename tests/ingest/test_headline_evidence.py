@@ -411,3 +411,9 @@ def test_a_citation_box_ends_the_story():
     text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY
             + "Pour citer cet article :\nJana Brückner, « Le port de Kleinholm », Exemple, 19 octobre 2026.\n" + FOOTER)
     assert "Pour citer" not in read(text).body
+
+
+@pytest.mark.parametrize("line", ["Ingrese o regístrese acá para guardar los artículos en su zona de usuario",
+                                  "Regístrate o inicia sesión para seguir tus temas favoritos."])
+def test_account_prompts_are_chrome(line):
+    assert is_chrome(line.casefold())
