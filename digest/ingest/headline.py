@@ -251,7 +251,10 @@ def features(
     above = lines[i - 1] if i else None
     between = lines[i + 1 : start]
     displays = [j for j in range(i + 1, start) if _rival(lines[j], line)]
-    if displays and displays[0] == i + 1 and _deck(line, lines[i + 1]):
+    nxt = i + 1
+    while nxt < start and lines[nxt].key == line.key:
+        nxt += 1  # the headline printed twice in a row: no kicker is, so a line under both is its subtitle
+    if displays and displays[0] == nxt and (_deck(line, lines[nxt]) or nxt > i + 1):
         displays = displays[1:]  # a longer subtitle under the headline ("Pflaster-Desaster: ...") is part of it
     found: dict[str, float] = {}
     meta_at = start
@@ -279,7 +282,7 @@ def features(
         found["printed_again"] = min(1.0, (line.words - 1) / 4)  # a menu item printed twice is no headline
     if above is None or above.furniture or above.words <= 3 or is_label(above.text):
         found["below_navigation"] = 1.0
-    elif is_display(above) and _deck(above, line):
+    elif is_display(above) and (_deck(above, line) or (i >= 2 and lines[i - 2].key == above.key)):
         found["subtitle"] = 1.0
     found["paragraphs_above"] = min(2, sum(ln.prose and ln.words >= 12 for ln in lines[max(0, i - 3) : i]))
     # other headlines between it and its byline or stamp say it is not the headline; under the

@@ -417,3 +417,10 @@ def test_a_citation_box_ends_the_story():
                                   "Regístrate o inicia sesión para seguir tus temas favoritos."])
 def test_account_prompts_are_chrome(line):
     assert is_chrome(line.casefold())
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Pressemitteilungen\n2026\nFähren sind kein rechtsfreier Raum\n"
+                                        "Fäh\u00adren sind kein rechts\u00adfrei\u00ader Raum\n"
+                                        "Neue Hafenwache der Gemeinde nimmt die Arbeit auf\nDatum: 26. Januar 2026\n" + STORY + FOOTER))
+def test_a_short_headline_printed_twice_in_a_row_is_no_kicker_of_the_subtitle_under_it(text):
+    assert read(text).title == "Fähren sind kein rechtsfreier Raum"
