@@ -342,7 +342,7 @@ def _kicker(line: Line, below: Line | None) -> bool:
         and not _variant(below, line)
         and not below.text.endswith(".")
         and (line.words <= KICKER_MAX_WORDS or line.text.endswith(":"))
-        and below.words > line.words
+        and below.words >= line.words
     )
 
 

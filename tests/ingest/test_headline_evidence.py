@@ -424,3 +424,9 @@ def test_account_prompts_are_chrome(line):
                                         "Neue Hafenwache der Gemeinde nimmt die Arbeit auf\nDatum: 26. Januar 2026\n" + STORY + FOOTER))
 def test_a_short_headline_printed_twice_in_a_row_is_no_kicker_of_the_subtitle_under_it(text):
     assert read(text).title == "Fähren sind kein rechtsfreier Raum"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Interview mit Hafenmeisterin Jana\nDer Hafen braucht Geduld\n"
+                                        "14. März 2026 Tom Weber\n" + STORY + FOOTER))
+def test_a_kicker_over_a_headline_as_long_as_itself(text):
+    assert read(text).title == "Der Hafen braucht Geduld"
