@@ -236,6 +236,8 @@ def _meta_below(lines: list[Line], i: int) -> bool:
     """A byline, stamp or photo between line i and the next long line (a paywall's prompt or a
     share bar under a one-paragraph story does not make it a standfirst)."""
     for line in lines[i + 1 : i + 1 + HEADER_REACH]:
+        if furniture.is_list_heading(line.key):
+            return False  # the stamps under "Ähnliche Artikel" are its teasers'
         if line.kind in _HEADER_KINDS:
             return True
         if line.prose or line.words >= 15:

@@ -430,3 +430,18 @@ def test_a_short_headline_printed_twice_in_a_row_is_no_kicker_of_the_subtitle_un
                                         "14. März 2026 Tom Weber\n" + STORY + FOOTER))
 def test_a_kicker_over_a_headline_as_long_as_itself(text):
     assert read(text).title == "Der Hafen braucht Geduld"
+
+
+def test_a_one_paragraph_story_above_a_related_list_of_dated_teasers():
+    text = (MENU + "Startseite » Aktuelles » Hafenverband auf der Tagung der Fährleute\n"
+            "Hafenverband auf der Tagung der Fährleute\n04.02.2026\nInformation\nVerband\n"
+            "Die bundesweite Tagung der Fährleute findet am 11. und 12. Februar im Hafen von Kleinholm statt und der "
+            "Hafenverband ist mit drei Vorträgen zu Sicherheit, Ausbildung und neuen Fähren dabei, wie der Vorstand "
+            "am Montag nach seiner Sitzung im alten Zollhaus mitgeteilt hat\n"
+            "Beitrag teilen:\nÄhnliche Artikel\n03.02.2026\nNeue Bänke für den Hafenplatz\n"
+            "Der Hafenplatz bekommt zwölf neue Bänke aus Eichenholz, die der Verein der Fährleute im Herbst gespendet "
+            "und selbst gebaut hat.\nweiterlesen\n"
+            "02.02.2026\nFährfest lockt viele Gäste\nDas Fährfest im Januar hatte mehr Gäste als je zuvor\nweiterlesen\n" + FOOTER)
+    found = read(text)
+    assert found.title == "Hafenverband auf der Tagung der Fährleute"
+    assert found.body.startswith("Die bundesweite Tagung")
