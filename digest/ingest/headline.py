@@ -299,8 +299,8 @@ def features(
         own = stems(headline_part(line.text))
         if own:  # "Formel 1" names its story too, but one word says little
             found["story_words"] = len(own & story) / len(own) * min(1.0, len(own) / STORY_STEMS)
-    if is_name(line.text):
-        found["name"] = 1.0
+    if is_name(line.text) and ("meta_below" not in found or (above is not None and above.kind == "byline")):
+        found["name"] = 1.0  # not over the page's byline or stamp: "Unstillbares Heimweh" / ... / "Frank Hahn am 18. September"
     if line.text.endswith("."):
         found["full_stop"] = 1.0
     return found

@@ -445,3 +445,12 @@ def test_a_one_paragraph_story_above_a_related_list_of_dated_teasers():
     found = read(text)
     assert found.title == "Hafenverband auf der Tagung der Fährleute"
     assert found.body.startswith("Die bundesweite Tagung")
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "RezensionSachbuch\nStilles Fernweh\n"
+                                        "Die Gemeinde Kleinholm erneuert den alten Fähranleger, nachdem Gutachter Schäden an den Pfählen fanden.\n"
+                                        "Jana Brückner am 18. September 2026\n" + STORY + FOOTER))
+def test_a_two_word_headline_shaped_like_a_name_over_the_byline_is_the_headline(text):
+    found = read(text)
+    assert found.title == "Stilles Fernweh"
+    assert found.authors == ["Jana Brückner"]
