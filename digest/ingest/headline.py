@@ -260,11 +260,14 @@ def features(
     meta_at = start
     if headline_part(line.text) != line.text:
         found["byline_on_line"] = 1.0
+    photo = 0  # a photo's caption and credit between a headline and its byline do not part them
     for distance, ln in enumerate(lines[i + 1 : min(len(lines), i + 1 + META_REACH, start + 2)], 1):
         if ln.kind in _META_KINDS:
-            found["meta_below"] = 1.0 if distance <= 2 else 0.6 if distance <= 4 else 0.3
+            near = distance - photo
+            found["meta_below"] = 1.0 if near <= 2 else 0.6 if near <= 4 else 0.3
             meta_at = i + distance
             break
+        photo += ln.kind in ("caption", "credit")
         if i + distance in displays:
             break  # a byline under another headline is that one's
     if "meta_below" not in found:

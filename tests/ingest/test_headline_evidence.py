@@ -454,3 +454,10 @@ def test_a_two_word_headline_shaped_like_a_name_over_the_byline_is_the_headline(
     found = read(text)
     assert found.title == "Stilles Fernweh"
     assert found.authors == ["Jana Brückner"]
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Menü\nFährleute fordern mehr Schutz vor Sturmfluten\n"
+                                        "Umfrage unter Kleinholmer Fährleuten\n© Foto: Tom Weber\n26. Dezember 2026\n"
+                                        + STORY + FOOTER))
+def test_a_photo_credit_between_the_headline_and_its_stamp_does_not_part_them(text):
+    assert read(text).title == "Fährleute fordern mehr Schutz vor Sturmfluten"
