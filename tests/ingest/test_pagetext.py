@@ -265,6 +265,12 @@ def test_press_release_ends_at_its_about_block():
         ("© 2026 Harbour Ledger Media Group Pvt Ltd", "Harbour Ledger"),  # legal endings cut
         ("© Jane Doe", None),  # a photo's credit, not the site's notice
         ("© All rights reserved | Terms", None),
+        ("Harbour Ledger © 2026. Cookie settings. Accessibility.", "Harbour Ledger"),  # the name before the sign
+        ("The Harbour Ledger © 2026 | Privacy | Terms", "The Harbour Ledger"),
+        ("Harbour Ledger Ltd 2026. Registered in England.", "Harbour Ledger"),  # a legal ending and a year, no sign
+        ("Source: Harbour Ledger/jd", "Harbour Ledger"),  # the desk's signature
+        ("Source: AFP/jd", None),  # a wire's signature: the agency, not the outlet
+        ("Westhaven 2026. All rights reserved.", None),  # a place and a year, no sign, no legal ending
     ],
 )
 def test_outlet_from_the_copyright_notice(footer, source):
