@@ -28,6 +28,7 @@ _GLUED = re.compile(r"[a-zà-ÿß][A-ZÀ-Ý](?=[a-zà-ÿ])")
 _MARKUP = re.compile(r"[<>{}=@#]|https?:|www\.")
 _PATH_SEPARATORS = (" › ", " | ", " » ", " > ", " → ")
 _LIST_SEPARATORS = (" / ", " · ", " • ")
+_FIRST_DIGIT = re.compile(r"\d")
 _DATE_TAIL = re.compile(r"\s*[:|,-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d\d(?:\s*Uhr)?)?\s*$", re.I)
 MIN_WORDS = 2
 PERIOD_MAX_WORDS = 16  # a line ending with a full stop is a headline only if this short
@@ -118,7 +119,6 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
-_FIRST_DIGIT = re.compile(r"\d")
 BYLINE_TAIL_WORDS = 4  # a headline this long may carry its byline on its line
 BYLINE_TAIL_MAX = 9  # ... in a tail this short ("par Jane Roe, le 15 septembre 2026"), not a clause
 _BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
@@ -168,7 +168,8 @@ def _title_case(text: str) -> bool:
 
 def is_label(text: str) -> bool:
     """A section path, meta line or tag list ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min",
-    "Hafen, Fähren, Kleinholm"), not a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
+    "Hafen, Fähren, Kleinholm"), not a headline: "Können Fische Schmerzen spüren / empfinden?" has a
+    slash but reads as a sentence."""
     if text.isupper() and len(text.split()) <= 3:
         return True
     if any(sep in text for sep in _PATH_SEPARATORS):
@@ -286,7 +287,7 @@ def features(
     if above is None or above.furniture or above.words <= 3 or is_label(above.text):
         found["below_navigation"] = 1.0
     elif is_display(above) and (_deck(above, line) or (i >= 2 and lines[i - 2].key == above.key)):
-        found["subtitle"] = 1.0
+        found["subtitle"] = 1.0  # also under a headline printed twice in a row, however short
     found["paragraphs_above"] = min(2, sum(ln.prose and ln.words >= 12 for ln in lines[max(0, i - 3) : i]))
     # other headlines between it and its byline or stamp say it is not the headline; under the
     # byline they are more often a photo's title or a fact box's lines
