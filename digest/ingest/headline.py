@@ -31,6 +31,7 @@ _LIST_SEPARATORS = (" / ", " · ", " • ")
 _DATE_TAIL = re.compile(r"\s*[:|,-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d\d(?:\s*Uhr)?)?\s*$", re.I)
 MIN_WORDS = 2
 PERIOD_MAX_WORDS = 16  # a line ending with a full stop is a headline only if this short
+_OPENING_QUOTES = "\"'`“„«‘‚‹»"
 MAX_WORDS = 30
 WINDOW = 30  # lines above the story searched for its headline
 TITLE_OVERLAP = 0.6  # share of words a printed headline shares with the <title> line's
@@ -94,6 +95,8 @@ def _display(line: Line) -> bool:
         return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
     if t.endswith(".") and (size > PERIOD_MAX_WORDS or t.count(". ") > 1):
         return False  # a sentence; a short headline may still end with a full stop
+    if t.endswith(".") and t[:1] in _OPENING_QUOTES:
+        return False  # a quoted sentence from the story ('"We are not confirming," a spokesman said.')
     if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):
         return False
     if len(_NOT_LETTERS.sub("", t)) > 0.4 * len(t.replace(" ", "")):
