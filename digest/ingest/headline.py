@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .byline import is_name, parse_byline
 from .furniture import is_boilerplate, is_chrome
 from .lines import Line, address, fold, size
+from .wordlists import alternation, load_data
 
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
@@ -436,3 +437,12 @@ def confirmed(title: str, declared: list[str], site_names: list[str]) -> bool:
 def _overlap(a: str, b: str) -> float:
     wa, wb = set(_TOKEN.findall(a.casefold())), set(_TOKEN.findall(b.casefold()))
     return len(wa & wb) / max(len(wa), len(wb)) if wa and wb else 0.0
+
+
+_SLUG = re.compile(rf"^(?:{alternation(load_data('headline.yaml')['slugs'])})(?:\s+\d+)?\s*[-:–]\s*(?=\w|[\"'“‘])")  # type: ignore[index]
+
+
+def without_slug(title: str) -> str:
+    """The headline without a desk's slug before it ("UPDATE 2-Rates rise" -> "Rates rise")."""
+    cut = _SLUG.sub("", title, count=1)
+    return cut if len(cut.split()) >= 2 else title

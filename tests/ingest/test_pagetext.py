@@ -303,3 +303,19 @@ def test_a_story_without_headline_keeps_its_first_paragraph():
     assert parts.body.startswith("Voters in the fictional republic of Westmark")
     assert "It does not matter" not in parts.title  # a quoted sentence is no headline
     assert parts.body.count("Observers from two neighbouring states") == 1
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("UPDATE 2-Westmark central bank raises rates to 4%", "Westmark central bank raises rates to 4%"),
+        ("REFILE-Harbour board weighs sale of ferry line", "Harbour board weighs sale of ferry line"),
+        ("VIDEO: Harbour board weighs sale", "VIDEO: Harbour board weighs sale"),  # what the item is: the outlet's headline
+        ("Update: harbour board weighs sale", "Update: harbour board weighs sale"),  # words of the headline, not a slug
+    ],
+)
+def test_a_desk_slug_is_no_part_of_the_headline(headline, expected):
+    text = f"{headline}\n\nWESTHAVEN, Nov 3 (Wire) - The fictional harbour board said on Monday it was weighing offers for the ferry line."
+    article = read(text)
+    assert article.title == expected
+    assert headline not in article.body
