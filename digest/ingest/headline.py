@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .byline import is_name, parse_byline
 from .furniture import is_boilerplate, is_chrome
 from .lines import Line, address, fold, size
+from .wordlists import alternation, load_data
 
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
@@ -32,6 +33,7 @@ _FIRST_DIGIT = re.compile(r"\d")
 _DATE_TAIL = re.compile(r"\s*[:|,-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d\d(?:\s*Uhr)?)?\s*$", re.I)
 MIN_WORDS = 2
 PERIOD_MAX_WORDS = 16  # a line ending with a full stop is a headline only if this short
+_OPENING_QUOTES = "\"'`“„«‘‚‹»"
 MAX_WORDS = 30
 WINDOW = 30  # lines above the story searched for its headline
 TITLE_OVERLAP = 0.6  # share of words a printed headline shares with the <title> line's
@@ -95,6 +97,8 @@ def _display(line: Line) -> bool:
         return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
     if t.endswith(".") and (size > PERIOD_MAX_WORDS or t.count(". ") > 1):
         return False  # a sentence; a short headline may still end with a full stop
+    if t.endswith(".") and t[:1] in _OPENING_QUOTES:
+        return False  # a quoted sentence from the story ('"We are not confirming," a spokesman said.')
     if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):
         return False
     if len(_NOT_LETTERS.sub("", t)) > 0.4 * len(t.replace(" ", "")):
@@ -444,3 +448,12 @@ def confirmed(title: str, declared: list[str], site_names: list[str]) -> bool:
 def _overlap(a: str, b: str) -> float:
     wa, wb = set(_TOKEN.findall(a.casefold())), set(_TOKEN.findall(b.casefold()))
     return len(wa & wb) / max(len(wa), len(wb)) if wa and wb else 0.0
+
+
+_SLUG = re.compile(rf"^(?:{alternation(load_data('headline.yaml')['slugs'])})(?:\s+\d+)?\s*[-:–]\s*(?=\w|[\"'“‘])")  # type: ignore[index]
+
+
+def without_slug(title: str) -> str:
+    """The headline without a desk's slug before it ("UPDATE 2-Rates rise" -> "Rates rise")."""
+    cut = _SLUG.sub("", title, count=1)
+    return cut if len(cut.split()) >= 2 else title
