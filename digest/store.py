@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .model import Article, parse_article, render_markdown
+from .outlets import name_domains
 from .versions import (
     MAX_DAYS_APART, days_apart, is_earlier, other_hosts, outlet_key, same_story, shingles, sketch, sketch_found, url_key,
 )
@@ -464,7 +465,8 @@ def load_articles(root: Path, base: Path | None = None) -> list[Article]:
     """Read every article (a Markdown file with an ``id`` in its front matter) under root.
 
     ``path`` is set relative to ``base`` (the docs_dir) when given, else to root.
-    Files that are not articles (no front matter id) are skipped.
+    Files that are not articles (no front matter id) are skipped. An outlet named only by
+    its domain takes the name the archive prints for it elsewhere (``outlets.py``).
     """
     root = Path(root)
     base = Path(base) if base else root
@@ -476,4 +478,5 @@ def load_articles(root: Path, base: Path | None = None) -> list[Article]:
             continue
         if article.id:
             out.append(article)
+    name_domains(out)
     return out

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 from ..model import Article, Story
 from .blocking import Mapper
@@ -28,7 +29,7 @@ from .profile import profiles
 from .explain import linking_weights, why_grouped
 from .keyfacts import key_facts
 from .stories import build_story, dedupe_ids
-from .vectors import Vectors
+from .vectors import Vectors, group_sums, pair_similarity, row_sums
 from .vocabulary import Vocabulary
 
 __all__ = ["GroupOptions", "group_articles", "story_record"]
@@ -64,7 +65,7 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     result = cluster_reports(reports, feats, words, names, options, mapper)  # frees feats once vectorised
 
     labels = np.asarray(result.labels)
-    central = _centrality(labels, result.pairs, result.sims)
+    central = _centrality(labels, result.vectors.matrix)
     members: dict[int, list[int]] = {}
     for local, label in enumerate(result.labels):
         members.setdefault(label, []).append(local)
@@ -88,15 +89,27 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     return stories
 
 
-def _centrality(labels: np.ndarray, pairs: np.ndarray, sims: np.ndarray) -> np.ndarray:
-    """Mean similarity of each report to the rest of its story (uncompared pairs count 0)."""
-    total = np.zeros(len(labels), dtype=np.float64)
-    if len(pairs):
-        same = labels[pairs[:, 0]] == labels[pairs[:, 1]]
-        np.add.at(total, pairs[same, 0], sims[same])
-        np.add.at(total, pairs[same, 1], sims[same])
-    size = np.bincount(labels, minlength=len(labels))[labels]
-    return total / np.maximum(1, size - 1)
+def _centrality(labels: np.ndarray, matrix: sp.csr_matrix) -> np.ndarray:
+    """Mean cosine of each report's row to the other reports of its story (0 for a lone report).
+
+    From the story's centroid c (the sum of its rows): ``(x . c - |x|^2) / (n - 1)``, so
+    every pair counts and none is enumerated. Text alone, not time: a story's later
+    coverage (its trial, weeks after the crash) is as central as what it says, so it can
+    name the story (stories.headline_report); the time-faded pair similarities that
+    clustering used would have made every follow-up a side piece.
+    """
+    groups, member_of = np.unique(labels, return_inverse=True)
+    n = len(labels)
+    if n == 0:
+        return np.zeros(0)
+    sums = group_sums(member_of, len(groups), matrix)
+    both = sp.vstack([matrix, sums], format="csr")
+    pairs = np.stack([np.arange(n), n + member_of], axis=1)
+    dots = pair_similarity(both, pairs).astype(np.float64)
+    del both
+    own = row_sums(matrix, matrix.data.astype(np.float64) ** 2)
+    size = np.bincount(member_of)[member_of]
+    return np.where(size > 1, (dots - own) / np.maximum(1, size - 1), 0.0)
 
 
 def _idf_lookup(words: Vocabulary, names: Vocabulary, vectors: Vectors) -> Callable[[str], float]:

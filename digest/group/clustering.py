@@ -33,7 +33,7 @@ _HORIZON = 4
 
 
 def short_scale(short: np.ndarray, pairs: np.ndarray, boost: float) -> np.ndarray:
-    """Per-pair factor: ``boost`` for two short reports, its square root for one, else 1.
+    """Per-pair factor: ``boost`` for two short reports, else 1 (a headline beside a full article: 1).
 
     Two headlines of one event share a word or two, so their cosine runs lower than
     that of two full reports of it; scaling short pairs up is a lower threshold for
@@ -41,6 +41,16 @@ def short_scale(short: np.ndarray, pairs: np.ndarray, boost: float) -> np.ndarra
     """
     both = short[pairs[:, 0]] & short[pairs[:, 1]] if len(pairs) else np.empty(0, dtype=bool)
     return np.where(both, np.float32(boost), np.float32(1))
+
+
+def direct_share(short: np.ndarray, pairs: np.ndarray, direct: float, short_direct: float) -> np.ndarray:
+    """Per pair, the share of its similarity that is its own cosine (the rest: its neighbour lists').
+
+    ``short_direct`` for two short reports, whose neighbour lists rest on a word or two
+    and say less than their own cosine does; ``direct`` for every other pair.
+    """
+    both = short[pairs[:, 0]] & short[pairs[:, 1]] if len(pairs) else np.empty(0, dtype=bool)
+    return np.where(both, np.float32(short_direct), np.float32(direct))
 
 
 @dataclass
@@ -70,7 +80,7 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     pairs, gap = pairs[near], gap[near]
     sims = pair_similarity(vectors.matrix, pairs) * fade(gap, options.window_days)
     if options.neighbours > 0:
-        mix = options.direct_weight
+        mix = direct_share(short, pairs, options.direct_weight, options.short_direct_weight)
         sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)
     sims = sims * short_scale(short, pairs, options.short_boost)
     candidates = pairs

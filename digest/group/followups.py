@@ -16,14 +16,18 @@ about the text can:
   story; where many stories of one kind are alike (a bank's decisions month after month, a
   season of matches), a later group matches several about equally and cannot be placed.
 
-So after average linkage, two groups of full articles whose coverage lies more than the
-window apart, but within ``horizon_days``, join when the mean similarity of their reports
-across is at least the story threshold and at least ``ratio`` times the mean similarity
-within the tighter of the two groups (a lone report has no "within": the other group's
-counts; two lone reports are left as average linkage left them), and when, for one of the
+So after average linkage, two groups of full articles whose coverage together spans more
+than the window (so the fade may have split them: their coverage may be weeks apart, or one
+may be a late piece whose story ran on past it), with at most ``horizon_days`` between
+them, join when the mean similarity of their reports across is at least the story
+threshold and at least ``ratio`` times the mean similarity of the pairs within the two
+groups (pooled: a story of three close reports does not hold its follow-up of seventeen
+to its own tightness; two lone reports have no "within" and are left as average linkage
+left them), and when, for one of the
 two, the other is its closest group by far (the runner-up, of any time or none, is at
 most ``_RUNNER_UP`` as alike). Both means come from the groups' centroids (the sums of their
-reports' unit rows): across, ``c_x . c_y / (n_x n_y)``; within, ``(|c|^2 - n) / (n (n - 1))``;
+reports' unit rows): across, ``c_x . c_y / (n_x n_y)``; within, ``(|c|^2 - n) / (n (n - 1))``
+per group, the sums of the two added before dividing;
 every pair of reports counts, compared or not, and none is enumerated.
 
 Groups of headlines take no part: a headline names one or two details of its story, so
@@ -63,19 +67,21 @@ def join_follow_ups(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray
     keep = (a != b) & full[a] & full[b]
     links = np.unique(np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1), axis=0)
     first, last = coverage_spans(member_of, stamps, n)
-    gap = np.maximum(first[links[:, 0]], first[links[:, 1]]) - np.minimum(last[links[:, 0]], last[links[:, 1]])
+    x, y = links[:, 0], links[:, 1]
+    gap = np.maximum(first[x], first[y]) - np.minimum(last[x], last[y])
+    span = np.maximum(last[x], last[y]) - np.minimum(first[x], first[y])
     with np.errstate(invalid="ignore"):  # NaN: a group with no date, compared (as a runner-up) but never joined
-        far = (gap > window_days) & (gap <= horizon_days)
+        far = (span > window_days) & (gap <= horizon_days)
     if not far.any():
         return labels
     sums = group_sums(member_of, n, matrix)
     squares = np.bincount(member_of, weights=row_sums(matrix, matrix.data * matrix.data), minlength=n)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        within = np.where(size > 1, (row_sums(sums, sums.data * sums.data) - squares) / (size * (size - 1)), np.nan)
-    x, y = links[:, 0], links[:, 1]
+    within = row_sums(sums, sums.data * sums.data) - squares  # twice the sum of each group's pairs' similarities
+    pairs_within = size * (size - 1)
     across = pair_similarity(sums, links) / (size[x] * size[y])
-    with np.errstate(invalid="ignore"):  # fmax of two NaNs (two lone reports) is NaN: no
-        ok = far & (across >= threshold) & (across >= ratio * np.fmax(within[x], within[y]))
+    with np.errstate(invalid="ignore", divide="ignore"):  # 0 / 0 (two lone reports) is NaN: no
+        ok = far & (across >= threshold) & (
+            across >= ratio * (within[x] + within[y]) / (pairs_within[x] + pairs_within[y]))
     ok &= _clear_best(x, y, across, n)
     if not ok.any():
         return labels

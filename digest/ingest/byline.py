@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .dateline import canonical_agency
+from .dates import find_dates
 from .wordlists import alternation, load_data
 
 if TYPE_CHECKING:
@@ -63,7 +64,11 @@ def parse_byline(line: str) -> list[str] | None:
                 return None
         if m is None:
             return None
-    names = _NAMES_END.split(m["names"], maxsplit=1)[0].strip(" .,:;-–—")
+    names = m["names"]
+    if _DIGIT.search(names):
+        dated = find_dates(names)
+        names = names[: dated[0].start] if dated else names  # "JANE ROE NOVEMBER 8, 2026": not the month
+    names = _NAMES_END.split(names, maxsplit=1)[0].strip(" .,:;-–—")
     if not names or len(names.split()) > 12:
         return None
     if not labelled and not names[0].isupper():
@@ -159,7 +164,7 @@ def authors(page: "Page") -> list[str]:
     near = page.above[-2:] + page.header + page.after[:3]
     for i, line in enumerate(near):
         found = parse_byline(line)
-        if found is None and is_name_list(line):
+        if found is None and is_name_list(line) and not line.endswith("."):  # not a caption's "Jane Roe, Harbour Street, Kleinholm."
             found = [p.strip() for p in _NAME_SPLIT.split(line) if is_name(p.strip())]
         if found is not None:
             _add(bylines, found)
@@ -286,3 +291,26 @@ def declared_names(value: str) -> list[str]:
         if part and not canonical_agency(part) and "@" not in part and len(part.split()) <= 5:
             out.append(part.title() if part.isupper() else part)
     return out
+
+
+AUTHOR_NOTE_WORDS = 60  # an author's note under (or over) the story is this short
+AUTHOR_NOTE_REACH = 3  # ... and among the story's last (or first) paragraphs
+
+
+def without_author_notes(story: list[str], authors: list[str]) -> list[str]:
+    """The story without the note on its author that pages print under it (or over it): a short
+    paragraph that opens with the byline's name ("Jane Roe is a professor at ...", "Jane Roe lehrt
+    Geschichte ..."), or the author's handle alone ("@janeroe")."""
+    if not authors or len(story) <= AUTHOR_NOTE_REACH:
+        return story
+    names = tuple(a for a in authors if " " in a)
+    handles = {"@" + "".join(a.split()).casefold() for a in authors}
+
+    def note(paragraph: str) -> bool:
+        if paragraph.casefold() in handles:
+            return True
+        return paragraph.startswith(names) and len(paragraph.split()) <= AUTHOR_NOTE_WORDS and not paragraph.startswith(
+            tuple(f"{n}{p}" for n in names for p in (",", ":", " said", " sagte", " says", " sagt")))
+
+    edge = set(range(AUTHOR_NOTE_REACH)) | set(range(len(story) - AUTHOR_NOTE_REACH, len(story)))
+    return [p for i, p in enumerate(story) if not (i in edge and note(p))]

@@ -291,7 +291,8 @@ _LABEL = re.compile(rf"^\W*(?:(?P<upd>{_UPDATED})|{_PUBLISHED})\b\s*:?\s*", re.I
 _SEPARATORS = re.compile(r"\s[|•·]\s|\s[-–—]\s")
 _LABEL_ANYWHERE = re.compile(rf"(?<!\w)(?:{_UPDATED}|{alternation(l for l in _DATA['published_labels'] if len(l) > 3)})\b", re.I)
 _LABEL_WORDS = frozenset(w for label in _DATA["published_labels"] + _DATA["updated_labels"] for w in label.split())
-_RELATIVE = re.compile(rf"^\W*(?:{'|'.join(_DATA['relative'])})\W*$", re.I)
+_RELATIVE = re.compile(rf"^\W*(?:(?:{_UPDATED}|{_PUBLISHED})\s*:?\s*)?(?:{'|'.join(_DATA['relative'])})\W*$", re.I)
+_GLUED_DATES = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}[./])")
 STAMP_MAX_CHARS = 140
 STAMP_MAX_WORDS = 18
 BARE_STAMP_WORDS = 4  # a date without year, time or weekday is a stamp only on a line this short
@@ -314,6 +315,7 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
         return None
     if "(@" in line:
         return None  # "— Jane Roe (@janeroe) October 9, 2026": an embedded post's attribution, part of the story
+    line = _GLUED_DATES.sub(r"\1 ", line)  # "6. November 20236. November 2023": two <time>s printed without a space
     mentions = find_dates(line, numeric=True, month_first=month_first)
     if not mentions:
         return None
@@ -326,9 +328,16 @@ def stamp(line: str, month_first: bool = False) -> Stamp | None:
         return None
     head = line[: first.start]
     label = _LABEL.search(head[-40:]) if head else None
-    if not (first.year or first.time or first.weekday is not None or label) and len(line.split()) > BARE_STAMP_WORDS:
+    if not (first.year or first.time or first.weekday is not None or label) and (
+        len(line.split()) > BARE_STAMP_WORDS or _named_before(before)
+    ):
         return None  # "Reparaturcafé am 31. Januar": a headline that names a day
     return Stamp(first, updated=bool(label and label["upd"]))
+
+
+def _named_before(before: list[str]) -> bool:
+    """Words before a bare date that name something ("Reparaturcafé am"), not a label ("am", "Posted on")."""
+    return any(w.strip(":,.").lower() not in _LABEL_WORDS for w in before if w.strip(":,.|"))
 
 
 def label_start(text: str) -> int | None:
@@ -342,7 +351,7 @@ def label_start(text: str) -> int | None:
 
 
 def is_relative_stamp(line: str) -> bool:
-    """"vor 3 Stunden", "2 hours ago", "Hace 3 horas": a stamp with no date in it."""
+    """"vor 3 Stunden", "2 hours ago", "Hace 3 horas", "Aktualisiert: vor 20 Stunden": a stamp with no date in it."""
     return len(line) <= 40 and bool(_RELATIVE.match(line))
 
 

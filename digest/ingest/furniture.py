@@ -64,8 +64,10 @@ ISOLATED_SHARE = 0.5
 BOILERPLATE_SHARE = 0.5
 UNPUNCTUATED_SHARE = 0.6
 REPEAT_COST = 3.0
-LIST_END_WORDS = 15
-END_HEADING_WORDS = 6  # an end heading with the site's name after it is this short  # a paragraph this long under a link list is the story going on
+LIST_END_WORDS = 20  # a paragraph this long under a link list is the story going on
+LIST_HEADING_CHARS = 40  # a heading over a link list is this short
+LIST_LEAD_CHARS = 60  # ... or this short, when it opens with one and ends with a colon ("Weitere Informationen zu ...:")
+END_HEADING_WORDS = 6  # an end heading with the site's name after it is this short
 
 
 def is_chrome(low: str) -> bool:
@@ -77,8 +79,11 @@ def is_chrome(low: str) -> bool:
 
 
 def is_list_heading(low: str) -> bool:
-    """A heading over links to other stories: "More:", "Most read", "Mehr zum Thema"."""
-    return len(low) <= 40 and (_LIST_HEADINGS.whole(low) or _LIST_HEADINGS.prefix(low) and low.endswith((":", "›", "»")))
+    """A heading over links to other stories: "More:", "Most read", "Mehr zum Thema", "Weitere
+    Informationen zum Hafen in Kleinholm:"."""
+    if len(low) <= LIST_HEADING_CHARS and _LIST_HEADINGS.whole(low):
+        return True
+    return len(low) <= LIST_LEAD_CHARS and _LIST_HEADINGS.prefix(low) and low.endswith((":", "›", "»"))
 
 
 def ends_story(line: Line) -> bool:
@@ -178,6 +183,15 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
                 line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15)
             ):
                 line.kind, line.furniture, line.prose, line.score = "caption", True, False, -FURNITURE_COST
+    # The links under a "Most read" heading are no story, however wordy or short: they cost as one short line each.
+    in_list = False
+    for line in lines:
+        if is_list_heading(line.key):
+            in_list = True
+        elif in_list and line.prose and line.words >= LIST_END_WORDS:
+            in_list = False
+        elif in_list and not line.furniture:
+            line.score = -SHORT_COST
     # A prose line alone between non-prose lines is a teaser under its link more often
     # than a story paragraph: it counts for less.
     for i, line in enumerate(lines):

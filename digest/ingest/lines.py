@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .byline import parse_byline
 from .dates import Stamp
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
@@ -58,8 +59,8 @@ def split_lines(text: str) -> list[Line]:
         current: str | None = None
         for line in raw:
             if current is not None and not current.endswith(_TERMINAL) and (
-                (line[0].islower() and len(current) >= 25) or (wrapped and len(current) >= WRAP_MIN)
-            ):
+                (line[0].islower() and len(current) >= 25 and parse_byline(line) is None) or (wrapped and len(current) >= WRAP_MIN)
+            ):  # "von Jane Roe" under a headline is its byline, not the headline going on
                 current = f"{current} {line}"
                 continue
             if current is not None:

@@ -2,9 +2,10 @@
 
 Evidence, strongest first: the site's name the markup declares (og:site_name, JSON-LD
 publisher), the name after the headline in a saved <title> line, the copyright holder in
-the footer ("© 2026 The Harbour Ledger. All rights reserved."), a short masthead line at
-the top printed again at the bottom, the name the page prints for its domain (the words
-of "bostonherald.com" in "Boston Herald"), a known domain (``data/outlets.yaml``). A name
+the footer ("© 2026 The Harbour Ledger. All rights reserved.", "Example Post © 2026 | Privacy"),
+a short masthead line at the top printed again at the bottom, a desk's signature under the
+story ("Source: Example Daily/rd"), the name the page prints for its domain (the words of
+"bostonherald.com" in "Boston Herald"), a known domain (``data/outlets.yaml``). A name
 loses its years and legal endings ("Example Media Group", "Example Pvt Ltd"); a wire
 agency is never the outlet of a page that carries its story (the agency is ``agency``).
 """
@@ -31,6 +32,14 @@ _COPYRIGHT = re.compile(
     r"(?:(?i:by)\s+)?(?P<name>[A-ZÀ-Ý0-9][\w&'’.\- ]{1,60}?)\s*(?P<year2>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?"
     r"(?:\.(?=\s|$)|[,|;]|\s-\s|(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados)|$)"
 )
+# The name first: "Gulf Evening Review © 2026. All rights reserved.", "Example Post © 2026 | Privacy",
+# "Northgate Herald Ltd 2026. Registered in England." (a legal ending and a year, no sign).
+_NAME_FIRST = re.compile(
+    rf"^(?P<name>[A-ZÀ-Ý][\w&'’.\- ]{{1,60}}?)\s*(?:(?:©|\([cC]\)|(?i:copyright))\s*|(?<=\s)(?=(?:{alternation(_DATA['legal_suffixes'])})\s))"
+    r"(?:[\w.]+\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+# A desk's signature under the story: "Source: Example Daily/rd" (the outlet, then the editor's initials).
+_SIGNATURE = re.compile(r"^(?i:source):\s*(?P<name>[A-Z][\w&'’.\- ]{1,40}?)/[a-z]{1,4}$")
 _RIGHTS = re.compile(r"(?i:all rights|alle rechte|tous droits|todos los derechos|todos os direitos|tutti i diritti|rights reserved)")
 _RIGHTS_TAIL = re.compile(
     r"[\s.,|-]*(?i:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados"
@@ -56,7 +65,7 @@ def name(page: "Page", url: str | None) -> str | None:
     masthead = _masthead(page, holder)
     if masthead and masthead.isupper() and holder and _squash(holder) in _squash(masthead):
         return holder  # "PACIFIC CROSSROADS" on the logo, "Pacific Crossroads" in the notice: the notice's case
-    return masthead or holder or _domain_name(page, url)
+    return masthead or holder or _signature(page.lines[-FOOTER_LINES:]) or _domain_name(page, url)
 
 
 def clean(text: str) -> str | None:
@@ -94,12 +103,27 @@ def names_in(text: str, url: str | None) -> list[str]:
 
 def _copyright_holder(lines: list[str]) -> str | None:
     for line in lines:
-        if line[:1] in "©(Cc" and len(line) <= 200:
+        if len(line) > 200:
+            continue
+        if line[:1] in "©(Cc":
             m = _COPYRIGHT.match(line)
             if m and (m["year"] or m["year2"] or _RIGHTS.search(line)) and not _RIGHTS.match(m["name"]):
                 cleaned = clean(m["name"])
                 if cleaned:
                     return cleaned
+        m = _NAME_FIRST.match(line)
+        if m:
+            cleaned = clean(m["name"])
+            if cleaned:
+                return cleaned
+    return None
+
+
+def _signature(lines: list[str]) -> str | None:
+    for line in lines:
+        m = _SIGNATURE.match(line)
+        if m:
+            return clean(m["name"])  # None for a wire's "Source: AFP/ng": the agency is no outlet
     return None
 
 

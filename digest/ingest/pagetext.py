@@ -30,8 +30,9 @@ OTHER_RUN_SHARE = 0.6  # a run this close to the best competes with it on its he
 RUN_WEIGHT = 6.0  # what the story's prose mass (as a share of the best run's) is worth against headline evidence
 LEDE_WORDS = 20  # a first paragraph this long, ending a sentence, is a lede, not a headline
 DATELINE_LEDE_WORDS = 12  # ... and one this long after a dateline
-MAX_CANDIDATES = 200  # headline candidates weighed per page
+MAX_CANDIDATES = 200  # headline candidates weighed per page on their evidence alone (more sit by the strong runs)
 PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
+OPENING_PARAGRAPH_WORDS = 25  # ... and this long, a story's paragraph, not a one-line standfirst
 OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in
 
 
@@ -110,15 +111,30 @@ def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tu
         if prefix[peak[i + 1]] > prefix[i]:
             peak[i] = peak[i + 1]
     candidates = {i for i, ln in enumerate(lines) if headline.is_display(ln) and (headline.has_evidence(lines, i, counts) or ln.key == titled)}
+    candidates = set(sorted(candidates)[:MAX_CANDIDATES])
     for score, start, end in sorted(runs, reverse=True)[:4]:
-        if score >= OTHER_RUN_SHARE * top:  # the headline-shaped lines above a strong run and at its top
+        if score >= OTHER_RUN_SHARE * top:  # the headline-shaped lines above a strong run and at its top, however far down
             reach = range(max(0, start - headline.WINDOW), min(end, start + HEADER_REACH))
             candidates.update(i for i in reach if headline.is_display(lines[i]))
     # under a paragraph a headline-shaped line is a subhead or a teaser, never the story's headline
-    candidates = {i for i in candidates if counts[lines[i].key] > 1 or lines[i].key == titled or not _under_paragraph(lines, i)}
-    best: tuple[float, int | None, int, int] = (float("-inf"), None, *max(runs)[1:])
+    # (a line printed twice is judged where it is first printed: a pull quote repeats a sentence under
+    # prose; a breadcrumb trail's last step confirms a headline wherever it sits)
+    printed_at: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        printed_at.setdefault(ln.key, []).append(i)
+
+    def kept(i: int) -> bool:
+        at = printed_at[lines[i].key]
+        if lines[i].key == titled or (counts[lines[i].key] > len(at)):
+            return True
+        return not _under_paragraph(lines, at[0])
+
+    candidates = {i for i in candidates if kept(i)}
+    # No headline at all is an answer too: the best run read as the story, whole. A line inside the
+    # story (a quote, a subhead) must bring more evidence than the prose above it it would cut off.
+    best: tuple[float, int | None, int, int] = (RUN_WEIGHT, None, *max(runs)[1:])
     openings: dict[int, frozenset[str]] = {}
-    for at in sorted(candidates)[:MAX_CANDIDATES]:
+    for at in sorted(candidates):
         first = _after_header(lines, at)
         if first >= len(lines):
             continue
@@ -234,6 +250,8 @@ def _meta_below(lines: list[Line], i: int) -> bool:
     """A byline, stamp or photo between line i and the next long line (a paywall's prompt or a
     share bar under a one-paragraph story does not make it a standfirst)."""
     for line in lines[i + 1 : i + 1 + HEADER_REACH]:
+        if furniture.is_list_heading(line.key):
+            return False  # the stamps under "Ähnliche Artikel" are its teasers'
         if line.kind in _HEADER_KINDS:
             return True
         if line.prose or line.words >= 15:
@@ -275,7 +293,7 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
         headline=head,
         standfirst=_standfirst(lines, top if top < start else None, start, fold(head)),
         story=[ln.text for ln in kept],
-        header=_tail(lines, at, head) + [ln.text for ln in lines[top + 1 : start]] + _opening_meta(lines, start, end),
+        header=_tail(lines, at, head) + [ln.text for ln in lines[top + 1 : start]] + _opening_meta(lines, start, end, kept),
         above=[ln.text for ln in lines[max(0, top - 3) : max(0, top)]],
         after=[ln.text for ln in lines[end : end + 6]],
         credits=[ln.text for ln in near if ln.furniture],
@@ -297,12 +315,16 @@ def _tail(lines: list[Line], at: int | None, head: str) -> list[str]:
     return [tail] if tail else []
 
 
-def _opening_meta(lines: list[Line], start: int, end: int) -> list[str]:
+def _opening_meta(lines: list[Line], start: int, end: int, kept: list[Line] | None = None) -> list[str]:
     """The bylines and stamps among the story's first lines, before its second paragraph: where a
-    one-line standfirst was taken for the story's start, the header cluster is under it."""
+    one-line standfirst was taken for the story's start, the header cluster is under it (past a
+    "most read" box between them)."""
     found, paragraphs = [], 0
-    for line in lines[start : min(end, start + HEADER_REACH)]:
-        if line.prose and line.words >= PARAGRAPH_WORDS:
+    story = {id(line) for line in kept} if kept is not None else None
+    for line in lines[start : min(end, start + 2 * HEADER_REACH)]:
+        if story is not None and not line.furniture and id(line) not in story:
+            continue  # a list's line
+        if line.prose and line.words >= OPENING_PARAGRAPH_WORDS:
             paragraphs += 1
             if paragraphs == 2:
                 break

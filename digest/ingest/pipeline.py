@@ -66,10 +66,11 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
 def read_page(page: Page, record: dict[str, Any]) -> Article:
     """The article a page's parts make, step by step; what the record says wins."""
     url = record.get("url") or page.url
-    title = str(record.get("title") or page.headline or "").strip()
+    title = headline.without_slug(str(record.get("title") or page.headline or "").strip())
     if record.get("source") and title:  # an aggregator's "Headline - Example Wire"
         title = headline.strip_site(title, [str(record["source"])])
-    story = list(page.story)
+    authors = [str(a) for a in record.get("authors") or byline.authors(page)]
+    story = byline.without_author_notes(list(page.story), authors)
     if story and title:
         story[0] = without_headline(story[0], title)
     standfirsts = {fold(t) for t in (page.standfirst, page.declared.description) if t}
@@ -92,7 +93,7 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
         section=record.get("section") or section.section(page),
         dateline=found.city if found else None,
         agency=dateline.choose_agency(found, page.credits, title, image, "\n".join(story)),
-        authors=[str(a) for a in record.get("authors") or byline.authors(page)],
+        authors=authors,
         image=image,
         lang=lang,
         body=body,
@@ -100,8 +101,9 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
 
 
 def _lede_summary(lede: str, title: str) -> str:
-    """The lede as the summary, unless it is only the headline (a record of a headline alone)."""
-    summary = cut(lede, SUMMARY_MAX_CHARS)
+    """The lede as the summary, whole (the contract's "the lede"; cards clamp it, and enrichment
+    reads the summary as the story's lead), unless it is only the headline (a record of a headline alone)."""
+    summary = " ".join(lede.split())
     return summary if fold(summary) != fold(title) else ""
 
 

@@ -54,3 +54,42 @@ def test_means_across_and_within_come_from_centroids():
     assert join_follow_ups(labels, matrix, pairs, short, stamps, 3.0, 60.0, 0.13, across / 0.6 + 0.01).tolist() == [0, 0, 2]
     assert join_follow_ups(labels, matrix, pairs, short, stamps, 3.0, 20.0, 0.13, 0.5).tolist() == [0, 0, 2]
     assert join_follow_ups(labels, matrix, pairs, short | True, stamps, 3.0, 60.0, 0.13, 0.5).tolist() == [0, 0, 2]
+
+
+def test_a_late_piece_inside_its_storys_span_is_compared_too():
+    # group 0 spans days 0 to 40 (the fade would split its ends from a report between);
+    # report 2, on day 20, lies inside that span, 0.5 alike to both
+    rows = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.5, 0.25, np.sqrt(1 - 0.25 - 0.0625)]])
+    labels = np.array([0, 0, 2])
+    stamps = np.array([0.0, 40 * 86400.0, 20 * 86400.0])
+    joined = join_follow_ups(labels, sp.csr_matrix(rows), np.array([[0, 2], [1, 2]]), np.zeros(3, dtype=bool),
+                             stamps, 3.0, 60.0, 0.13, 0.6)
+    assert joined.tolist() == [0, 0, 0]
+    near = np.array([0.0, 3600.0, 7200.0])  # all within the window: average linkage decided, no second look
+    assert join_follow_ups(labels, sp.csr_matrix(rows), np.array([[0, 2], [1, 2]]), np.zeros(3, dtype=bool),
+                           near, 3.0, 60.0, 0.13, 0.6).tolist() == [0, 0, 2]
+
+
+def test_a_tight_pair_is_held_to_the_pooled_within_not_its_own():
+    # group 0: two near-identical reports (0.9); group 1, 30 days on: two looser ones (0.3); 0.4 across.
+    # Held to the tighter group, 0.4 < 0.6 x 0.9; pooled, the pairs within average 0.6 and 0.4 >= 0.36.
+    gram = np.full((4, 4), 0.4)
+    gram[0, 1] = gram[1, 0] = 0.9
+    gram[2, 3] = gram[3, 2] = 0.3
+    np.fill_diagonal(gram, 1.0)
+    rows = np.linalg.cholesky(gram)
+    labels = np.array([0, 0, 2, 2])
+    stamps = np.array([0.0, 3600.0, 30 * 86400.0, 30 * 86400.0 + 3600.0])
+    pairs = np.array([[0, 2], [1, 3]])
+    args = (sp.csr_matrix(rows), pairs, np.zeros(4, dtype=bool), stamps, 3.0, 60.0, 0.13)
+    assert join_follow_ups(labels, *args, 0.6).tolist() == [0, 0, 0, 0]
+    assert join_follow_ups(labels, *args, 0.7).tolist() == [0, 0, 2, 2]  # 0.4 < 0.7 x 0.6
+
+
+def test_a_follow_up_names_its_story_when_it_is_the_latest_report():
+    # three weeks on, the driver is charged: the story says so, though the time that passed
+    # left the charge no pair similarity within the story's window
+    story = next(s for s in group_articles(_news()) if "bus-4" in [a.id for a in s.articles])
+    assert story.headline_from == "bus-4"
+    assert story.title == BUS_CHARGE[3]
+    assert story.id == next(s.id for s in group_articles([article(r) for r in BUS_CRASH]))  # the id stays put

@@ -4,7 +4,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from digest.group.blocking import candidate_pairs
-from digest.group.clustering import short_scale
+from digest.group.clustering import direct_share, short_scale
 
 
 def _matrix():
@@ -26,3 +26,10 @@ def test_similarity_is_boosted_only_between_two_short_reports():
     pairs = np.array([[0, 1], [0, 2], [1, 2]])
     assert short_scale(short, pairs, 1.5).tolist() == [1.5, 1.0, 1.0]
     assert short_scale(short, np.empty((0, 2), dtype=np.int64), 1.5).tolist() == []
+
+
+def test_two_short_reports_lean_on_their_own_cosine():
+    short = np.array([True, True, False])
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    assert direct_share(short, pairs, 0.5, 0.75).tolist() == [0.75, 0.5, 0.5]
+    assert direct_share(short, np.empty((0, 2), dtype=np.int64), 0.5, 0.75).tolist() == []

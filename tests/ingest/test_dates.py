@@ -45,6 +45,7 @@ def test_declared_values(value, iso):
         ("Von Jana Berg | 24.10.2026", "2026-10-24"),
         ("Ufficio stampa, 3 settembre 2026", "2026-09-03"),
         ("2026年6月4日", "2026-06-04"),
+        ("6. November 20266. November 2026 Jana Brückner Hafen, Fähre", "2026-11-06"),
     ],
 )
 def test_stamps_keep_the_time_and_zone_printed(line, iso):
@@ -60,6 +61,7 @@ def test_stamps_keep_the_time_and_zone_printed(line, iso):
         "Die Messe findet am 21. Mai 2026 statt.",
         "they may 5 times",
         "Final score 3.1.2",
+        "Fährfest am 21. Juni",
     ],
 )
 def test_sentences_and_numbers_are_not_stamps(line):
@@ -77,7 +79,7 @@ def test_us_pages_read_month_first():
 
 
 def test_relative_stamps_carry_no_date():
-    for line in ("vor 3 Stunden", "2 hours ago", "Hace 3 horas", "il y a 2 jours"):
+    for line in ("vor 3 Stunden", "2 hours ago", "Hace 3 horas", "il y a 2 jours", "Erstellt: vor 4 Stunden", "Aktualisiert: vor 2 Tagen"):
         assert dates.is_relative_stamp(line)
         assert dates.stamp(line) is None
 

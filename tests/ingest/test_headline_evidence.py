@@ -244,3 +244,220 @@ def test_an_unconfirmed_section_label_h1_gives_way_to_the_page_s_own_headline():
             .replace("<header>", "<header><h1>Newsroom</h1>")
             .replace('<p class="byline">By Pia Lindqvist</p>', '<p class="byline">By Pia Lindqvist</p><p>February 11, 2026</p>'))
     assert html_read(html).title == "Harbour cranes halted as dockers strike over pay"
+
+
+def test_a_most_read_box_between_standfirst_and_byline_is_left_out_and_the_byline_read():
+    text = (MENU + "Sociedad\nLas escuelas de Kleinholm tendrán tres evaluaciones de calidad este año\n"
+            "Las pruebas PISA se realizarán este año. Se sumarán a un relevamiento local y a las nacionales.\n"
+            "LO MÁS LEIDO\nEconomía\n¿Cuánto se gana con un plazo fijo de cien mil pesos en dos meses en el banco del puerto?\n1\n"
+            "Deportes\nCon un gol en el último minuto, el club del puerto vuelve a ganar y sueña con el ascenso\n2\n"
+            "En las aulas coincidirán el nuevo abordaje que implementará la provincia, el examen nacional y el internacional.\n"
+            "Ana Ruiz\nmiércoles, 4 de marzo de 2026\n" + STORY + FOOTER)
+    found = read(text)
+    assert found.authors == ["Ana Ruiz"]
+    assert found.date == "2026-03-04"
+    assert "plazo fijo" not in found.body and "LEIDO" not in found.body
+
+
+def test_a_caption_s_names_and_places_are_no_authors():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n"
+            "Jana Brückner, Hafenstraße Ost, Kleinholm.\n" + STORY + FOOTER)
+    assert read(text).authors == []
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Fähre und Hafen\nAktuelles\nFähre und Hafen\n14.03.2026\nvon Jana Brückner\n"
+                                        "Gemeinde erneuert den alten Fähranleger\n" + STORY + FOOTER))
+def test_a_section_label_over_the_stamp_gives_way_to_the_headline_under_it(text):
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert found.date == "2026-03-14"
+
+
+def test_a_headline_that_names_a_day_is_no_date_stamp():
+    text = MENU + "Aktuell\nFährfest am 21. Juni\n14.03.2026 Kultur & Freizeit\n" + STORY + FOOTER
+    found = read(text)
+    assert found.title == "Fährfest am 21. Juni"
+    assert found.date == "2026-03-14"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Hafen & Schiffe\nDer alte Anleger\nDie neuen Fähren\n"
+                                        "Gemeinde erneuert den alten Fähranleger\nJana Brückner\nErstellt: vor 4 Stunden\n"
+                                        "Aktualisiert: vor 2 Stunden\n" + STORY + FOOTER + "Der alte Anleger\n"))
+def test_a_name_over_a_labelled_relative_stamp_is_the_byline_under_the_headline(text):
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert found.authors == ["Jana Brückner"]
+
+
+EN_STORY = (
+    "The fictional harbour town of Westhaven closed its old ferry pier on Tuesday after engineers found "
+    "cracks in three of its concrete piles, the harbour office said.\n"
+    "Ferries will use a temporary landing stage at the north quay until repairs are finished, which the "
+    "office expects to take about six weeks.\n"
+)
+
+
+@pytest.mark.parametrize("text", shapes("Home\nNews\nAbout Open dropdown menu\nContact\nPOSTED IN WESTHAVEN, NEWS\n"
+                                        "Westhaven closes its old ferry pier by JANE ROE-SMITH MARCH 3, 2026 | 6:03 PM\n"
+                                        "Share:\n" + EN_STORY + "Privacy\nTerms\n"))
+def test_a_headline_printed_with_its_byline_and_stamp_on_one_line(text):
+    found = read(text)
+    assert found.title == "Westhaven closes its old ferry pier"
+    assert found.authors == ["Jane Roe-Smith"]
+    assert found.date.startswith("2026-03-03")
+
+
+def test_a_lower_case_byline_under_the_headline_is_not_joined_to_it():
+    text = (MENU + "Berichte\nGemeinderatswahl in Kleinholm\nvon Jana Brückner, Tom Weber\n"
+            "Erdrutschsieg der Hafenliste\n14. März 2026\n" + STORY + FOOTER)
+    found = read(text)
+    assert found.title == "Gemeinderatswahl in Kleinholm"
+    assert found.authors == ["Jana Brückner", "Tom Weber"]
+
+
+def test_a_headline_under_a_menu_of_hundreds_of_items_printed_twice_is_still_weighed():
+    """A mega-menu and a site map that repeat hundreds of section names: the headline over the
+    story is weighed even when the page has more candidate lines than are weighed on evidence alone."""
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "be", "du", "fe", "gi", "ho", "ju"]
+    names = [f"Ortsteil {a.title()}{b}{c}" for a in syllables for b in syllables for c in ("n", "r")][:260]
+    menu = "".join(f"Neues aus {n}\n" for n in names)
+    text = (menu + "Gemeinde erneuert den alten Fähranleger\n" + STORY
+            + "Themenrelevante Nachrichten\nNeue Bänke für den Hafenplatz\nFährfest lockt viele Gäste\n" + menu + FOOTER)
+    found = read(text)
+    assert found.title == "Gemeinde erneuert den alten Fähranleger"
+    assert "Neue Bänke" not in found.body and found.body.startswith("Die fiktive Gemeinde")
+
+
+def test_a_note_on_the_author_under_the_story_is_left_out():
+    text = ("Home\nNews\nWesthaven closes its old ferry pier\nBy Jane Roe-Smith\nMarch 3, 2026\n" + EN_STORY
+            + "Harbour fees will not change during the works, the council said in a statement.\n"
+            "Jane Roe-Smith is a reporter covering the fictional coast of Westhaven for the Example Gazette.\n"
+            "@JaneRoe-Smith\nPrivacy\nTerms\n")
+    found = read(text)
+    assert found.authors == ["Jane Roe-Smith"]
+    assert "is a reporter covering" not in found.body and "@JaneRoe" not in found.body
+    assert "Harbour fees will not change" in found.body
+
+
+def test_a_long_more_information_heading_ending_with_a_colon_opens_a_link_list():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY
+            + "Weitere Informationen zum Fährverkehr in Kleinholm:\nFahrplan der Inselfähre\nNeue Bänke am Hafenplatz\n" + FOOTER)
+    found = read(text)
+    assert "Fahrplan der Inselfähre" not in found.body and "Weitere Informationen" not in found.body
+
+
+@pytest.mark.parametrize("text", shapes("Home\nPodcasts\nEye on Harbours\nWesthaven Wire March 3, 2026, 7:57 AM\n"
+                                        "Westhaven shuts old ferry pier as engineers find cracks\nShare\nTweet\nEmail\n"
+                                        "Westhaven ferry pier closes\n" + EN_STORY + "Privacy\nTerms\n"))
+def test_the_headline_over_the_share_bar_not_the_video_title_under_it(text):
+    found = read(text)
+    assert found.title == "Westhaven shuts old ferry pier as engineers find cracks"
+    assert found.date.startswith("2026-03-03")
+
+
+def test_a_line_of_tags_is_no_headline():
+    assert is_label("La Ville en marche, Justice, Jean Dupont")
+    assert not is_label("Lavendel, Serpentinen und alte Dörfer: fünf Orte am Meer")
+    text = ("Accueil\nContact\nAccueil | Par Jeanne Roux | 3 mars 2026\n"
+            "Deux ans de travaux au port de Kleinholm : une jetée neuve et trois retards\n"
+            "On vous aurait bien fait la liste des retards, mais elle est déjà trop longue.\n"
+            "Port de Kleinholm, Travaux, Jeanne Roux\nVos réactions (3)\nenvoyer par mail\n"
+            "Le chantier de la jetée du port fictif de Kleinholm a pris fin mardi, avec trois mois de retard sur le "
+            "calendrier prévu par la commune et un budget dépassé de dix pour cent.\n"
+            "Les ferries reprendront leurs horaires habituels dès la semaine prochaine, a indiqué la capitainerie "
+            "dans un communiqué publié après la réception des travaux.\n" + FOOTER)
+    assert read(text).title == "Deux ans de travaux au port de Kleinholm : une jetée neuve et trois retards"
+
+
+def test_a_most_read_list_below_a_short_paywalled_story_does_not_outweigh_it():
+    """A paywalled story of two paragraphs, then "Weitere Artikel" with wordy teasers: the story
+    under the headline with its byline and stamp is the article, not the longest teaser."""
+    teasers = "".join(
+        f"Bergwacht\nBergwacht rettet Wanderer {name} aus einem Baum bei Kleinholm\n"
+        f"Die Bergwacht rettet den Wanderer {name} aus einem Baum bei Kleinholm, nachdem er beim Klettern auf dem "
+        "Rückweg hängen geblieben war und die Retter erst nach einer Stunde zu ihm gelangten. Von Tom Weber 3\n"
+        for name in ("Anton", "Berta", "Carla", "Dieter", "Emil", "Frieda", "Gustav"))
+    text = (MENU + "Semesterstart\nStudierende suchen in Kleinholm noch verzweifelt eine Wohnung\nVon Jana Brückner\n"
+            "Mi, 14. Oktober 2026 um 12:50 Uhr\n"
+            "Die Vorlesungen an der Hochschule starten, doch nicht alle Erstsemester haben schon ein Zimmer gefunden.\n"
+            "Foto: Tom Weber\n"
+            "Gesine aus dem Nachbarort läuft die Zeit davon: Sie hat sich für ein Studium eingeschrieben und schreibt "
+            "seit Wochen Vermieter an, doch Antworten kommen kaum. \"Das ist echt ...\n"
+            "Jetzt diesen Artikel lesen!\nWeitere Artikel\n" + teasers + FOOTER)
+    found = read(text)
+    assert found.title == "Studierende suchen in Kleinholm noch verzweifelt eine Wohnung"
+    assert found.authors == ["Jana Brückner"]
+
+
+def test_a_job_box_inside_the_story_does_not_split_it_from_its_headline_over_a_stamp():
+    jobs = "".join(f"Ingenieur (m/w/d) Hafentechnik Firma {n} GmbH\nKleinholm Zum Job\n" for n in "ABCDEF")
+    text = (MENU + "Technik\nEnergie 12.03.2026, 08:30 Uhr\n"
+            "Gezeitenkraft: Kann der Hafen von Kleinholm bald Strom erzeugen?\n"
+            "Die fiktive Gemeinde Kleinholm prüft, ob Turbinen in der Hafeneinfahrt genug Strom für den Ort liefern können.\n"
+            "Foto: Jana Brückner\n" + STORY + "Top Stellenangebote\nZur Jobbörse\n" + jobs
+            + "Was haben die Messungen im Hafen ergeben?\n"
+            "Die Strömung in der Hafeneinfahrt erreicht bei Springflut mehr als zwei Meter pro Sekunde, wie die Gutachter "
+            "in ihrem Bericht an den Gemeinderat schreiben, und reicht damit für kleine Turbinen aus.\n"
+            "Lesen Sie auch:\nWie sieht der neue Fahrplan der Inselfähre aus?\n"
+            "Ob die Turbinen gebaut werden, entscheidet der Gemeinderat im Herbst, wenn auch die Kosten für die Wartung "
+            "der Anlagen und die Folgen für die Fischerei bekannt sind.\n" + FOOTER)
+    found = read(text)
+    assert found.title == "Gezeitenkraft: Kann der Hafen von Kleinholm bald Strom erzeugen?"
+    assert found.date.startswith("2026-03-12")
+    assert "Zum Job" not in found.body and "Springflut" in found.body
+
+
+def test_a_citation_box_ends_the_story():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY
+            + "Pour citer cet article :\nJana Brückner, « Le port de Kleinholm », Exemple, 19 octobre 2026.\n" + FOOTER)
+    assert "Pour citer" not in read(text).body
+
+
+@pytest.mark.parametrize("line", ["Ingrese o regístrese acá para guardar los artículos en su zona de usuario",
+                                  "Regístrate o inicia sesión para seguir tus temas favoritos."])
+def test_account_prompts_are_chrome(line):
+    assert is_chrome(line.casefold())
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Pressemitteilungen\n2026\nFähren sind kein rechtsfreier Raum\n"
+                                        "Fäh\u00adren sind kein rechts\u00adfrei\u00ader Raum\n"
+                                        "Neue Hafenwache der Gemeinde nimmt die Arbeit auf\nDatum: 26. Januar 2026\n" + STORY + FOOTER))
+def test_a_short_headline_printed_twice_in_a_row_is_no_kicker_of_the_subtitle_under_it(text):
+    assert read(text).title == "Fähren sind kein rechtsfreier Raum"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Interview mit Hafenmeisterin Jana\nDer Hafen braucht Geduld\n"
+                                        "14. März 2026 Tom Weber\n" + STORY + FOOTER))
+def test_a_kicker_over_a_headline_as_long_as_itself(text):
+    assert read(text).title == "Der Hafen braucht Geduld"
+
+
+def test_a_one_paragraph_story_above_a_related_list_of_dated_teasers():
+    text = (MENU + "Startseite » Aktuelles » Hafenverband auf der Tagung der Fährleute\n"
+            "Hafenverband auf der Tagung der Fährleute\n04.02.2026\nInformation\nVerband\n"
+            "Die bundesweite Tagung der Fährleute findet am 11. und 12. Februar im Hafen von Kleinholm statt und der "
+            "Hafenverband ist mit drei Vorträgen zu Sicherheit, Ausbildung und neuen Fähren dabei, wie der Vorstand "
+            "am Montag nach seiner Sitzung im alten Zollhaus mitgeteilt hat\n"
+            "Beitrag teilen:\nÄhnliche Artikel\n03.02.2026\nNeue Bänke für den Hafenplatz\n"
+            "Der Hafenplatz bekommt zwölf neue Bänke aus Eichenholz, die der Verein der Fährleute im Herbst gespendet "
+            "und selbst gebaut hat.\nweiterlesen\n"
+            "02.02.2026\nFährfest lockt viele Gäste\nDas Fährfest im Januar hatte mehr Gäste als je zuvor\nweiterlesen\n" + FOOTER)
+    found = read(text)
+    assert found.title == "Hafenverband auf der Tagung der Fährleute"
+    assert found.body.startswith("Die bundesweite Tagung")
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "RezensionSachbuch\nStilles Fernweh\n"
+                                        "Die Gemeinde Kleinholm erneuert den alten Fähranleger, nachdem Gutachter Schäden an den Pfählen fanden.\n"
+                                        "Jana Brückner am 18. September 2026\n" + STORY + FOOTER))
+def test_a_two_word_headline_shaped_like_a_name_over_the_byline_is_the_headline(text):
+    found = read(text)
+    assert found.title == "Stilles Fernweh"
+    assert found.authors == ["Jana Brückner"]
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Menü\nFährleute fordern mehr Schutz vor Sturmfluten\n"
+                                        "Umfrage unter Kleinholmer Fährleuten\n© Foto: Tom Weber\n26. Dezember 2026\n"
+                                        + STORY + FOOTER))
+def test_a_photo_credit_between_the_headline_and_its_stamp_does_not_part_them(text):
+    assert read(text).title == "Fährleute fordern mehr Schutz vor Sturmfluten"

@@ -1,0 +1,131 @@
+"""The HTML path's metadata read from the page's own evidence (fictional pages written for these tests)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from digest.ingest.html import parse_html
+from digest.ingest.pipeline import read_page
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+URL = "https://example.org/story"
+
+
+def read(html: str):
+    return read_page(parse_html(html, URL), {"url": URL})
+
+
+def page(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def test_a_lede_set_apart_under_a_photo_is_kept_and_the_caption_is_not_the_standfirst():
+    """The lede sits in a box between the photo and the share bar, where the extractor leaves it
+    out; the <figcaption> above it is the photo's, not the standfirst."""
+    art = read(page("puerto_lede_box.html"))
+    assert art.summary.startswith("La capitanía de puerto de la ficticia ciudad de Villaserena suspendió")
+    assert art.image == "Grúas detenidas en el muelle norte de Villaserena"  # the caption, not the og:image URL
+    assert "Grúas detenidas" not in art.body
+    assert art.body.startswith("La medida afecta a los cuatro terminales")
+
+
+def test_markup_metadata_normalised():
+    art = read(page("puerto_lede_box.html"))
+    assert art.lang == "es"  # <html lang="es-CL">: the primary subtag, as the contract says
+    assert art.section == "Regiones"  # article:section
+    assert art.date == "2026-07-14T09:05:00-04:00"  # article:published_time: time of day and offset kept
+    assert art.source == "El Vigía del Sur"
+
+
+def test_the_header_is_read_under_the_headline_not_under_its_teaser():
+    """The headline is printed first in a "latest" list with that teaser's date; the story's own
+    stamp is under the <h1>."""
+    art = read(page("ferry_teaser_first.html"))
+    assert art.date == "2026-02-03"
+    assert art.authors == ["Jana Kroll"]
+    assert art.title == "Fähre nach Nordholm fällt bis März aus"  # "<title>... | Inselbote</title>": the suffix cut
+    assert art.source == "Inselbote"
+
+
+def test_section_from_the_breadcrumb_trail_not_from_the_menu():
+    html = page("ferry_teaser_first.html")
+    assert read(html).section == "Küste"  # JSON-LD BreadcrumbList, its last step before the story
+    without_trail = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    assert read(without_trail).section is None  # "Sport", the menu's last item over the <h1>, is no section
+
+
+STORY = """<!DOCTYPE html><html lang="{lang}"><head><title>{title} | Harbour Gazette</title>{meta}</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><header class="article-head"><h1>{title}</h1>{header}</header>
+<p>Workers at the fictional Lindholm shipyard voted on Thursday to accept a new pay offer, ending a dispute that had
+held up the launch of two ferries for most of the winter, the union said in a statement.</p>
+<p>The agreement raises wages by six per cent over two years and adds a bonus tied to delivery dates, according to
+a summary the union shared with members before the ballot closed on Thursday evening.</p>
+<p>The yard's owners said work on the first ferry would resume on Monday and that they still hoped to hand it over
+to the island operator before the summer timetable begins in May.</p>
+</article><footer><p>© 2026 Harbour Gazette</p></footer></body></html>"""
+
+
+def story(title: str = "Shipyard workers accept pay offer", meta: str = "", header: str = "", lang: str = "en-GB") -> str:
+    return STORY.format(title=title, meta=meta, header=header, lang=lang)
+
+
+def test_a_day_stored_as_local_midnight_in_utc_is_that_day():
+    """A CMS that knows only the day declares it as local midnight written in UTC: 23:00 the
+    evening before (Central Europe). The day is the next one, and no time is made up."""
+    art = read(story(meta='<meta property="article:published_time" content="2026-03-04T23:00:00.000Z">'))
+    assert art.date == "2026-03-05"
+    art = read(story(meta='<meta property="article:published_time" content="2026-03-04T23:17:42Z">'))
+    assert art.date == "2026-03-04T23:17:42+00:00"  # a real time of day is kept, zone and all
+
+
+def test_a_stamp_inline_after_the_standfirst_is_read():
+    """The stamp is a <span> inside the standfirst's element, after its last sentence: a
+    stylesheet shows it on a line of its own, and its day is the story's."""
+    header = '<h2 class="deck">Two ferries can now be finished. When will they sail?<span class="deck__date">Friday, 6 February 2026</span></h2>'
+    art = read(story(header=header, meta='<meta property="article:published_time" content="2026-02-02T10:00:00Z">'))
+    assert art.date == "2026-02-06"
+    assert art.summary == "Two ferries can now be finished. When will they sail?"
+
+
+def test_section_from_the_trail_without_its_home_and_story_steps():
+    """'Harbour Gazette > Business > Shipyard workers accept pay off...': the home page and the
+    story (its headline cut short) are no section; the step between them is."""
+    trail = ('<ol class="breadcrumb"><li><a href="/">Harbour Gazette</a></li><li>&gt;</li>'
+             '<li><a href="/business">Business</a></li><li>Shipyard workers accept pay off...</li></ol>')
+    assert read(story(header="").replace("<article>", trail + "<article>")).section == "Business"
+    home_only = '<ol class="breadcrumb"><li><a href="/">Harbour Gazette</a></li><li>Shipyard workers accept pay offer</li></ol>'
+    assert read(story().replace("<article>", home_only + "<article>")).section is None
+
+
+def test_a_photo_credit_over_the_headline_is_no_section_but_a_kicker_link_is():
+    credit = "<div>Shipyard/Harbour Photo</div>"
+    assert read(story().replace('<header class="article-head">', credit + '<header class="article-head">')).section is None
+    kicker = '<a class="kicker" href="/business/shipping">Shipping</a>'
+    assert read(story().replace("<h1>", kicker + "<h1>")).section == "Shipping"
+
+
+def test_image_is_the_figcaption_whole_caption_and_credit():
+    """Caption and credit in separate blocks of one <figcaption> ("Foto:" / "Lena Berg") are
+    one image line; og:image's address is never the image."""
+    figure = ('<figure><img src="/img/yard.jpg" alt=""><figcaption><div><p>The first ferry in the dry dock at '
+              'Lindholm.</p></div><div class="credit">Photo: <div><p>Lena Berg</p></div></div></figcaption></figure>')
+    html = story(header=figure, meta='<meta property="og:image" content="https://example.org/img/yard.jpg">')
+    assert read(html).image == "The first ferry in the dry dock at Lindholm. Photo: Lena Berg"
+
+
+def test_a_section_declared_as_a_slug_is_given_as_the_page_prints_it():
+    links = '<div class="tags"><a href="/shipping-and-ports">Shipping &amp; Ports</a></div>'
+    art = read(story(meta='<meta property="article:section" content="shipping-and-ports">').replace("</article>", links + "</article>"))
+    assert art.section == "Shipping & Ports"
+    art = read(story(meta='<meta property="article:section" content="local-news">'))
+    assert art.section == "Local news"
+
+
+def test_a_title_cut_at_an_unescaped_quote_is_not_the_headline():
+    """og:title written as content="Mayor calls the plan "reckless"": the attribute ends at the
+    quote; the <title> carries the whole headline (no <h1> to settle it)."""
+    meta = '<meta property="og:title" content="Mayor calls the harbour plan "reckless"">'
+    html = story(meta=meta).replace("<h1>{}</h1>".format("Shipyard workers accept pay offer"), "")
+    html = html.replace("<title>Shipyard workers accept pay offer | Harbour Gazette</title>", '<title>Mayor calls the harbour plan "reckless"</title>')
+    assert read(html).title == 'Mayor calls the harbour plan "reckless"'
