@@ -76,11 +76,14 @@ class Settings:
     frame_share: float
     # Combining with the learned model (data/topic_model.json); see ``combine``.
     learned: bool
+    model_weight: float
     lexicon_vote: float
     strong_evidence: float
     strong_vote: float
+    strong_clear: float
     model_min: float
     further_min: float
+    further_share: float
 
 
 @dataclass(frozen=True)
@@ -415,32 +418,42 @@ def combine(picked: list[str], scores: Mapping[str, float], probabilities: Mappi
     headline and its lead the way news desks file them, and knows soft news (parenting, travel,
     odd news) that the lexicon's words miss or mistake ("cup", "home", "star"); the lexicon adds up
     evidence over the whole text, knows hard news and the topics the training data lacks, and
-    reads the outlet's own section. So every topic starts from the model's log-probability and:
+    reads the outlet's own section. So every topic starts from the model's log-probability, times
+    ``model_weight`` (below 1 the model's certainty counts for less against the lexicon's), and:
 
     * the lexicon's first topic gets ``lexicon_vote`` (it breaks near-ties on thin evidence);
     * when the lexicon's evidence is strong (a best score of ``strong_evidence``: a long article,
       or a short one dense in a beat's words) or the section or URL names a topic, the lexicon
-      leads: its first topic gets ``strong_vote`` more and every topic log(1 + its score);
+      leads: every topic gets log(1 + its score), and its first topic ``strong_vote`` more when it is
+      clearly first (its runner-up below ``strong_clear`` of its score; on a near-tie the model decides)
+      or put first by its framing;
     * with no lexicon evidence at all, the model alone must reach ``model_min``, else no topic.
 
     Further topics come from the lexicon's own list (its bar is relative to the best evidence,
-    so one stray word adds nothing): all of them when its evidence is strong; else its first
-    topic when the model overruled it, and the others when the model does not rule them out
-    (``further_min``).
+    so one stray word adds nothing): its first topic when the model overruled it, and the others
+    when the model does not rule them out (``further_min``) or, on strong evidence, when the
+    lexicon's own score for them is ``further_share`` of the best (the model, trained on one topic
+    per item, gives a second topic little probability even where a story is about both; a long
+    article's stray sport words, "home", "team", "record", stay out).
     """
     if not picked:
         best = max(probabilities.items(), key=lambda kv: kv[1], default=(None, 0.0))
         return [best[0]] if best[0] and best[1] >= settings.model_min else []
     strong = hinted or max(scores.values(), default=0.0) >= settings.strong_evidence
-    votes = {t: math.log(max(p, 1e-9)) for t, p in probabilities.items()}
+    votes = {t: settings.model_weight * math.log(max(p, 1e-9)) for t, p in probabilities.items()}
     votes[picked[0]] = votes.get(picked[0], math.log(1e-9)) + settings.lexicon_vote
     if strong:
-        votes[picked[0]] += settings.strong_vote
+        lead = scores.get(picked[0], 0.0)
+        runner = max((v for t, v in scores.items() if t != picked[0]), default=0.0)
+        if runner < settings.strong_clear * lead or runner > lead:  # clearly first, or put first by its framing
+            votes[picked[0]] += settings.strong_vote
         for t, v in scores.items():
             votes[t] = votes.get(t, math.log(1e-9)) + math.log1p(v)
     first = max(votes, key=lambda t: votes[t])
+    best = max(scores.values(), default=0.0)
     rest = [t for i, t in enumerate(picked)
-            if t != first and (strong or i == 0 or probabilities.get(t, 1.0) >= settings.further_min)]
+            if t != first and (i == 0 or probabilities.get(t, 1.0) >= settings.further_min
+                               or (strong and scores.get(t, 0.0) >= settings.further_share * best))]
     return [first] + rest[: settings.max_topics - 1]
 
 
@@ -461,5 +474,8 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
     if not picked and not model.knows(words):
         return []
     hinted = bool(_hinted(_hint_words(section, url), lex.sections))
-    probabilities = {t: p for t, p in model.probabilities(words).items() if t not in lex.off}
+    probabilities = model.probabilities(words)
+    # A topic the training data lacks (labour, weather) is the lexicon's to give: the model's view of it is neutral.
+    neutral = 1.0 / len(probabilities)
+    probabilities = {t: probabilities.get(t, neutral) for t in lex.topics if t not in lex.off}
     return combine(picked, scores, probabilities, hinted, lex.settings)

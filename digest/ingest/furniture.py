@@ -183,14 +183,14 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
                 line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15)
             ):
                 line.kind, line.furniture, line.prose, line.score = "caption", True, False, -FURNITURE_COST
-    # The links under a "Most read" heading are no story, however wordy: they cost like short lines.
+    # The links under a "Most read" heading are no story, however wordy or short: they cost as one short line each.
     in_list = False
     for line in lines:
         if is_list_heading(line.key):
             in_list = True
         elif in_list and line.prose and line.words >= LIST_END_WORDS:
             in_list = False
-        elif in_list and line.score > -SHORT_COST:
+        elif in_list and not line.furniture:
             line.score = -SHORT_COST
     # A prose line alone between non-prose lines is a teaser under its link more often
     # than a story paragraph: it counts for less.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .byline import is_name, parse_byline
 from .furniture import is_boilerplate, is_chrome
 from .lines import Line, address, fold, size
+from .wordlists import alternation, load_data
 
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
@@ -28,9 +29,11 @@ _GLUED = re.compile(r"[a-zà-ÿß][A-ZÀ-Ý](?=[a-zà-ÿ])")
 _MARKUP = re.compile(r"[<>{}=@#]|https?:|www\.")
 _PATH_SEPARATORS = (" › ", " | ", " » ", " > ", " → ")
 _LIST_SEPARATORS = (" / ", " · ", " • ")
+_FIRST_DIGIT = re.compile(r"\d")
 _DATE_TAIL = re.compile(r"\s*[:|,-]\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*\d{1,2}[.:]\d\d(?:\s*Uhr)?)?\s*$", re.I)
 MIN_WORDS = 2
 PERIOD_MAX_WORDS = 16  # a line ending with a full stop is a headline only if this short
+_OPENING_QUOTES = "\"'`“„«‘‚‹»"
 MAX_WORDS = 30
 WINDOW = 30  # lines above the story searched for its headline
 TITLE_OVERLAP = 0.6  # share of words a printed headline shares with the <title> line's
@@ -94,6 +97,8 @@ def _display(line: Line) -> bool:
         return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
     if t.endswith(".") and (size > PERIOD_MAX_WORDS or t.count(". ") > 1):
         return False  # a sentence; a short headline may still end with a full stop
+    if t.endswith(".") and t[:1] in _OPENING_QUOTES:
+        return False  # a quoted sentence from the story ('"We are not confirming," a spokesman said.')
     if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):
         return False
     if len(_NOT_LETTERS.sub("", t)) > 0.4 * len(t.replace(" ", "")):
@@ -118,7 +123,6 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
-_FIRST_DIGIT = re.compile(r"\d")
 BYLINE_TAIL_WORDS = 4  # a headline this long may carry its byline on its line
 BYLINE_TAIL_MAX = 9  # ... in a tail this short ("par Jane Roe, le 15 septembre 2026"), not a clause
 _BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)
@@ -168,7 +172,8 @@ def _title_case(text: str) -> bool:
 
 def is_label(text: str) -> bool:
     """A section path, meta line or tag list ("WORLD / AMERICAS", "Home › Politik", "Listen · 4 min",
-    "Hafen, Fähren, Kleinholm"), not a headline: "Können Fische Schmerzen spüren / empfinden?" has a slash but reads as a sentence."""
+    "Hafen, Fähren, Kleinholm"), not a headline: "Können Fische Schmerzen spüren / empfinden?" has a
+    slash but reads as a sentence."""
     if text.isupper() and len(text.split()) <= 3:
         return True
     if any(sep in text for sep in _PATH_SEPARATORS):
@@ -224,8 +229,12 @@ def title_line(lines: list[Line]) -> TitleLine | None:
 
 def has_evidence(lines: list[Line], i: int, counts: dict[str, int]) -> bool:
     """A headline-shaped line the page treats as a headline: printed twice, or with a byline
-    or date stamp right under it."""
-    return counts.get(lines[i].key, 0) > 1 or any(ln.kind in _META_KINDS for ln in lines[i + 1 : i + 1 + META_REACH])
+    or date stamp right under it or right over it ("Energie 12.12.2026, 08:30 Uhr" / headline)."""
+    return (
+        counts.get(lines[i].key, 0) > 1
+        or any(ln.kind in _META_KINDS for ln in lines[i + 1 : i + 1 + META_REACH])
+        or any(ln.kind in _META_KINDS for ln in lines[max(0, i - 2) : i])
+    )
 
 
 def evidence(
@@ -247,17 +256,23 @@ def features(
     above = lines[i - 1] if i else None
     between = lines[i + 1 : start]
     displays = [j for j in range(i + 1, start) if _rival(lines[j], line)]
-    if displays and displays[0] == i + 1 and _deck(line, lines[i + 1]):
+    nxt = i + 1
+    while nxt < start and lines[nxt].key == line.key:
+        nxt += 1  # the headline printed twice in a row: no kicker is, so a line under both is its subtitle
+    if displays and displays[0] == nxt and (_deck(line, lines[nxt]) or nxt > i + 1):
         displays = displays[1:]  # a longer subtitle under the headline ("Pflaster-Desaster: ...") is part of it
     found: dict[str, float] = {}
     meta_at = start
     if headline_part(line.text) != line.text:
         found["byline_on_line"] = 1.0
+    photo = 0  # a photo's caption and credit between a headline and its byline do not part them
     for distance, ln in enumerate(lines[i + 1 : min(len(lines), i + 1 + META_REACH, start + 2)], 1):
         if ln.kind in _META_KINDS:
-            found["meta_below"] = 1.0 if distance <= 2 else 0.6 if distance <= 4 else 0.3
+            near = distance - photo
+            found["meta_below"] = 1.0 if near <= 2 else 0.6 if near <= 4 else 0.3
             meta_at = i + distance
             break
+        photo += ln.kind in ("caption", "credit")
         if i + distance in displays:
             break  # a byline under another headline is that one's
     if "meta_below" not in found:
@@ -275,8 +290,8 @@ def features(
         found["printed_again"] = min(1.0, (line.words - 1) / 4)  # a menu item printed twice is no headline
     if above is None or above.furniture or above.words <= 3 or is_label(above.text):
         found["below_navigation"] = 1.0
-    elif is_display(above) and _deck(above, line):
-        found["subtitle"] = 1.0
+    elif is_display(above) and (_deck(above, line) or (i >= 2 and lines[i - 2].key == above.key)):
+        found["subtitle"] = 1.0  # also under a headline printed twice in a row, however short
     found["paragraphs_above"] = min(2, sum(ln.prose and ln.words >= 12 for ln in lines[max(0, i - 3) : i]))
     # other headlines between it and its byline or stamp say it is not the headline; under the
     # byline they are more often a photo's title or a fact box's lines
@@ -292,8 +307,8 @@ def features(
         own = stems(headline_part(line.text))
         if own:  # "Formel 1" names its story too, but one word says little
             found["story_words"] = len(own & story) / len(own) * min(1.0, len(own) / STORY_STEMS)
-    if is_name(line.text):
-        found["name"] = 1.0
+    if is_name(line.text) and ("meta_below" not in found or (above is not None and above.kind == "byline")):
+        found["name"] = 1.0  # not over the page's byline or stamp: "Unstillbares Heimweh" / ... / "Frank Hahn am 18. September"
     if line.text.endswith("."):
         found["full_stop"] = 1.0
     return found
@@ -335,7 +350,7 @@ def _kicker(line: Line, below: Line | None) -> bool:
         and not _variant(below, line)
         and not below.text.endswith(".")
         and (line.words <= KICKER_MAX_WORDS or line.text.endswith(":"))
-        and below.words > line.words
+        and below.words >= line.words
     )
 
 
@@ -433,3 +448,12 @@ def confirmed(title: str, declared: list[str], site_names: list[str]) -> bool:
 def _overlap(a: str, b: str) -> float:
     wa, wb = set(_TOKEN.findall(a.casefold())), set(_TOKEN.findall(b.casefold()))
     return len(wa & wb) / max(len(wa), len(wb)) if wa and wb else 0.0
+
+
+_SLUG = re.compile(rf"^(?:{alternation(load_data('headline.yaml')['slugs'])})(?:\s+\d+)?\s*[-:–]\s*(?=\w|[\"'“‘])")  # type: ignore[index]
+
+
+def without_slug(title: str) -> str:
+    """The headline without a desk's slug before it ("UPDATE 2-Rates rise" -> "Rates rise")."""
+    cut = _SLUG.sub("", title, count=1)
+    return cut if len(cut.split()) >= 2 else title

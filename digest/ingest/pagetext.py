@@ -117,8 +117,22 @@ def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tu
             reach = range(max(0, start - headline.WINDOW), min(end, start + HEADER_REACH))
             candidates.update(i for i in reach if headline.is_display(lines[i]))
     # under a paragraph a headline-shaped line is a subhead or a teaser, never the story's headline
-    candidates = {i for i in candidates if counts[lines[i].key] > 1 or lines[i].key == titled or not _under_paragraph(lines, i)}
-    best: tuple[float, int | None, int, int] = (float("-inf"), None, *max(runs)[1:])
+    # (a line printed twice is judged where it is first printed: a pull quote repeats a sentence under
+    # prose; a breadcrumb trail's last step confirms a headline wherever it sits)
+    printed_at: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        printed_at.setdefault(ln.key, []).append(i)
+
+    def kept(i: int) -> bool:
+        at = printed_at[lines[i].key]
+        if lines[i].key == titled or (counts[lines[i].key] > len(at)):
+            return True
+        return not _under_paragraph(lines, at[0])
+
+    candidates = {i for i in candidates if kept(i)}
+    # No headline at all is an answer too: the best run read as the story, whole. A line inside the
+    # story (a quote, a subhead) must bring more evidence than the prose above it it would cut off.
+    best: tuple[float, int | None, int, int] = (RUN_WEIGHT, None, *max(runs)[1:])
     openings: dict[int, frozenset[str]] = {}
     for at in sorted(candidates):
         first = _after_header(lines, at)
@@ -236,6 +250,8 @@ def _meta_below(lines: list[Line], i: int) -> bool:
     """A byline, stamp or photo between line i and the next long line (a paywall's prompt or a
     share bar under a one-paragraph story does not make it a standfirst)."""
     for line in lines[i + 1 : i + 1 + HEADER_REACH]:
+        if furniture.is_list_heading(line.key):
+            return False  # the stamps under "Ähnliche Artikel" are its teasers'
         if line.kind in _HEADER_KINDS:
             return True
         if line.prose or line.words >= 15:

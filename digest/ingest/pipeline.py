@@ -66,7 +66,7 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
 def read_page(page: Page, record: dict[str, Any]) -> Article:
     """The article a page's parts make, step by step; what the record says wins."""
     url = record.get("url") or page.url
-    title = str(record.get("title") or page.headline or "").strip()
+    title = headline.without_slug(str(record.get("title") or page.headline or "").strip())
     if record.get("source") and title:  # an aggregator's "Headline - Example Wire"
         title = headline.strip_site(title, [str(record["source"])])
     authors = [str(a) for a in record.get("authors") or byline.authors(page)]

@@ -639,9 +639,11 @@ class Shown:
 
 
 def _opens(body: str, summary: str) -> bool:
-    """Whether the body starts with the summary (a lede standing in for a standfirst)."""
+    """Whether the body's first paragraph is the summary (a lede standing in for a standfirst),
+    also after a dateline ("NAIROBI (AFP) - Kenya has moved ...": the summary is the lede without it)."""
     if not summary:
         return True
     norm = lambda t: " ".join(_WORD.findall(t.lower()))  # noqa: E731
-    head = norm(body[: len(summary) + 200])
-    return head.startswith(norm(summary)[:120])
+    first = norm(body.lstrip().split("\n\n", 1)[0][: len(summary) + 200])
+    lede = norm(summary)[:120]
+    return first.startswith(lede) or (len(lede) >= 40 and lede in first[:len(lede) + 80])

@@ -217,3 +217,18 @@ def test_sport_holds_its_lead_against_the_business_frame() -> None:
 
 def test_override_can_release_a_holding_frame() -> None:
     assert "sport" not in load_lexicon({"frames": {"sport": {"holds": False}}}).frames.holds
+
+
+def test_strong_lexicon_leads_only_when_clearly_first() -> None:
+    """Strong lexicon evidence leads against the model; a near-tie in the lexicon is left to the model."""
+    s = load_lexicon().settings
+    model = {t: 0.01 for t in TOPIC_SLUGS} | {"conflict-war-peace": 0.4, "politics": 0.3}
+    clear = {"sport": 60.0, "conflict-war-peace": 12.0}
+    assert topics.combine(["sport", "conflict-war-peace"], clear, model, False, s)[0] == "sport"
+    near_tie = {"sport": 30.0, "conflict-war-peace": 29.0}
+    assert topics.combine(["sport", "conflict-war-peace"], near_tie, model, False, s)[0] == "conflict-war-peace"
+    # A topic put first by its framing keeps the lexicon's lead even though another scored more.
+    framed = {"science-technology": 40.0, "economy-business-finance": 30.0}
+    tech = {t: 0.01 for t in TOPIC_SLUGS} | {"science-technology": 0.5}
+    assert topics.combine(["economy-business-finance", "science-technology"], framed, tech, False,
+                          s)[0] == "economy-business-finance"

@@ -387,3 +387,77 @@ def test_a_most_read_list_below_a_short_paywalled_story_does_not_outweigh_it():
     found = read(text)
     assert found.title == "Studierende suchen in Kleinholm noch verzweifelt eine Wohnung"
     assert found.authors == ["Jana Brückner"]
+
+
+def test_a_job_box_inside_the_story_does_not_split_it_from_its_headline_over_a_stamp():
+    jobs = "".join(f"Ingenieur (m/w/d) Hafentechnik Firma {n} GmbH\nKleinholm Zum Job\n" for n in "ABCDEF")
+    text = (MENU + "Technik\nEnergie 12.03.2026, 08:30 Uhr\n"
+            "Gezeitenkraft: Kann der Hafen von Kleinholm bald Strom erzeugen?\n"
+            "Die fiktive Gemeinde Kleinholm prüft, ob Turbinen in der Hafeneinfahrt genug Strom für den Ort liefern können.\n"
+            "Foto: Jana Brückner\n" + STORY + "Top Stellenangebote\nZur Jobbörse\n" + jobs
+            + "Was haben die Messungen im Hafen ergeben?\n"
+            "Die Strömung in der Hafeneinfahrt erreicht bei Springflut mehr als zwei Meter pro Sekunde, wie die Gutachter "
+            "in ihrem Bericht an den Gemeinderat schreiben, und reicht damit für kleine Turbinen aus.\n"
+            "Lesen Sie auch:\nWie sieht der neue Fahrplan der Inselfähre aus?\n"
+            "Ob die Turbinen gebaut werden, entscheidet der Gemeinderat im Herbst, wenn auch die Kosten für die Wartung "
+            "der Anlagen und die Folgen für die Fischerei bekannt sind.\n" + FOOTER)
+    found = read(text)
+    assert found.title == "Gezeitenkraft: Kann der Hafen von Kleinholm bald Strom erzeugen?"
+    assert found.date.startswith("2026-03-12")
+    assert "Zum Job" not in found.body and "Springflut" in found.body
+
+
+def test_a_citation_box_ends_the_story():
+    text = (MENU + "Gemeinde erneuert den alten Fähranleger\n19.10.2026\n" + STORY
+            + "Pour citer cet article :\nJana Brückner, « Le port de Kleinholm », Exemple, 19 octobre 2026.\n" + FOOTER)
+    assert "Pour citer" not in read(text).body
+
+
+@pytest.mark.parametrize("line", ["Ingrese o regístrese acá para guardar los artículos en su zona de usuario",
+                                  "Regístrate o inicia sesión para seguir tus temas favoritos."])
+def test_account_prompts_are_chrome(line):
+    assert is_chrome(line.casefold())
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Pressemitteilungen\n2026\nFähren sind kein rechtsfreier Raum\n"
+                                        "Fäh\u00adren sind kein rechts\u00adfrei\u00ader Raum\n"
+                                        "Neue Hafenwache der Gemeinde nimmt die Arbeit auf\nDatum: 26. Januar 2026\n" + STORY + FOOTER))
+def test_a_short_headline_printed_twice_in_a_row_is_no_kicker_of_the_subtitle_under_it(text):
+    assert read(text).title == "Fähren sind kein rechtsfreier Raum"
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Interview mit Hafenmeisterin Jana\nDer Hafen braucht Geduld\n"
+                                        "14. März 2026 Tom Weber\n" + STORY + FOOTER))
+def test_a_kicker_over_a_headline_as_long_as_itself(text):
+    assert read(text).title == "Der Hafen braucht Geduld"
+
+
+def test_a_one_paragraph_story_above_a_related_list_of_dated_teasers():
+    text = (MENU + "Startseite » Aktuelles » Hafenverband auf der Tagung der Fährleute\n"
+            "Hafenverband auf der Tagung der Fährleute\n04.02.2026\nInformation\nVerband\n"
+            "Die bundesweite Tagung der Fährleute findet am 11. und 12. Februar im Hafen von Kleinholm statt und der "
+            "Hafenverband ist mit drei Vorträgen zu Sicherheit, Ausbildung und neuen Fähren dabei, wie der Vorstand "
+            "am Montag nach seiner Sitzung im alten Zollhaus mitgeteilt hat\n"
+            "Beitrag teilen:\nÄhnliche Artikel\n03.02.2026\nNeue Bänke für den Hafenplatz\n"
+            "Der Hafenplatz bekommt zwölf neue Bänke aus Eichenholz, die der Verein der Fährleute im Herbst gespendet "
+            "und selbst gebaut hat.\nweiterlesen\n"
+            "02.02.2026\nFährfest lockt viele Gäste\nDas Fährfest im Januar hatte mehr Gäste als je zuvor\nweiterlesen\n" + FOOTER)
+    found = read(text)
+    assert found.title == "Hafenverband auf der Tagung der Fährleute"
+    assert found.body.startswith("Die bundesweite Tagung")
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "RezensionSachbuch\nStilles Fernweh\n"
+                                        "Die Gemeinde Kleinholm erneuert den alten Fähranleger, nachdem Gutachter Schäden an den Pfählen fanden.\n"
+                                        "Jana Brückner am 18. September 2026\n" + STORY + FOOTER))
+def test_a_two_word_headline_shaped_like_a_name_over_the_byline_is_the_headline(text):
+    found = read(text)
+    assert found.title == "Stilles Fernweh"
+    assert found.authors == ["Jana Brückner"]
+
+
+@pytest.mark.parametrize("text", shapes(MENU + "Menü\nFährleute fordern mehr Schutz vor Sturmfluten\n"
+                                        "Umfrage unter Kleinholmer Fährleuten\n© Foto: Tom Weber\n26. Dezember 2026\n"
+                                        + STORY + FOOTER))
+def test_a_photo_credit_between_the_headline_and_its_stamp_does_not_part_them(text):
+    assert read(text).title == "Fährleute fordern mehr Schutz vor Sturmfluten"

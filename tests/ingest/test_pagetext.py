@@ -281,3 +281,41 @@ def test_outlet_from_the_copyright_notice(footer, source):
         f"Most read\n\nFerry timetable changes\n\n{footer}"
     )
     assert read(page).source == source
+
+
+# A wire story saved without its headline: one line per sentence, a quote printed twice (a pull
+# quote), short sentences. No line in it is the headline, so nothing above one may be cut off.
+HEADLESS_STORY = "\n".join([
+    "Voters in the fictional republic of Westmark went to the polls on Sunday in a parliamentary election that the government calls a step towards an open contest between parties.",
+    "Critics say the vote offers little choice, with every candidate drawn from the governing alliance or from a small group of independents approved by the electoral board.",
+    "\"There will be no real change after this vote,\" said Mara Quell, who leads a monitoring group based abroad.",
+    "Turnout was 61 percent by midday, the board said.",
+    "\"It does not matter who gets elected.",
+    "The council has the final word,\" a farmer near the capital told reporters.",
+    "The electoral board said results would be published on Tuesday, after all ballots from the mountain districts had been counted by hand.",
+    "\"It does not matter who gets elected.",
+    "Observers from two neighbouring states were allowed to watch the count in the capital but not in the provinces, their mission said in a statement on Sunday evening.",
+])
+
+
+def test_a_story_without_headline_keeps_its_first_paragraph():
+    parts = read(HEADLESS_STORY)
+    assert parts.body.startswith("Voters in the fictional republic of Westmark")
+    assert "It does not matter" not in parts.title  # a quoted sentence is no headline
+    assert parts.body.count("Observers from two neighbouring states") == 1
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("UPDATE 2-Westmark central bank raises rates to 4%", "Westmark central bank raises rates to 4%"),
+        ("REFILE-Harbour board weighs sale of ferry line", "Harbour board weighs sale of ferry line"),
+        ("VIDEO: Harbour board weighs sale", "VIDEO: Harbour board weighs sale"),  # what the item is: the outlet's headline
+        ("Update: harbour board weighs sale", "Update: harbour board weighs sale"),  # words of the headline, not a slug
+    ],
+)
+def test_a_desk_slug_is_no_part_of_the_headline(headline, expected):
+    text = f"{headline}\n\nWESTHAVEN, Nov 3 (Wire) - The fictional harbour board said on Monday it was weighing offers for the ferry line."
+    article = read(text)
+    assert article.title == expected
+    assert headline not in article.body

@@ -126,6 +126,10 @@ def test_an_article_view():
     assert [r.headline.text for r in view.story.others] == [FERRY[3].title, FERRY[2].title]  # not itself
     assert view.story.link.href == "stories/ferry/"
     assert views.language('en" onload="x') is None and views.language("pt-BR") == "pt-br"
+    datelined = dataclasses.replace(a, body=f"TARNOVA (AFP) - {LEAD}\n\nMore text.")
+    assert v.article(datelined).standfirst == ""  # the lede after its dateline is the summary: shown once
+    other = dataclasses.replace(a, body="Divers resumed the search at dawn on Tuesday.\n\n" + LEAD)
+    assert v.article(other).standfirst == a.summary  # a standfirst the body does not open with stays
 
 
 def test_an_article_names_its_regions_and_topics_and_links_only_those_with_a_page():
