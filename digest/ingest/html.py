@@ -136,7 +136,7 @@ def _settle_date(page: Page, tree: Any) -> None:
         if found:
             declared.published.append(found)
     elif len(date) == len("2026-01-01"):
-        timed = next((v for v in declared.published if len(normalise_date(v) or "") > len(date) and (normalise_date(v) or "").startswith(date)), None)
+        timed = next((d for d in map(normalise_date, declared.published) if d and len(d) > len(date) and d.startswith(date)), None)
         if timed:
             declared.published.insert(0, timed)
 
