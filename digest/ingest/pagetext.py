@@ -130,9 +130,8 @@ def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tu
         return not _under_paragraph(lines, at[0])
 
     candidates = {i for i in candidates if kept(i)}
-    # No headline at all is an answer too: the best run read as the story, whole. A line inside the
-    # story (a quote, a subhead) must bring more evidence than the prose above it it would cut off.
-    best: tuple[float, int | None, int, int] = (RUN_WEIGHT, None, *max(runs)[1:])
+    whole = max(runs)[1:]
+    best: tuple[float, int | None, int, int] = (float("-inf"), None, *whole)
     openings: dict[int, frozenset[str]] = {}
     for at in sorted(candidates):
         first = _after_header(lines, at)
@@ -148,6 +147,10 @@ def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tu
         total = evidence + RUN_WEIGHT * min(mass, top) / top
         if total > best[0]:
             best = (total, at, first, end)
+    # No headline at all is an answer too: the best run read whole. A line inside that run (a quote,
+    # a subhead) must bring more evidence than the run's prose above it, which it would cut off.
+    if best[1] is not None and best[1] > whole[0] and best[0] < RUN_WEIGHT:
+        return None, *whole
     return best[1], best[2], best[3]
 
 
