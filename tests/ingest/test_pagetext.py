@@ -319,3 +319,24 @@ def test_a_desk_slug_is_no_part_of_the_headline(headline, expected):
     article = read(text)
     assert article.title == expected
     assert headline not in article.body
+
+
+@pytest.mark.parametrize("heading", ["Weitere Beiträge", "RELACIONADOS:", "Articles liés", "Saiba Mais", "AM BELIEBTESTEN", "Weitere Inhalte:"])
+def test_teasers_under_a_list_heading_are_no_story(heading):
+    page = (
+        "Menü\nSuche\nFähre nach Kleinholm fährt wieder\n"
+        "Nach drei Monaten Pause verkehrt die erfundene Fähre zwischen Nordhafen und Kleinholm seit Montag wieder nach Fahrplan.\n"
+        "Lesen Sie hier: Neuer Kiosk am Nordhafen eröffnet\n"
+        "Die Reederei hatte den Betrieb im Frühjahr eingestellt, weil eine Schraube der Fähre ersetzt werden musste.\n"
+        "Pendler aus Kleinholm mussten in dieser Zeit einen Umweg von fast einer Stunde über die Brücke im Süden fahren.\n"
+        f"{heading}\n"
+        "Hafenfest in Kleinholm lockt mehr Besucher als je zuvor\n"
+        "Neue Ampel an der Uferstraße sorgt für lange Staus im Berufsverkehr\n"
+        "Article suivant Le marché du port ouvre ses portes le samedi matin\n"
+        "Impressum\nDatenschutz"
+    )
+    parts = read(page)
+    assert parts.title == "Fähre nach Kleinholm fährt wieder"
+    assert "Umweg von fast einer Stunde" in parts.body
+    for teaser in ("Hafenfest", "Neue Ampel", "Kiosk", "marché du port"):
+        assert teaser not in parts.body
