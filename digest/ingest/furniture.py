@@ -100,6 +100,18 @@ def ends_story(line: Line) -> bool:
     return any(" ".join(words[:n]) in _END_HEADINGS.phrases for n in range(2, len(words)))
 
 
+_TRAIL = re.compile(r"\s(?:»|›|>|→|/|\|)\s")
+
+
+def breadcrumb_tail(text: str) -> str | None:
+    """The last step of a breadcrumb trail ("Home » Politik » Headline") when it is wordy
+    enough to be a headline."""
+    if len(text) > 300 or not _TRAIL.search(text):
+        return None
+    tail = _TRAIL.split(text)[-1].strip()
+    return tail if len(tail.split()) >= 3 else None
+
+
 def is_boilerplate(key: str) -> bool:
     return bool(_BOILERPLATE.search(key))
 
@@ -161,8 +173,12 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
             run += 1
         if seen[t] > 1 and not line.prose:  # menus and teasers print twice; paragraphs rarely
             line.score -= REPEAT_COST
-    # A name alone beside a date stamp, under a lone "By", over a role or an address is a byline.
+    # A name alone beside a date stamp, under a lone "By", over a role or an address is a byline,
+    # unless a breadcrumb trail ends with it: then it names the page ("Home » Mode » Jacken von Bosch").
+    trail_ends = {fold(tail) for line in lines if (tail := breadcrumb_tail(line.text))}
     for i, line in enumerate(lines):
+        if line.key in trail_ends:
+            continue
         if not line.furniture and line.words <= 12 and ("," in line.text or "&" in line.text) and byline.is_name_list(line.text):
             line.kind, line.furniture, line.prose, line.score = "byline", True, False, -FURNITURE_COST
             continue

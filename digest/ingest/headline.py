@@ -111,18 +111,6 @@ def _display(line: Line) -> bool:
     return not (size <= 3 and t.isupper())
 
 
-_TRAIL = re.compile(r"\s(?:»|›|>|→|/|\|)\s")
-
-
-def breadcrumb_tail(text: str) -> str | None:
-    """The last step of a breadcrumb trail ("Home » Politik » Headline") when it is wordy
-    enough to be a headline."""
-    if len(text) > 300 or not _TRAIL.search(text):
-        return None
-    tail = _TRAIL.split(text)[-1].strip()
-    return tail if len(tail.split()) >= 3 else None
-
-
 BYLINE_TAIL_WORDS = 4  # a headline this long may carry its byline on its line
 BYLINE_TAIL_MAX = 9  # ... in a tail this short ("par Jane Roe, le 15 septembre 2026"), not a clause
 _BYLINE_TAIL = re.compile(r"\s+(?:by|von|par|por|di|door)\s+(?=[A-ZÀ-Ý])", re.I)

@@ -87,7 +87,7 @@ def _printings(lines: list[Line]) -> Counter:
     printing ("Home » News » Ferry line adds night crossings"): the current page's headline."""
     counts = Counter(line.key for line in lines)
     for line in lines:
-        tail = headline.breadcrumb_tail(line.text)
+        tail = furniture.breadcrumb_tail(line.text)
         if tail:
             counts[fold(tail)] += 1
     return counts

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from digest.ingest.byline import is_name, names_beside_stamp, parse_byline
-from digest.ingest.furniture import is_chrome
-from digest.ingest.headline import breadcrumb_tail, headline_part, is_label
+from digest.ingest.furniture import breadcrumb_tail, is_chrome
+from digest.ingest.headline import headline_part, is_label
 from digest.ingest.pagetext import parse_page_text
 from digest.ingest.pipeline import build_article, read_page
 from digest.ingest.readers import RawInput

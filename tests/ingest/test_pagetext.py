@@ -340,3 +340,18 @@ def test_teasers_under_a_list_heading_are_no_story(heading):
     assert "Umweg von fast einer Stunde" in parts.body
     for teaser in ("Hafenfest", "Neue Ampel", "Kiosk", "marché du port"):
         assert teaser not in parts.body
+
+
+def test_a_headline_like_a_name_is_no_byline_when_the_breadcrumb_ends_with_it():
+    page = (
+        "Startseite\nRatgeber\nWerkstatt\n"
+        "Start  »  Ratgeber • Kleidung  »  Jacken von Nordlicht\n"
+        "Nordlicht | 12.01.2026\n"
+        "Jacken von Nordlicht\n"
+        "Wer im Winter auf der erfundenen Baustelle am Nordhafen arbeitet, friert schnell: die neuen Jacken von Nordlicht sollen helfen.\n"
+        "Die Jacken haben drei Heizstufen und einen Akku, der nach Angaben des Herstellers einen ganzen Arbeitstag hält.\n"
+        "Impressum"
+    )
+    parts = read(page)
+    assert parts.title == "Jacken von Nordlicht"
+    assert parts.body.startswith("Wer im Winter")
