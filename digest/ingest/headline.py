@@ -78,8 +78,18 @@ def is_display(line: Line) -> bool:
 def mark_display(lines: list[Line]) -> None:
     """Mark the lines shaped like a headline: a few words, no closing full stop, not
     furniture, not a section path ("WORLD / AMERICAS"), mostly letters."""
+    above = None
     for line in lines:
-        line.display = _display(line)
+        line.display = _display(line) and not (above is not None and _is_field_label(above.key))
+        above = line
+
+
+_FIELD_LABELS = frozenset(w.casefold() for w in load_data("headline.yaml")["field_labels"])  # type: ignore[index]
+
+
+def _is_field_label(key: str) -> bool:
+    """A fact field's label alone on its line ("Herausgeber:", "Source:"): the next line is its value."""
+    return key.endswith(":") and key[:-1].strip() in _FIELD_LABELS
 
 
 def _display(line: Line) -> bool:

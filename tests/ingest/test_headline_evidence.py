@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from digest.ingest.byline import is_name, names_beside_stamp, parse_byline
-from digest.ingest.furniture import breadcrumb_tail, is_chrome
-from digest.ingest.headline import headline_part, is_label
+from digest.ingest.furniture import breadcrumb_tail, classify, is_chrome
+from digest.ingest.headline import headline_part, is_label, mark_display
+from digest.ingest.lines import split_lines
 from digest.ingest.pagetext import parse_page_text
 from digest.ingest.pipeline import build_article, read_page
 from digest.ingest.readers import RawInput
@@ -461,3 +462,15 @@ def test_a_two_word_headline_shaped_like_a_name_over_the_byline_is_the_headline(
                                         + STORY + FOOTER))
 def test_a_photo_credit_between_the_headline_and_its_stamp_does_not_part_them(text):
     assert read(text).title == "Fährleute fordern mehr Schutz vor Sturmfluten"
+
+
+@pytest.mark.parametrize("label", ["Herausgeber:", "Source:", "Fuente:"])
+def test_the_value_under_a_fact_fields_label_is_not_headline_shaped(label):
+    lines = split_lines(f"Erschienen am:\n12.03.2026\n{label}\nPressestelle der Stiftung Hafenmuseum\nKaistraße 4")
+    classify(lines)
+    mark_display(lines)
+    assert not lines[3].display
+    lines = split_lines("Erschienen am:\n12.03.2026\nPresse\nPressestelle der Stiftung Hafenmuseum\nKaistraße 4")
+    classify(lines)
+    mark_display(lines)
+    assert lines[3].display  # the same line under a menu item may be a headline
