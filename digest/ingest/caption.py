@@ -34,6 +34,13 @@ _LABEL_COLON = re.compile(rf"^\(?(?i:{_LABEL})\s*:")
 # "... (Matt Stone/Boston Herald)", "... (Jane Doe / Example Post)": a photographer and the outlet
 _NAME_SLASH_CREDIT = re.compile(r"[(\[][A-ZÀ-Ý][\w.'’\-]*(?:\s[A-ZÀ-Ý][\w.'’\-]*){0,3}\s?/\s?[A-ZÀ-Ý][^()\[\]/]{1,40}[)\]]$")
 _SLASH_CREDIT = re.compile(r"^[\w.\- ]{2,30}/[\w.\- ]{2,40}$")  # "APA/Georg Hochmuth", "Kevin Voigt/GettyImages"
+# "... Düngung verbotenThomas Tretzka", "... nicht erlaubt!Jana Roe", "... Wahlleiter.DCV / Roe": a
+# photographer's name glued to the caption's last word (the page set them in separate elements)
+# (a caption of four words or more before it; not "...business.Click To Tweet")
+_GLUED_CREDIT = re.compile(
+    r"^(?:\S+\s+){3}.*(?:[a-zäöüßà-ÿ]{3}|[.!?])"
+    r"(?:[A-ZÀ-Ý][a-zà-ÿß'’\-]{2,}(?:\s[A-ZÀ-Ý][a-zà-ÿß'’\-]{2,}){1,2}|[A-ZÀ-Ý]{2,}\s?/\s?[A-ZÀ-Ý][\w'’\-]+)$"
+)
 
 
 def is_caption(text: str, words: int | None = None) -> bool:
@@ -57,6 +64,8 @@ def is_caption(text: str, words: int | None = None) -> bool:
         credit = next(c for c in CREDITS if text.endswith(c))
         if len(text) == len(credit) or not text[-len(credit) - 1].isalnum():
             return True
+    if _GLUED_CREDIT.match(text[-300:]):
+        return True
     slash = tail.rfind("/")  # "... REUTERS/Jane Doe", "Deniz Aytekin / Kevin Voigt/GettyImages"
     if slash > len(tail) - 40:
         before = tail[:slash].split()

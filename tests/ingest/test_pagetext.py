@@ -355,3 +355,36 @@ def test_a_headline_like_a_name_is_no_byline_when_the_breadcrumb_ends_with_it():
     parts = read(page)
     assert parts.title == "Jacken von Nordlicht"
     assert parts.body.startswith("Wer im Winter")
+
+
+@pytest.mark.parametrize(
+    "line, is_caption",
+    [
+        ("Überflutete Wiesen am Nordhafen: Düngen verbotenJana Roe", True),
+        ("Der Boden muss frostfrei sein. Düngen ist nicht erlaubt!Jens Ahlgren", True),
+        ("Die neue Leiterin mit dem Stiftungsrat nach der Wahl.HMK / Lind", True),
+        ("Er kauft sich ein neues iPhone Pro", False),
+        ("Sie arbeitet seit Jahren bei YouTube Music", False),
+        ("Die Folien entstanden mit PowerPoint", False),
+        ("Small steps add up to a large audience over the years.Click To Tweet", False),
+        ("Jana RoeView More Articles", False),
+    ],
+)
+def test_a_credit_glued_to_its_caption_marks_a_caption(line, is_caption):
+    from digest.ingest.caption import is_caption as check
+
+    assert check(line) is is_caption
+
+
+def test_a_caption_with_a_glued_credit_is_no_story():
+    page = (
+        "Menü\nNeue Regeln für das Düngen im Frühjahr\n12.02.2026\n"
+        "Ab Februar dürfen Landwirte auf den erfundenen Marschwiesen bei Kleinholm wieder düngen, wenn der Boden es zulässt.\n"
+        "Überflutete Wiesen am Nordhafen: Düngen verbotenJana Roe\n"
+        "Auf überschwemmten oder gefrorenen Flächen bleibt das Düngen auch nach dem Ende der Sperrfrist verboten.\n"
+        "Die Kammer will die Flächen in diesem Jahr häufiger kontrollieren und bei Verstößen Bußgelder verhängen.\n"
+        "Impressum"
+    )
+    body = read(page).body
+    assert "Auf überschwemmten" in body
+    assert "verbotenJana" not in body
