@@ -36,9 +36,10 @@ _NAME_SLASH_CREDIT = re.compile(r"[(\[][A-ZÀ-Ý][\w.'’\-]*(?:\s[A-ZÀ-Ý][\w.
 _SLASH_CREDIT = re.compile(r"^[\w.\- ]{2,30}/[\w.\- ]{2,40}$")  # "APA/Georg Hochmuth", "Kevin Voigt/GettyImages"
 # "... Düngung verbotenThomas Tretzka", "... nicht erlaubt!Jana Roe", "... Wahlleiter.DCV / Roe": a
 # photographer's name glued to the caption's last word (the page set them in separate elements)
-# (a caption of four words or more before it; not "...business.Click To Tweet")
+# (on a line of six words or more; not "...business.Click To Tweet")
+GLUED_CREDIT_MIN_WORDS = 6
 _GLUED_CREDIT = re.compile(
-    r"^(?:\S+\s+){3}.*(?:[a-zäöüßà-ÿ]{3}|[.!?])"
+    r"(?:[a-zäöüßà-ÿ]{3}|[.!?])"
     r"(?:[A-ZÀ-Ý][a-zà-ÿß'’\-]{2,}(?:\s[A-ZÀ-Ý][a-zà-ÿß'’\-]{2,}){1,2}|[A-ZÀ-Ý]{2,}\s?/\s?[A-ZÀ-Ý][\w'’\-]+)$"
 )
 
@@ -64,7 +65,7 @@ def is_caption(text: str, words: int | None = None) -> bool:
         credit = next(c for c in CREDITS if text.endswith(c))
         if len(text) == len(credit) or not text[-len(credit) - 1].isalnum():
             return True
-    if _GLUED_CREDIT.match(text[-300:]):
+    if words >= GLUED_CREDIT_MIN_WORDS and text[-1:].isalpha() and _GLUED_CREDIT.search(text[-60:]):
         return True
     slash = tail.rfind("/")  # "... REUTERS/Jane Doe", "Deniz Aytekin / Kevin Voigt/GettyImages"
     if slash > len(tail) - 40:
