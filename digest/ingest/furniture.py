@@ -51,6 +51,8 @@ _ABOUT_BLOCK = re.compile(
     rf"\s+(?:(?i:the)\s+)?[A-ZÀ-Ý][\w'’.&-]*(?:,?\s+(?:{_NAME_WORD}|of|and|for|&|de|the)){{0,5}}\s*:?$"
 )
 _EMAIL_ONLY = re.compile(r"^\S+@\S+\.\w+$")
+# a telephone or fax number alone on its line: "+49 30 1234567", "Tel.: (0421) 12 34-5", "Fax +33 1 23 45 67 89"
+_PHONE_ONLY = re.compile(r"^(?:(?:tel|tél|phone|telefon|teléfono|fax)\.?\s*:?\s*)?(?:\+|\(0)[\d\s()/.-]{6,24}$", re.I)
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 
 # Line scores. A broad plateau on extraction-dev: each can move by half its value and the
@@ -110,6 +112,14 @@ def breadcrumb_tail(text: str) -> str | None:
         return None
     tail = _TRAIL.split(text)[-1].strip()
     return tail if len(tail.split()) >= 3 else None
+
+
+_FIELD_LABELS = frozenset(w.casefold() for w in _CHROME["field_labels"])
+
+
+def is_field_label(key: str) -> bool:
+    """A fact field's label alone on its line ("Herausgeber:", "Source:"): the next line is its value."""
+    return key.endswith(":") and key[:-1].strip() in _FIELD_LABELS
 
 
 def is_boilerplate(key: str) -> bool:
@@ -191,6 +201,17 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
             if beside and byline.is_name(byline.without_email(line.text)) and not byline.is_role(line.text):
                 line.kind, line.furniture, line.prose = "byline", True, False
                 line.score = -FURNITURE_COST
+    # A fact field's label and its value ("Herausgeber:" / "Pressestelle des Verbandes") and a phone number are
+    # the page's, not the story's; they keep their score, so a story printed around them stays one run.
+    for i, line in enumerate(lines):
+        if is_field_label(line.key):
+            field = lines[i : i + 2]
+        elif line.words <= 8 and _PHONE_ONLY.match(line.text):
+            field = [line]
+        else:
+            continue
+        for ln in field:
+            ln.kind, ln.furniture, ln.prose = ln.kind or "chrome", True, False
     # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption; where the
     # page's markup names its captions, only those are.
     for line, below in zip(lines, lines[1:]):

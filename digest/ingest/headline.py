@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .byline import is_name, parse_byline
-from .furniture import is_boilerplate, is_chrome
+from .furniture import is_boilerplate, is_chrome, is_field_label
 from .lines import Line, address, fold, size
 from .wordlists import alternation, load_data
 
@@ -80,16 +80,8 @@ def mark_display(lines: list[Line]) -> None:
     furniture, not a section path ("WORLD / AMERICAS"), mostly letters."""
     above = None
     for line in lines:
-        line.display = _display(line) and not (above is not None and _is_field_label(above.key))
+        line.display = _display(line) and not (above is not None and is_field_label(above.key))
         above = line
-
-
-_FIELD_LABELS = frozenset(w.casefold() for w in load_data("headline.yaml")["field_labels"])  # type: ignore[index]
-
-
-def _is_field_label(key: str) -> bool:
-    """A fact field's label alone on its line ("Herausgeber:", "Source:"): the next line is its value."""
-    return key.endswith(":") and key[:-1].strip() in _FIELD_LABELS
 
 
 def _display(line: Line) -> bool:

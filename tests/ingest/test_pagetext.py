@@ -388,3 +388,22 @@ def test_a_caption_with_a_glued_credit_is_no_story():
     body = read(page).body
     assert "Auf überschwemmten" in body
     assert "verbotenJana" not in body
+
+
+def test_a_press_releases_fact_fields_and_phone_numbers_are_no_story():
+    page = (
+        "Presse\nTeilen\nPressemitteilung Nordhafen\n"
+        "Neue Leiterin für das erfundene Hafenmuseum gewählt\n"
+        "Der Stiftungsrat hat Jana Lind zur neuen Leiterin des Hafenmuseums Kleinholm gewählt. Sie tritt ihr Amt im Mai an.\n"
+        "Die Wahl fiel einstimmig aus, teilte die Stiftung am Donnerstag nach der Sitzung des Rates im Museum am Kai mit.\n"
+        "Erschienen am:\n12.03.2026\nHerausgeber:\nPressestelle der Stiftung Hafenmuseum\n+49 40 1234567\nTel.: (040) 12 34-5\n"
+        "Jana Lind leitet seit acht Jahren die Sammlung des Museums und hat die Ausstellung über die alten Fähren aufgebaut.\n"
+        "Der Stiftungsrat dankte ihrem Vorgänger, der das Haus fast zwanzig Jahre lang geführt hat und nun in den Ruhestand geht.\n"
+        "Die Stiftung will in diesem Jahr auch den Umbau des Lagerhauses am Kai beginnen, in dem künftig Schiffsmodelle stehen.\n"
+        "Impressum"
+    )
+    parts = read(page)
+    assert parts.title == "Neue Leiterin für das erfundene Hafenmuseum gewählt"
+    assert "einstimmig" in parts.body + parts.summary and "Sammlung des Museums" in parts.body
+    for furniture in ("Herausgeber", "Pressestelle", "1234567", "34-5"):
+        assert furniture not in parts.body
