@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import scipy.sparse as sp
 
+from .pairs import sort_pairs
+
 
 def top_terms(matrix: sp.csr_matrix, k: int, max_df: int) -> sp.csr_matrix:
     """A 0/1 matrix keeping, per row, its k highest-weighted terms of document frequency 2..max_df."""
@@ -63,7 +65,7 @@ def candidate_pairs(matrix: sp.csr_matrix, k: int, max_df: int, min_shared: int 
     if not parts:
         return np.empty((0, 2), dtype=np.int64)
     pairs = np.concatenate(parts)
-    return pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+    return sort_pairs(pairs, matrix.shape[0])
 
 
 def _join_piece(blocks: sp.csr_matrix, index: sp.csr_matrix, min_shared: int, short: np.ndarray | None,

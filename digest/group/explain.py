@@ -148,7 +148,7 @@ def why_grouped(cols: np.ndarray, weights: np.ndarray, terms: list[str], article
             taken.add(word_key(w))
     # names first, but leave room for two terms: "quake" says what the names are about
     names = names[: max(limit - min(2, len(terms)), 0)]
-    texts = list(articles)
+    texts = [(t, t.lower()) for a in articles for t in (a.title, a.summary, a.body) if t] if names else []
     shown = [n if n[:1].isupper() else _as_written(n, texts) for n, _ in names]
     return Explanation(names=shown, terms=terms[: max(0, limit - len(shown))])
 
@@ -163,21 +163,20 @@ def _adverb(word: str, known: frozenset[str] | dict[str, int]) -> bool:
     return word.endswith(_ADVERB_ENDINGS) or word[:-2] in known
 
 
-def _as_written(name: str, articles: list[Article]) -> str:
+def _as_written(name: str, texts: list[tuple[str, str]]) -> str:
     """A lower-case name as the reports spell it ("gslv" -> "GSLV"), else capitalised word by word.
 
-    A spelling in capitals is taken only for a short name (an acronym): "NAIROBI" opening
-    a dateline is written "Nairobi".
+    ``texts`` are the reports' headlines, standfirsts and bodies in order, each with its
+    lower-case form (made once per story, not once per name). A spelling in capitals is
+    taken only for a short name (an acronym): "NAIROBI" opening a dateline is written "Nairobi".
     """
     n = len(name)
-    for a in articles:
-        for text in (a.title, a.summary, a.body):
-            lower = (text or "").lower()
-            at = lower.find(name)
-            while at >= 0:
-                found = text[at:at + n]
-                whole = (at == 0 or not lower[at - 1].isalnum()) and (at + n == len(lower) or not lower[at + n].isalnum())
-                if whole and found[:1].isupper() and (not found.isupper() or n <= 5):
-                    return found
-                at = lower.find(name, at + 1)
+    for text, lower in texts:
+        at = lower.find(name)
+        while at >= 0:
+            found = text[at:at + n]
+            whole = (at == 0 or not lower[at - 1].isalnum()) and (at + n == len(lower) or not lower[at + n].isalnum())
+            if whole and found[:1].isupper() and (not found.isupper() or n <= 5):
+                return found
+            at = lower.find(name, at + 1)
     return " ".join(w.capitalize() for w in name.split())

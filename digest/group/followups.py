@@ -40,6 +40,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from .pairs import unique_pairs
 from .unionfind import UnionFind
 from .vectors import group_sums, pair_similarity, row_sums
 from .window import coverage_spans
@@ -65,7 +66,7 @@ def join_follow_ups(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray
     full = np.bincount(member_of, weights=short.astype(np.float64), minlength=n) < 0.5 * size
     a, b = member_of[pairs[:, 0]], member_of[pairs[:, 1]]
     keep = (a != b) & full[a] & full[b]
-    links = np.unique(np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1), axis=0)
+    links = unique_pairs(a[keep], b[keep], n)
     first, last = coverage_spans(member_of, stamps, n)
     x, y = links[:, 0], links[:, 1]
     gap = np.maximum(first[x], first[y]) - np.minimum(last[x], last[y])

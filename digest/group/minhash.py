@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .pairs import unique_pairs
+
 _SHIFT = np.uint64(32)
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio), for mixing shingle words
 _MAX32 = np.uint64(0xFFFFFFFF)
@@ -88,5 +90,4 @@ def candidate_pairs(sigs: np.ndarray, bands: int = 16, skip: np.ndarray | None =
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     pairs = np.concatenate(found)
-    pairs.sort(axis=1)
-    return np.unique(pairs, axis=0) if len(pairs) else pairs.reshape(0, 2)
+    return unique_pairs(pairs[:, 0], pairs[:, 1], n) if len(pairs) else pairs.reshape(0, 2)

@@ -26,6 +26,7 @@ import heapq
 import numpy as np
 import scipy.sparse as sp
 
+from .pairs import unique_pairs
 from .window import coverage_spans
 
 
@@ -46,7 +47,7 @@ def pool_short(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray, sho
         return labels
     a, b = member_of[pairs[:, 0]], member_of[pairs[:, 1]]
     keep = (a != b) & pooled[a] & pooled[b]
-    links = np.unique(np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1), axis=0)
+    links = unique_pairs(a[keep], b[keep], n)
     if len(links) == 0:
         return labels
     onehot = sp.csr_matrix((np.ones(len(member_of)), (member_of, np.arange(len(member_of)))), shape=(n, len(labels)))
