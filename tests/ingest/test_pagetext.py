@@ -407,3 +407,16 @@ def test_a_press_releases_fact_fields_and_phone_numbers_are_no_story():
     assert "einstimmig" in parts.body + parts.summary and "Sammlung des Museums" in parts.body
     for furniture in ("Herausgeber", "Pressestelle", "1234567", "34-5"):
         assert furniture not in parts.body
+
+
+def test_a_slider_s_controls_are_no_section_label():
+    text = (
+        "Harbour News\nHome\nSport\n\nFerry crews win the regatta\n\nRowers from the harbour club lead the league\n\n"
+        "Previous Next\nHarbour club rower clears the fictional record at the winter regatta\n\n"
+        "WESTHAVEN - A rower from the fictional harbour club set a new course record at the winter regatta on Sunday, "
+        "finishing the six-kilometre course four seconds faster than the old mark, the club said.\n\n"
+        "Her coach said she would now prepare for the national championships in the spring, where she hopes to win a medal."
+    )
+    parts = read(text)
+    assert parts.title == "Harbour club rower clears the fictional record at the winter regatta"
+    assert parts.section != "Previous Next"
