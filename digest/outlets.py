@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from .ingest.lines import squash
 from .model import Article
 
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
@@ -28,7 +29,7 @@ def domain_label(source: str) -> str | None:
     labels = source.strip().lower().removeprefix("www.").split(".")[:-1]
     while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
         labels.pop()
-    return _squash(labels[-1]) if labels else None
+    return squash(labels[-1]) if labels else None
 
 
 def name_domains(articles: Iterable[Article]) -> None:
@@ -37,7 +38,7 @@ def name_domains(articles: Iterable[Article]) -> None:
     named: dict[str, Counter[str]] = {}
     for a in articles:
         if a.source and domain_label(a.source) is None:
-            for key in {_squash(a.source), _squash(_ARTICLE.sub("", a.source))}:
+            for key in {squash(a.source), squash(_ARTICLE.sub("", a.source))}:
                 named.setdefault(key, Counter())[a.source.strip()] += 1
     if not named:
         return
@@ -46,6 +47,3 @@ def name_domains(articles: Iterable[Article]) -> None:
         if label and label in named:
             a.source = named[label].most_common(1)[0][0]
 
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .dateline import canonical_agency
 from .dates import find_dates
+from . import lines  # the module: lines reads bylines too (parse_byline)
 from .wordlists import alternation, load_data
 
 if TYPE_CHECKING:
@@ -197,18 +198,15 @@ _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3})\b")
 _CORPORATE = re.compile(r"\b(?:e\.\s?V|GmbH|AG|Inc|Ltd|LLC|S\.A)\b\.?")
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
 
 def _institutional(name: str, page: "Page") -> bool:
     """A declared "author" that is the site itself, its domain, its company or the headline:
     CMS defaults, weaker than a name the page prints beside its stamp."""
-    key = _squash(name)
-    sites = [_squash(s) for s in page.declared.site_names if s]
+    key = lines.squash(name)
+    sites = [lines.squash(s) for s in page.declared.site_names if s]
     return (
         not key
-        or key == _squash(page.headline)
+        or key == lines.squash(page.headline)
         or bool(_DOMAIN.search(name) or _CORPORATE.search(name))
         or any(key in s or s in key for s in sites if len(s) >= 4)
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .byline import is_name, parse_byline
 from .furniture import is_boilerplate, is_chrome, is_field_label
-from .lines import Line, address, fold, size
+from .lines import Line, address, fold, size, squash
 from .wordlists import alternation, load_data
 
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
@@ -353,9 +353,6 @@ def _variant(a: Line, b: Line) -> bool:
 # --- titles declared in HTML ---------------------------------------------------------------------
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
 
 def strip_site(title: str, site_names: list[str]) -> str:
     """A <title> or og:title without the site's name: "Headline | The Japan Times" ->
@@ -363,7 +360,7 @@ def strip_site(title: str, site_names: list[str]) -> str:
     matches a known name of the site (og:site_name, the domain's name) or is the short end
     part of a title whose other part is the headline; a date suffix goes too."""
     title = _DATE_TAIL.sub("", " ".join(title.split()))
-    names = {_squash(n) for n in site_names if n and _squash(n)}
+    names = {squash(n) for n in site_names if n and squash(n)}
     parts = [p for p in TITLE_SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
@@ -378,7 +375,7 @@ def strip_site(title: str, site_names: list[str]) -> str:
 
 
 def _is_site(part: str, names: set[str]) -> bool:
-    squashed = _squash(part)
+    squashed = squash(part)
     if not squashed:
         return True
     return any(squashed == n or (len(n) >= 4 and (squashed.startswith(n) or squashed.endswith(n)) and len(part.split()) <= 4) for n in names)
@@ -389,9 +386,9 @@ def site_of(title: str, headline: str) -> str | None:
     parts = [p.strip() for p in TITLE_SEPARATOR.split(" ".join(title.split())) if p.strip()]
     if len(parts) < 2:
         return None
-    key = _squash(headline)
+    key = squash(headline)
     for head, site in ((parts[0], parts[-1]), (parts[-1], parts[0])):
-        if _squash(head) == key and 1 <= len(site.split()) <= 6:
+        if squash(head) == key and 1 <= len(site.split()) <= 6:
             return site
     return None
 
@@ -399,7 +396,7 @@ def site_of(title: str, headline: str) -> str | None:
 def same_headline(a: str, b: str) -> bool:
     """Two titles for one story: equal once case, punctuation and spacing are ignored,
     or one holding all the other's words in order (a <title> with a kicker)."""
-    sa, sb = _squash(a), _squash(b)
+    sa, sb = squash(a), squash(b)
     return bool(sa) and (sa == sb or (len(min(sa, sb, key=len)) >= 12 and (sa in sb or sb in sa)))
 
 
@@ -409,9 +406,9 @@ def reconcile(printed: list[str], declared: list[str], site_names: list[str]) ->
     headline (four words or more, not the site's name); else the first declared title
     with the site's name cut. An <h1> and an og:title often word the story differently:
     the <h1> is what the reader sees."""
-    names = {_squash(n) for n in site_names if n}
-    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t and _squash(t) not in names]
-    printed = [h for h in printed if _squash(h) and _squash(h) not in names]
+    names = {squash(n) for n in site_names if n}
+    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t and squash(t) not in names]
+    printed = [h for h in printed if squash(h) and squash(h) not in names]
     for title in cleaned:  # the strongest declared title first: og:title "Headline" over <title> "News - Site"
         for h1 in printed:
             if same_headline(h1, title):
@@ -430,9 +427,9 @@ def reconcile(printed: list[str], declared: list[str], site_names: list[str]) ->
 
 def confirmed(title: str, declared: list[str], site_names: list[str]) -> bool:
     """A headline that a declared title (og:title, JSON-LD, <title>, site names cut) names too."""
-    names = {_squash(n) for n in site_names if n}
-    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t and _squash(t) not in names]
-    return bool(title) and _squash(title) not in names and any(same_headline(title, t) or _overlap(title, t) >= H1_AGREEMENT for t in cleaned)
+    names = {squash(n) for n in site_names if n}
+    cleaned = [t for t in (strip_site(t, site_names) for t in declared if t and t.strip()) if t and squash(t) not in names]
+    return bool(title) and squash(title) not in names and any(same_headline(title, t) or _overlap(title, t) >= H1_AGREEMENT for t in cleaned)
 
 
 def _overlap(a: str, b: str) -> float:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .byline import parse_byline
+from . import byline  # the module: byline uses squash from here
 from .dates import Stamp
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NOT_WORD = re.compile(r"[\W_]+")
 # Feeds glue the byline to the lede with a run of spaces: "By JANE DOE     LONDON (AP) -- ..."
 _GLUED_BYLINE = re.compile(r"^[ \t]*(By[ \t]+[^\n]{2,60}?)[ \t]{3,}(?=\S)", re.M)
 WRAP_MIN = 40  # a hard-wrapped line is at least this long
@@ -59,7 +60,7 @@ def split_lines(text: str) -> list[Line]:
         current: str | None = None
         for line in raw:
             if current is not None and not current.endswith(_TERMINAL) and (
-                (line[0].islower() and len(current) >= 25 and parse_byline(line) is None) or (wrapped and len(current) >= WRAP_MIN)
+                (line[0].islower() and len(current) >= 25 and byline.parse_byline(line) is None) or (wrapped and len(current) >= WRAP_MIN)
             ):  # "von Jane Roe" under a headline is its byline, not the headline going on
                 current = f"{current} {line}"
                 continue
@@ -108,6 +109,11 @@ def address(text: str) -> str | None:
 def fold(text: str) -> str:
     """A line folded for comparison: case, soft hyphens and closing full stops do not count."""
     return text.casefold().replace("\xad", "").replace("–", "-").replace("—", "-").strip(" .…")
+
+
+def squash(text: str) -> str:
+    """Only the letters and digits, case-folded: "The Harbour-Ledger" and "theharbourledger" meet."""
+    return _NOT_WORD.sub("", text.casefold())
 
 
 def size(text: str) -> int:

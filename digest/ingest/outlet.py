@@ -15,8 +15,9 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from ..outlets import domain_label
 from .dateline import canonical_agency
-from .lines import address, fold, size
+from .lines import address, fold, size, squash
 from .wordlists import alternation, load_data
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 _DATA: dict = load_data("outlets.yaml")  # type: ignore[assignment]
 _DOMAINS: dict[str, str] = _DATA["domains"]
-_LEGAL = re.compile(rf"(?:[\s,]+(?:{alternation(_DATA['legal_suffixes'])}))+\.?\s*$")
+_LEGAL_WORDS = alternation(_DATA["legal_suffixes"])
+_LEGAL = re.compile(rf"(?:[\s,]+(?:{_LEGAL_WORDS}))+\.?\s*$")
 # "© 2026 The Harbour Ledger. All rights reserved.", "Copyright 2026 The Associated Press";
 # a year or "all rights reserved" tells the site's notice from a photo's "© Jane Doe".
 _COPYRIGHT = re.compile(
@@ -35,7 +37,7 @@ _COPYRIGHT = re.compile(
 # The name first: "Gulf Evening Review © 2026. All rights reserved.", "Example Post © 2026 | Privacy",
 # "Northgate Herald Ltd 2026. Registered in England." (a legal ending and a year, no sign).
 _NAME_FIRST = re.compile(
-    rf"^(?P<name>[A-ZÀ-Ý][\w&'’.\- ]{{1,60}}?)\s*(?:(?:©|\([cC]\)|(?i:copyright))\s*|(?<=\s)(?=(?:{alternation(_DATA['legal_suffixes'])})\s))"
+    rf"^(?P<name>[A-ZÀ-Ý][\w&'’.\- ]{{1,60}}?)\s*(?:(?:©|\([cC]\)|(?i:copyright))\s*|(?<=\s)(?=(?:{_LEGAL_WORDS})\s))"
     r"(?:[\w.]+\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
 # A desk's signature under the story: "Source: Example Daily/rd" (the outlet, then the editor's initials).
@@ -55,7 +57,7 @@ def name(page: "Page", url: str | None) -> str | None:
     """The outlet's name, or None when the page does not say."""
     for candidate in page.declared.site_names:
         cleaned = clean(candidate)
-        if cleaned and not _is_domain(cleaned):
+        if cleaned and domain_label(cleaned) is None:
             return cleaned
     if page.title_site:
         cleaned = clean(page.title_site)
@@ -63,7 +65,7 @@ def name(page: "Page", url: str | None) -> str | None:
             return cleaned
     holder = _copyright_holder(page.bottom or page.lines[-FOOTER_LINES:])
     masthead = _masthead(page, holder)
-    if masthead and masthead.isupper() and holder and _squash(holder) in _squash(masthead):
+    if masthead and masthead.isupper() and holder and squash(holder) in squash(masthead):
         return holder  # "PACIFIC CROSSROADS" on the logo, "Pacific Crossroads" in the notice: the notice's case
     return masthead or holder or _signature(page.lines[-FOOTER_LINES:]) or _domain_name(page, url)
 
@@ -139,7 +141,7 @@ def _masthead(page: "Page", holder: str | None) -> str | None:
             continue
         if not 1 <= size(top) <= 5 or top.endswith(_TERMINAL) or key == fold(page.headline):
             return None
-        named = holder is not None and len(_squash(holder)) >= 4 and _squash(holder) in _squash(top)
+        named = holder is not None and len(squash(holder)) >= 4 and squash(holder) in squash(top)
         repeated = size(top) >= 2 and any(fold(_FOOTER_SPLIT.split(line)[0]) == key for line in page.bottom)
         if named or repeated:  # "Orbis Daily" on top and "Orbis Daily · About · Contact" at the foot;
             return clean(top)  # a menu's "World" printed again in the footer is no masthead
@@ -147,17 +149,10 @@ def _masthead(page: "Page", holder: str | None) -> str | None:
     return None
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
-
 
 def _host(url: str | None) -> str:
     host = urlsplit(url or "").hostname or ""
     return host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
-
-
-def _is_domain(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", text.lower()))
 
 
 def _domain_name(page: "Page", url: str | None) -> str | None:
@@ -180,10 +175,10 @@ def _domain_name(page: "Page", url: str | None) -> str | None:
         words = line.split()
         shortest = 2 if line in story else 1  # one word of a sentence ("The Endangered Species ...") names nothing
         for i, word in enumerate(words):  # "Read more from the Westhaven Echo": every capitalised word may start the name
-            if not word[:1].isupper() or _squash(word)[:2] != squashed[:2]:
+            if not word[:1].isupper() or squash(word)[:2] != squashed[:2]:
                 continue
             for n in range(shortest, min(6, len(words) - i) + 1):
                 phrase = " ".join(words[i : i + n]).strip(".,;:!?")
-                if _squash(phrase) == squashed:
+                if squash(phrase) == squashed:
                     return phrase
     return None
