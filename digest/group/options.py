@@ -80,6 +80,11 @@ class GroupOptions:
     follow_up_days:
         groups whose coverage lies further apart than this never join: a story's
         coverage runs for weeks, the same kind of event months later is another story.
+    apart_min_reports:
+        two groups of at least this many undated short reports never merge when every
+        report of each names a name (or a number) that no report of the other names
+        (particulars.py): two fires at one chain's stores in two towns, one champion's
+        two fights. 0 turns it off.
     """
 
     copy_threshold: float = 0.8
@@ -101,3 +106,4 @@ class GroupOptions:
     pool_threshold: float = 0.45
     follow_up_ratio: float = 0.6
     follow_up_days: float = 60.0
+    apart_min_reports: int = 3
