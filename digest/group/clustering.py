@@ -2,12 +2,12 @@
 
 Reports (wire copies already folded into their original) are vectorised, paired
 by blocking, scored by cosine (faded with the time between them), and average
-linkage forms the stories; a story's coverage weeks later then joins it (followups.py), and
-groups of headlines pool their evidence (pooling.py).
+linkage forms the stories; a story's coverage weeks later then joins it (followups.py),
+groups of headlines pool their evidence (pooling.py), and a story of undated headlines naming
+two sets of particulars splits in two (particulars.py).
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,7 +20,7 @@ from .linkage import average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
-from .particulars import Particulars
+from .particulars import split_apart
 from .pooling import pool_short
 from .followups import join_follow_ups
 from .window import fade, gaps, stamps
@@ -88,19 +88,15 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     candidates = pairs
     keep = sims >= _FLOOR * options.story_threshold
     pairs, sims = pairs[keep], sims[keep]
+    labels = np.asarray(average_linkage(len(reports), pairs, sims, options.story_threshold))
     times = stamps(reports)
-    undated_short = short & np.isnan(times)
-    particulars = None  # evidence against merging two groups of undated headlines (particulars.py)
-    if options.apart_min_reports > 0 and undated_short.sum() >= 2 * options.apart_min_reports:
-        particulars = functools.partial(Particulars, vectors.matrix, vectors.terms, undated_short,
-                                        options.apart_min_reports)
-    labels = np.asarray(average_linkage(len(reports), pairs, sims, options.story_threshold,
-                                        particulars() if particulars else None))
     if options.follow_up_ratio > 0:
         labels = join_follow_ups(labels, vectors.matrix, linked, short, times, options.window_days,
                                  options.follow_up_days, options.story_threshold, options.follow_up_ratio)
     if options.pool_threshold > 0:
         labels = pool_short(labels, vectors.matrix, candidates, short, times,
-                            max(options.pool_threshold, options.story_threshold), options.window_days,
-                            apart=particulars)
+                            max(options.pool_threshold, options.story_threshold), options.window_days)
+    if options.apart_min_reports > 0:
+        labels = split_apart(labels, vectors.matrix, vectors.terms, np.isnan(times), short,
+                             options.apart_min_reports, options.apart_cover)
     return Clustering(labels.tolist(), vectors, pairs, sims)

@@ -12,16 +12,11 @@ import heapq
 
 import numpy as np
 
-from .particulars import Particulars
 
-
-def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: float,
-                    apart: Particulars | None = None) -> list[int]:
+def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: float) -> list[int]:
     """Cluster label per node (labels are representative node indexes).
 
-    ``pairs`` are distinct (i, j) with i < j, as blocking makes them. Two clusters that
-    ``apart`` says name different particulars (particulars.py) do not merge, however alike;
-    they may meet again once either has grown.
+    ``pairs`` are distinct (i, j) with i < j, as blocking makes them.
     """
     size = [1] * n
     links = _adjacency(n, pairs, sims)
@@ -36,13 +31,9 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, threshold: floa
         neg, a, b, va, vb = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
             continue
-        if apart is not None and apart.conflict(a, b):
-            continue
         if len(links[a]) < len(links[b]):
             a, b = b, a
         # merge b into a
-        if apart is not None:
-            apart.merge(a, b)
         alive[b] = False
         label[b] = a
         la = links[a]

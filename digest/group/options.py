@@ -80,11 +80,13 @@ class GroupOptions:
     follow_up_days:
         groups whose coverage lies further apart than this never join: a story's
         coverage runs for weeks, the same kind of event months later is another story.
-    apart_min_reports:
-        two groups of at least this many undated short reports never merge when every
-        report of each names a name (or a number) that no report of the other names
+    apart_min_reports, apart_cover:
+        a story of undated reports, at least half of them short, splits in two when two
+        names (or two numbers) are each named by at least ``apart_min_reports`` of its
+        reports, never both in one, and together by at least ``apart_cover`` of them
         (particulars.py): two fires at one chain's stores in two towns, one champion's
-        two fights. 0 turns it off.
+        two fights. Undated headlines of two events of one kind are otherwise nearly as
+        alike across as within. 0 turns it off.
     """
 
     copy_threshold: float = 0.8
@@ -106,4 +108,5 @@ class GroupOptions:
     pool_threshold: float = 0.45
     follow_up_ratio: float = 0.6
     follow_up_days: float = 60.0
-    apart_min_reports: int = 3
+    apart_min_reports: int = 4
+    apart_cover: float = 0.7

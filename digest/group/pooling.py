@@ -22,25 +22,21 @@ month later stays apart.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
 
 import numpy as np
 import scipy.sparse as sp
 
 from .pairs import unique_pairs
-from .particulars import Particulars
 from .window import coverage_spans
 
 
 def pool_short(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray, short: np.ndarray,
-               stamps: np.ndarray, threshold: float, window_days: float, short_share: float = 0.5,
-               apart: Callable[[np.ndarray], Particulars | None] | None = None) -> np.ndarray:
+               stamps: np.ndarray, threshold: float, window_days: float, short_share: float = 0.5) -> np.ndarray:
     """Labels after merging groups of mostly short reports whose centroids are alike.
 
     ``labels`` per report (from average linkage), ``matrix`` the reports' TF-IDF rows,
     ``pairs`` the candidate pairs of reports, ``short`` which reports are short,
-    ``stamps`` each report's time in seconds (NaN when undated). ``apart``, given each
-    report's group, tells which groups name different particulars and must not pool.
+    ``stamps`` each report's time in seconds (NaN when undated).
     """
     labels = np.asarray(labels)
     groups, member_of = np.unique(labels, return_inverse=True)
@@ -71,7 +67,6 @@ def pool_short(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray, sho
         cos = float(vx[at_x] @ vy[at_y]) / max(norm[x] * norm[y], 1e-12)
         return cos * _fade(first[x], last[x], first[y], last[y], window_days)
 
-    against = apart(member_of) if apart is not None else None
     version = [0] * n
     heap = []
     for x, y in links.tolist():
@@ -85,12 +80,8 @@ def pool_short(labels: np.ndarray, matrix: sp.csr_matrix, pairs: np.ndarray, sho
         _, x, y, vx, vy = heapq.heappop(heap)
         if not (alive[x] and alive[y]) or version[x] != vx or version[y] != vy:
             continue
-        if against is not None and against.conflict(x, y):
-            continue
         if len(centroid[x][0]) < len(centroid[y][0]):
             x, y = y, x
-        if against is not None:
-            against.merge(x, y)
         alive[y] = False  # merge y into x: pool the centroids, join the spans and the neighbours
         parent[y] = x
         idx = np.concatenate([centroid[x][0], centroid[y][0]])

@@ -101,6 +101,7 @@ class GroupingConfig(base.Config):
     follow_up_ratio = Number(float, min=0, max=2, default=_default("follow_up_ratio"))
     follow_up_days = Number(float, min=0, default=_default("follow_up_days"))
     apart_min_reports = Number(int, min=0, default=_default("apart_min_reports"))
+    apart_cover = Number(float, min=0, max=1, default=_default("apart_cover"))
 
 
 class RegionCountries(c.ListOfItems):
