@@ -195,12 +195,19 @@ def read_json_lines(path: Path, max_bytes: int) -> Iterator[RawInput | InputErro
 
 
 def record_input(item: Any, origin: str) -> RawInput | InputError:
-    """A JSON record mapped onto the contract; records need text or html to be articles."""
+    """A JSON record mapped onto the contract; records need text, html or a headline to be articles.
+
+    A headline alone (a headline list, an aggregator's item, a feed entry whose page
+    could not be fetched) is an article too: its standfirst, when given, is its text.
+    """
     if not isinstance(item, dict):
         return InputError(origin, f"record is a JSON {type(item).__name__}, not an object")
     record = normalise_record(item)
     if not (str(record.get("text") or "").strip() or str(record.get("html") or "").strip()):
-        return InputError(origin, "record has no text or html")
+        brief = str(record.get("summary") or "").strip() or str(record.get("title") or "").strip()
+        if not brief:
+            return InputError(origin, "record has no text, html or title")
+        record["text"] = brief
     return RawInput(origin, "record", record)
 
 
