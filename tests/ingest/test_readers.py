@@ -63,6 +63,12 @@ def test_a_headline_alone_is_a_record():
     assert brief["text"] == "Crews walked out at dawn." and brief["title"] == "Ferry strike"
 
 
+def test_entities_left_in_a_records_text_fields_are_decoded():
+    r = normalise_record({"title": "Dockers&#39; pay &amp; hours", "text": "Crews said &quot;no&quot;.", "url": "https://x.example/?a=1&amp;b=2"})
+    assert r["title"] == "Dockers' pay & hours" and r["text"] == 'Crews said "no".'
+    assert r["url"] == "https://x.example/?a=1&amp;b=2"  # an address is not prose: kept as given
+
+
 def test_other_encodings_are_detected(tmp_path: Path):
     text = "Le président a visité Besançon et Genève après la réunion à Zürich, où l'économie était au cœur des débats."
     (tmp_path / "latin.txt").write_bytes(text.encode("cp1252"))
