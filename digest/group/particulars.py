@@ -28,7 +28,7 @@ is enumerated.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import numpy as np
 import scipy.sparse as sp
@@ -76,6 +76,7 @@ class _Particulars:
         self.column_key = np.array([keys.setdefault(k, len(keys)) if (k := _key(t)) else -1 for t in terms],
                                    dtype=np.int64)
         self.is_number = [k.startswith("#") for k in keys]
+        self.text = list(keys)  # ties are broken by the particular's text, not by input order
         # per particular, the other words of the multi-word names it is part of ("cheeks" for "maurice")
         self.companions: dict[int, set[str]] = defaultdict(set)
         for t in terms:
@@ -100,8 +101,8 @@ class _Particulars:
         for r in members:
             for k in self.of(r):
                 naming[k].append(r)
-        counts = Counter({k: len(rs) for k, rs in naming.items() if len(rs) >= min_reports})
-        frequent = [k for k, _ in counts.most_common()]
+        counts = {k: len(rs) for k, rs in naming.items() if len(rs) >= min_reports}
+        frequent = sorted(counts, key=lambda k: (-counts[k], self.text[k]))
         sets = {k: set(naming[k]) for k in frequent}
         best, best_cover = None, cover * len(members)
         for i, a in enumerate(frequent):

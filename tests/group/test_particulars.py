@@ -164,3 +164,12 @@ def test_only_stories_of_undated_mostly_short_reports_big_enough_are_split():
     assert _split(rows, short=False) == [1] * 4
     assert _split(rows, min_reports=3) == [1] * 4
     assert _split(rows, min_reports=0) == [1] * 4
+
+
+def test_the_stories_do_not_depend_on_the_order_of_the_headlines():
+    articles = _headlines({"banwick": FIRE_BANWICK, "carrow": FIRE_CARROW, "orlov": FIGHT_ORLOV,
+                           "kessler": FIGHT_KESSLER, "fire": ONE_FIRE, "coach": ONE_COACH})
+    expected = [sorted(a.id for a in s.articles) for s in group_articles(articles)]
+    for k in (3, 7, 11):
+        shuffled = articles[k:] + articles[:k]
+        assert sorted(sorted(a.id for a in s.articles) for s in group_articles(shuffled[::-1])) == sorted(expected)
