@@ -227,7 +227,9 @@ def _add_terms(table: dict[tuple[str, ...], dict[int, float]], t: int, terms: Ma
                 hits.pop(t, None)
             elif form == tuple(words) or t not in hits:
                 hits[t] = weight
-            if named is not None and (form == tuple(words) or t not in named.get(form, ())):
+            else:
+                continue
+            if named is not None:
                 if weight and file_weight >= named_weight:
                     named.setdefault(form, set()).add(t)
                 else:
