@@ -29,8 +29,10 @@ from being read as business. A topic marked ``holds`` (sport) is never overtaken
 scored: a contract, a club takeover or a stadium deal is still told to sport readers as sport.
 
 Topics then have to clear a bar: the first needs ``min_score``; each further one needs
-``secondary_min`` and a share ``secondary_ratio`` of the best. Little evidence gives fewer
-topics, never a guess.
+``secondary_min`` and a share ``secondary_ratio`` of the best, and, once combined with the model,
+evidence from terms that name it (``further_named``), not only from words usual in it. Little
+evidence gives fewer topics, never a guess. Text in another language is tagged from the terms that
+name a topic alone (``classify``): the English words found there are mostly false friends.
 """
 from __future__ import annotations
 
