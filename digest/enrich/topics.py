@@ -29,11 +29,14 @@ from being read as business. A topic marked ``holds`` (sport) is never overtaken
 scored: a contract, a club takeover or a stadium deal is still told to sport readers as sport.
 
 Topics then have to clear a bar: the first needs ``min_score``; each further one needs
-``secondary_min`` and a share ``secondary_ratio`` of the best. Little evidence gives fewer
-topics, never a guess.
+``secondary_min`` and a share ``secondary_ratio`` of the best, and, once combined with the model,
+evidence from terms that name it (``further_named``), not only from words usual in it. Little
+evidence gives fewer topics, never a guess. Text in another language is tagged from the terms that
+name a topic alone (``classify``): the English words found there are mostly false friends.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -84,6 +87,10 @@ class Settings:
     model_min: float
     further_min: float
     further_share: float
+    # Named evidence: terms whose weight in the data file (before scale) is at least named_weight.
+    named_weight: float
+    further_named: float
+    foreign_min: float
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,8 @@ class Lexicon:
     leads: frozenset[str] = frozenset()  # in a frames lexicon: the frames that may put their topic first
     holds: frozenset[str] = frozenset()  # in a frames lexicon: topics no frame overtakes when they score best
     off: frozenset[str] = frozenset()  # topics switched off (scale 0): the learned model may not give them either
+    named: Mapping[str, frozenset[int]] = field(default_factory=dict)  # term -> topics it names (weight >= named_weight)
+    foreign_named: Mapping[str, frozenset[int]] = field(default_factory=dict)  # the same without the false friends
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -180,10 +189,12 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
         "frames": {slug: {"terms": term_weights(spec.get("terms")), "leads": bool(spec.get("leads", True)),
                           "holds": bool(spec.get("holds", False))}
                    for slug, spec in (base.get("frames") or {}).items()},
+        "false_friends": list(base.get("false_friends") or []),
     }
     if not override:
         return merged
     merged["settings"].update(override.get("settings") or {})
+    merged["false_friends"] += list(override.get("false_friends") or [])
     for slug, spec in (override.get("frames") or {}).items():
         frame = merged["frames"].setdefault(slug, {"terms": {}, "leads": True, "holds": False})
         frame["terms"].update(term_weights((spec or {}).get("terms")))
@@ -202,10 +213,12 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
 
 
 def _add_terms(table: dict[tuple[str, ...], dict[int, float]], t: int, terms: Mapping[str, float],
-               scale: float = 1.0) -> None:
-    """Every spelling of every term, with its weight for topic index ``t``."""
-    for term, weight in terms.items():
-        weight *= scale
+               scale: float = 1.0, named: dict[tuple[str, ...], set[int]] | None = None,
+               named_weight: float = math.inf) -> None:
+    """Every spelling of every term, with its weight for topic index ``t``; in ``named``, the
+    spellings of the terms whose own weight (before ``scale``) is at least ``named_weight``."""
+    for term, file_weight in terms.items():
+        weight = file_weight * scale
         words = tokens(term)
         if not words:
             continue
@@ -216,6 +229,13 @@ def _add_terms(table: dict[tuple[str, ...], dict[int, float]], t: int, terms: Ma
                 hits.pop(t, None)
             elif form == tuple(words) or t not in hits:
                 hits[t] = weight
+            else:
+                continue
+            if named is not None:
+                if weight and file_weight >= named_weight:
+                    named.setdefault(form, set()).add(t)
+                else:
+                    named.get(form, set()).discard(t)
 
 
 def _pack(table: Mapping[tuple[str, ...], Mapping[int, float]]) -> tuple[dict[str, Hits], dict[str, Any]]:
@@ -238,16 +258,17 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     topics = tuple(TOPIC_SLUGS)
     index = {slug: i for i, slug in enumerate(topics)}
     table: dict[tuple[str, ...], dict[int, float]] = {}
+    named: dict[tuple[str, ...], set[int]] = {}
     sections: dict[tuple[str, ...], set[int]] = {}
+    settings = settings_from(data.get("settings") or {})
     for slug, spec in (data.get("topics") or {}).items():
         if slug not in index:
             raise ValueError(f"unknown topic {slug!r} in the topic lexicon")
-        _add_terms(table, index[slug], spec["terms"], float(spec.get("scale", 1.0)))
+        _add_terms(table, index[slug], spec["terms"], float(spec.get("scale", 1.0)), named, settings.named_weight)
         for label in spec["sections"]:
             words = tuple(tokens(str(label)))
             if words:
                 sections.setdefault(words, set()).add(index[slug])
-    settings = settings_from(data.get("settings") or {})
     frames = None
     if data.get("frames"):
         frame_table: dict[tuple[str, ...], dict[int, float]] = {}
@@ -260,8 +281,10 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
                          leads=frozenset(slug for slug, spec in specs if spec.get("leads", True)),
                          holds=frozenset(slug for slug, spec in specs if spec.get("holds", False)))
     off = frozenset(slug for slug, spec in (data.get("topics") or {}).items() if float(spec.get("scale", 1.0)) == 0)
+    names = {" ".join(w): frozenset(ts) for w, ts in named.items() if ts}
+    false_friends = {" ".join(tokens(str(term))) for term in data.get("false_friends") or ()}
     return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames,
-                   off=off)
+                   off=off, named=names, foreign_named={w: ts for w, ts in names.items() if w not in false_friends})
 
 
 def settings_from(values: Mapping[str, Any]) -> Settings:
@@ -296,13 +319,16 @@ def load_lexicon(override: Mapping[str, Any] | None = None) -> Lexicon:
 
 
 def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[str, int],
-          start: float, end: float, span: int) -> None:
+          start: float, end: float, span: int, named: list[float] | None = None,
+          names: Mapping[str, frozenset[int]] | None = None) -> None:
     """Add the hits of one field to ``scores``; weight falls linearly from start to end over span tokens.
 
     One dict lookup per token (most tokens miss); phrases are tried only after a hit on their
-    first word. ``seen`` counts each term across fields, for the 1/n repeat discount.
+    first word. ``seen`` counts each term across fields, for the 1/n repeat discount. ``named``,
+    when given, gets the part of the evidence that comes from the terms in ``names`` (term -> topics it names).
     """
     lookup = lex.lookup
+    names = names if named is not None and names is not None else {}
     slope = (start - end) / span if span else 0.0
     skip = 0
     for i, word in enumerate(words):
@@ -323,8 +349,11 @@ def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[str, i
             count = seen.get(word, 0) + 1
             seen[word] = count
             w = (start - slope * i if i < span else end) / count
+            naming = names.get(word)
             for t, weight in hits:
                 scores[t] += w * weight
+                if naming and t in naming:
+                    named[t] += w * weight  # type: ignore[index]
 
 
 def _hint_words(section: str | None, url: str | None) -> list[str]:
@@ -362,15 +391,25 @@ def _frame_scores(fields: Fields, frames: Lexicon) -> dict[str, float]:
     return {frames.topics[t]: v for t, v in enumerate(scores) if v > 0}
 
 
-def _topic_scores(fields: Fields, section: str | None, url: str | None, lex: Lexicon) -> dict[str, float]:
+def _topic_scores(fields: Fields, section: str | None, url: str | None, lex: Lexicon,
+                  named: dict[str, float] | None = None, foreign: bool = False) -> dict[str, float]:
+    """Evidence per topic; ``named`` (when given) is filled with the part that names its topic:
+    terms of at least ``named_weight`` in the data file (in ``foreign`` text, not the false friends),
+    and the section or URL hint."""
     s = lex.settings
+    names = lex.foreign_named if foreign else lex.named
     scores = [0.0] * len(lex.topics)
+    naming = [0.0] * len(lex.topics) if named is not None else None
     seen: dict[str, int] = {}
-    _scan(fields[0], lex, scores, seen, s.title_weight, s.title_weight, 0)
-    _scan(fields[1], lex, scores, seen, s.summary_weight, s.summary_weight, 0)
-    _scan(fields[2], lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens)
+    _scan(fields[0], lex, scores, seen, s.title_weight, s.title_weight, 0, naming, names)
+    _scan(fields[1], lex, scores, seen, s.summary_weight, s.summary_weight, 0, naming, names)
+    _scan(fields[2], lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens, naming, names)
     for t in _hinted(_hint_words(section, url), lex.sections):
         scores[t] += s.section_bonus
+        if naming is not None:
+            naming[t] += s.section_bonus
+    if named is not None and naming is not None:
+        named.update((lex.topics[t], v) for t, v in enumerate(naming) if v > 0)
     return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
 
 
@@ -411,7 +450,7 @@ def pick(scores: Mapping[str, float], settings: Settings, frames: Mapping[str, f
 
 
 def combine(picked: list[str], scores: Mapping[str, float], probabilities: Mapping[str, float], hinted: bool,
-            settings: Settings) -> list[str]:
+            settings: Settings, named: Mapping[str, float] | None = None) -> list[str]:
     """The lexicon's choice and the learned model's probabilities as one list of topics, most relevant first.
 
     The two are good at different things. The model (learned from ~28,000 labelled items) reads a
@@ -434,7 +473,10 @@ def combine(picked: list[str], scores: Mapping[str, float], probabilities: Mappi
     when the model does not rule them out (``further_min``) or, on strong evidence, when the
     lexicon's own score for them is ``further_share`` of the best (the model, trained on one topic
     per item, gives a second topic little probability even where a story is about both; a long
-    article's stray sport words, "home", "team", "record", stay out).
+    article's stray sport words, "home", "team", "record", stay out). With ``named`` (the evidence of
+    terms that name their topic, see ``_topic_scores``), a further topic also needs ``further_named`` of
+    it: evidence made only of words that are usual in a topic ("homes", "season", "away", "losses")
+    adds up over a long story about something else, but does not make the story about that topic.
     """
     if not picked:
         best = max(probabilities.items(), key=lambda kv: kv[1], default=(None, 0.0))
@@ -452,17 +494,30 @@ def combine(picked: list[str], scores: Mapping[str, float], probabilities: Mappi
     first = max(votes, key=lambda t: votes[t])
     best = max(scores.values(), default=0.0)
     rest = [t for i, t in enumerate(picked)
-            if t != first and (i == 0 or probabilities.get(t, 1.0) >= settings.further_min
-                               or (strong and scores.get(t, 0.0) >= settings.further_share * best))]
+            if t != first and (named is None or named.get(t, 0.0) >= settings.further_named)
+            and (i == 0 or probabilities.get(t, 1.0) >= settings.further_min
+                 or (strong and scores.get(t, 0.0) >= settings.further_share * best))]
     return [first] + rest[: settings.max_topics - 1]
 
 
 def classify(title: str, summary: str, body: str, section: str | None = None, url: str | None = None,
-             lexicon: Lexicon | None = None) -> list[str]:
-    """IPTC top-level topic slugs for an article, most relevant first (possibly none)."""
+             lexicon: Lexicon | None = None, lang: str | None = None) -> list[str]:
+    """IPTC top-level topic slugs for an article, most relevant first (possibly none).
+
+    ``lang`` is the article's language (primary subtag). The lexicon and the model are English: in
+    another language most of the words they know are false friends ("Winter", "Start", "Team", "Test"),
+    so there only the terms that name a topic count (names of leagues, diseases, institutions, the
+    section or URL hint), except the data file's ``false_friends`` (German "war" is "was", French "un" is
+    "a"), with a bar of their own (``foreign_min``), and the model is not asked.
+    """
     lex = lexicon or load_lexicon()
     fields = _fields(title, summary, body)
-    scores = _topic_scores(fields, section, url, lex)
+    named: dict[str, float] = {}
+    foreign = bool(lang) and lang != "en"
+    scores = _topic_scores(fields, section, url, lex, named, foreign)
+    if foreign:
+        bar = lex.settings.foreign_min
+        return pick(named, dataclasses.replace(lex.settings, min_score=bar, secondary_min=bar))
     if not lex.frames:
         picked = pick(scores, lex.settings)
     else:
@@ -478,4 +533,4 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
     # A topic the training data lacks (labour, weather) is the lexicon's to give: the model's view of it is neutral.
     neutral = 1.0 / len(probabilities)
     probabilities = {t: probabilities.get(t, neutral) for t in lex.topics if t not in lex.off}
-    return combine(picked, scores, probabilities, hinted, lex.settings)
+    return combine(picked, scores, probabilities, hinted, lex.settings, named)

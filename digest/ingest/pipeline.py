@@ -150,7 +150,7 @@ def _enrich(article: Article, options: IngestOptions, keep_existing: bool = Fals
     if not (keep_existing and article.topics):
         article.topics = topics.classify(
             article.title, article.summary, article.body, article.section, article.url,
-            lexicon=topics.load_lexicon(options.topics) if options.topics else None,
+            lexicon=topics.load_lexicon(options.topics) if options.topics else None, lang=article.lang,
         )
     return article
 

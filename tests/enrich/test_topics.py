@@ -232,3 +232,55 @@ def test_strong_lexicon_leads_only_when_clearly_first() -> None:
     tech = {t: 0.01 for t in TOPIC_SLUGS} | {"science-technology": 0.5}
     assert topics.combine(["economy-business-finance", "science-technology"], framed, tech, False,
                           s)[0] == "economy-business-finance"
+
+
+QUAKE_WITH_SPORT_WORDS = (
+    "A magnitude 6.1 earthquake struck the fictional highland province of Ostrava Alta on Tuesday, killing "
+    "nine people and destroying more than 300 homes, the civil protection agency said. Rescue teams searched "
+    "the rubble of collapsed homes through the night; landslides blocked the roads away from the valley, and "
+    "aftershocks rattled the province's towns. Visitors were evacuated from a centuries-old church. The rainy "
+    "season could hamper the relief effort, officials warned, and hundreds of families spent the night away "
+    "from home in shelters. Each minute counts, a rescuer said; last season's floods had already hit the "
+    "region's fields and left losses the farmers had not recovered."
+)
+
+
+def test_usual_sport_words_in_a_long_disaster_story_add_no_sport() -> None:
+    """'homes', 'season', 'away', 'minute' add up to sport evidence, but none of them names sport."""
+    lex = load_lexicon()
+    scores = topics.score("Earthquake kills nine in Ostrava Alta", "", QUAKE_WITH_SPORT_WORDS)
+    assert scores.get("sport", 0) >= lex.settings.secondary_ratio * scores["disaster-accident-emergency"]
+    got = classify("Earthquake kills nine in Ostrava Alta", "", QUAKE_WITH_SPORT_WORDS)
+    assert got[0] == "disaster-accident-emergency"
+    assert "sport" not in got
+
+
+def test_a_named_second_topic_still_shows() -> None:
+    """A fraud trial of a company's founder: crime and business, each named by its own terms."""
+    body = ("The founder of the fictional payments company Quillpay was sentenced to eight years in prison "
+            "on Monday after a jury found him guilty of fraud. Prosecutors said he moved investors' money "
+            "into his own accounts while the company's shares rose on the stock market.")
+    got = classify("Quillpay founder jailed for eight years over fraud", "", body)
+    assert set(got[:2]) == {"crime-law-justice", "economy-business-finance"}
+
+
+GERMAN_WINTER = (
+    "Der Winter war in diesem Jahr mild, sagte der Bürgermeister der erfundenen Gemeinde Lindental. Nun "
+    "beginnt die Saison im Freibad früher als sonst; der Start ist für Mai geplant, und das Team der Stadt "
+    "sucht noch Personal für die Kasse."
+)
+
+
+def test_english_words_in_other_languages_give_no_topics() -> None:
+    """German 'Winter', 'war' (was), 'nun' (now), 'Start', 'Team' are no weather, war, religion or sport."""
+    assert classify("Es war ein milder Winter", "", GERMAN_WINTER, lang="de") == []
+    without_false_friends = topics.compile_lexicon(topics._merge({**topics._shipped(), "false_friends": []}, None))
+    got = classify("Es war ein milder Winter", "", GERMAN_WINTER, lexicon=without_false_friends, lang="de")
+    assert got == ["conflict-war-peace"]  # German "war" (was) read as the English word
+
+
+def test_other_languages_are_tagged_from_terms_that_name_a_topic() -> None:
+    body = ("Der FC Lindental hat am Samstag in der Bundesliga gegen den Tabellenführer gewonnen. "
+            "Der Trainer lobte die Mannschaft nach dem Spiel im Stadion.")
+    assert classify("Lindental siegt in der Bundesliga", "", body, lang="de") == ["sport"]
+    assert classify("Lindental siegt", "", "Der Verein feierte.", section="Sport", lang="de") == ["sport"]
