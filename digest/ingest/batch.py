@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
 from ..cluster import dask_client
+from ..group.stored import keep_profiles
 from ..model import Article
 from ..progress import Progress
 from ..store import ContentStore
@@ -218,6 +219,9 @@ def run_ingest(
         finally:
             store.save()
             shown.clear()
+        shown.show("storing the grouping profiles", force=True)
+        keep_profiles(store, options.profile_shingle, err)
+        shown.clear()
     return report
 
 
