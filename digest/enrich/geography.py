@@ -96,7 +96,7 @@ def locate(
     text = f"{title}\n\n{summary}\n\n{body}"
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
-    mentions, faint = _usable(find_mentions(text, gazetteer, headline_end), text)
+    mentions, faint = _usable(find_mentions(text, gazetteer, headline_end), text, headline_end)
     home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
     for m in faint:
@@ -111,7 +111,7 @@ def _body_dateline(body: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _usable(mentions: list[Mention], text: str) -> tuple[list[Mention], list[Mention]]:
+def _usable(mentions: list[Mention], text: str, headline_end: int) -> tuple[list[Mention], list[Mention]]:
     """Set aside mentions that are probably not places: (usable, faint evidence).
 
     A town or an ambiguous name seen only at sentence starts or in the headline is
@@ -120,11 +120,15 @@ def _usable(mentions: list[Mention], text: str) -> tuple[list[Mention], list[Men
     likely a given name or a brand ("Leo Smith", "Honda Accord"); a name before a
     currency word is money, not a place ("Canadian dollars"). A town before a name and
     money are still the faintest evidence ("Clemson Extension" is in the US); a word
-    after a given name ("Chad Miller") or at a sentence start is not.
+    after a given name ("Chad Miller") or at a sentence start is not. A small town in the
+    headline that the text never names mid-sentence is no evidence at all: a headline
+    capitalises its first word, often every word ("Volcano erupts", "Hazard Lights").
     """
     named = {m.key for m in mentions if m.reliable and not m.after_name}
     kept, faint = [], []
     for m in mentions:
+        if m.start < headline_end and m.key not in named and _small_town(m):
+            continue
         if not _doubtful(m, named, text):
             kept.append(m)
         elif not m.ambiguous and not m.after_name and (m.currency or m.before_name):

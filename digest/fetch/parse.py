@@ -49,6 +49,7 @@ class FeedItem:
     summary: str = ""  # HTML or text
     content: str = ""  # the full story as HTML, when the feed carries one
     categories: list[str] = field(default_factory=list)
+    source: str = ""  # the outlet an aggregator's item names (RSS <source>, Atom <source><title>)
 
 
 @dataclass
@@ -113,6 +114,7 @@ def parse_xml_feed(body: bytes, url: str, content_type: str = "") -> Feed:
             summary=entry.get("summary", "") or "",
             content=content,
             categories=[t.get("term") for t in entry.get("tags") or [] if t.get("term")],
+            source=_text((entry.get("source") or {}).get("title")),
         ))
     return feed
 

@@ -93,7 +93,7 @@ def item_record(item: FeedItem, feed: Feed, spec: FeedSpec, html: str, url: str 
         "html": html,
         "url": url or item.link,
         "date": item.date,
-        "source": spec.name or feed.title or None,
+        "source": item.source or spec.name or feed.title or None,  # an aggregator's item names its outlet
         "authors": list(item.authors),
         "lang": feed.lang,
         "section": item.categories[0] if item.categories else None,

@@ -9,9 +9,11 @@ only once written, and a feed's validators are kept only when all its new items 
 written, so a failure is retried on the next run instead of being lost behind a 304.
 
 An item whose page cannot be had (a 404, a timeout, a robots.txt that disallows it)
-is made from the feed's own text when the feed carries it. An item refused for good
-(its link leads to a non-public address, or robots.txt disallows it and the feed has
-no text) costs one line once: it is marked seen, so tomorrow's run does not repeat it.
+is made from the feed's own text when the feed carries it; a disallowed one whose feed
+gives only its headline becomes a headline-only article linking to the page. An item
+refused for good (its link leads to a non-public address, or robots.txt disallows it and
+the feed has not even a headline) costs one line once: it is marked seen, so tomorrow's
+run does not repeat it.
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ from ..ingest.readers import BadInput, RawInput, normalise_record
 from ..model import Article
 from ..progress import Progress
 from ..store import ContentStore
-from .errors import FetchError, Refused, RefusedAddress
+from .errors import Disallowed, FetchError, Refused, RefusedAddress
 from .guard import origin
 from .http import HttpClient, HttpOptions, Response
 from .parse import Feed, FeedError, FeedItem, parse_feed
@@ -205,6 +207,7 @@ class _NewItem:
     item: FeedItem
     page: "str | Future[Response] | None" = None  # None until the download is queued
     fallback: str | None = None  # the feed's own text as a page, for when the download fails
+    brief: str | None = None  # its headline alone as a page, for when robots.txt disallows the download
 
 
 _Todo = list[_NewItem]
@@ -233,7 +236,8 @@ def _plan(got: _Fetched, feed_state: FeedState, store: ContentStore, options: Fe
                 todo.append(_NewItem(item, content_page(item, content, got.feed.lang)))
             else:
                 fallback = fallback_content(item)
-                todo.append(_NewItem(item, fallback=content_page(item, fallback, got.feed.lang) if fallback else None))
+                todo.append(_NewItem(item, fallback=content_page(item, fallback, got.feed.lang) if fallback else None,
+                                     brief=content_page(item, "", got.feed.lang) if item.title.strip() else None))
     return result, todo
 
 
@@ -294,7 +298,10 @@ def _page(new: _NewItem) -> tuple[str, str | None]:
     """The item's page as HTML and its final address: downloaded, or from the feed's own text.
 
     The feed's text stands in when the download fails or is disallowed by robots.txt,
-    never when the link was refused for its address.
+    never when the link was refused for its address. A disallowed page whose feed gives
+    only a headline (and a teaser, the record's summary) is published as that: the feed
+    is the outlet's own syndication, and the reader follows the link to read the story.
+    A page that failed otherwise is tried again on the next run instead.
     """
     if isinstance(new.page, str):
         return new.page, None
@@ -303,10 +310,15 @@ def _page(new: _NewItem) -> tuple[str, str | None]:
         response = new.page.result()
         return decode_page(response), response.url
     except (FetchError, BadInput) as e:
-        if new.fallback is None or isinstance(e, RefusedAddress):
+        if isinstance(e, RefusedAddress):
             raise
-        log.info("fetch %s: %s; the feed's own text is used", new.item.link, e)
-        return new.fallback, None
+        if new.fallback is not None:
+            log.info("fetch %s: %s; the feed's own text is used", new.item.link, e)
+            return new.fallback, None
+        if isinstance(e, Disallowed) and new.brief is not None:
+            log.info("fetch %s: %s; the feed's headline is used", new.item.link, e)
+            return new.brief, None
+        raise
 
 
 def _finish_feed(got: _Fetched, result: FeedResult, feed_state: FeedState, today: dt.date) -> None:

@@ -35,6 +35,20 @@ _AMBIGUOUS = frozenset(_DATA["ambiguous_months"])
 # --- declared values --------------------------------------------------------------------------
 
 _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EPOCH = re.compile(r"^\d{9,13}(?:\.\d+)?$")
+_EPOCH_YEARS = (1990, 2100)  # outside these, a number is no publication time
+
+
+def _epoch(seconds: float) -> str | None:
+    """Epoch seconds, or milliseconds (as JavaScript and many scrapers write them), in UTC,
+    to the second: a publication time is never finer than that."""
+    if seconds > 1e11:
+        seconds /= 1000
+    try:
+        when = dt.datetime.fromtimestamp(int(seconds), dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return when.isoformat() if _EPOCH_YEARS[0] <= when.year < _EPOCH_YEARS[1] else None
 
 
 def normalise_date(value: object) -> str | None:
@@ -44,12 +58,11 @@ def normalise_date(value: object) -> str | None:
         return None
     if isinstance(value, dt.date):  # a datetime is a date too
         return value.isoformat()
-    if isinstance(value, (int, float)):
-        try:
-            return dt.datetime.fromtimestamp(float(value), dt.timezone.utc).isoformat()
-        except (OverflowError, OSError, ValueError):
-            return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _epoch(float(value))
     text = str(value).strip()
+    if _EPOCH.match(text):  # JSON numbers reach here as text (readers.normalise_record)
+        return _epoch(float(text))
     if _DAY_ONLY.match(text):
         try:
             return dt.date.fromisoformat(text).isoformat()

@@ -135,6 +135,8 @@ def _masthead(page: "Page", holder: str | None) -> str | None:
     ("The Meridian Courier" over "© 2026 Meridian Courier Media Group Ltd")."""
     from .furniture import is_chrome
 
+    if not page.story and not page.headline:
+        return None  # a lone line (a headline list's item) is its own foot: no masthead to see
     for top in page.top[:3]:
         key = fold(top)
         if is_chrome(key):

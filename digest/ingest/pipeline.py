@@ -68,19 +68,21 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
 def read_page(page: Page, record: dict[str, Any]) -> Article:
     """The article a page's parts make, step by step; what the record says wins."""
     url = record.get("url") or page.url
-    title = headline.without_slug(str(record.get("title") or page.headline or "").strip())
+    raw_text = str(record.get("text") or record.get("html") or "")
+    alone = "" if record.get("title") or page.headline or record.get("html") else _headline_alone(raw_text)
+    printed = str(record.get("title") or page.headline or alone).strip()
+    title = headline.without_slug(printed)
     if record.get("source") and title:  # an aggregator's "Headline - Example Wire"
         title = headline.strip_site(title, [str(record["source"])])
     authors = [str(a) for a in record.get("authors") or byline.authors(page)]
-    story = byline.without_author_notes(list(page.story), authors)
+    story = [p for p in byline.without_author_notes(list(page.story), authors) if not alone or p != alone]
     if story and title:
         story[0] = without_headline(story[0], title)
     standfirsts = {fold(t) for t in (page.standfirst, page.declared.description) if t}
     lede = next((p for p in story if fold(p) not in standfirsts), "")  # the dateline opens the lede, not the standfirst
     found = dateline.parse_dateline(lede) if lede else None
     image = caption.lead(page)
-    raw_text = str(record.get("text") or record.get("html") or "")
-    body = inert_markup("\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", page.headline or title))
+    body = inert_markup("\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", printed))
     lang = language.primary(record.get("lang")) or language.of_page(page, title, body)
     return Article(
         id=str(record.get("id") or "") or derive_id(url, raw_text),
@@ -100,6 +102,16 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
         lang=lang,
         body=body,
     )
+
+
+def _headline_alone(text: str) -> str:
+    """A text that is one headline-sized line (a headline list's item) is that headline.
+
+    The page reader may see no headline in it (nothing below to confirm it); the line is
+    still the title, not a body under a title cut from its first words.
+    """
+    line = " ".join(text.split())
+    return line if line and "\n" not in text.strip() and len(line.split()) <= headline.MAX_WORDS else ""
 
 
 def _lede_summary(lede: str, title: str) -> str:

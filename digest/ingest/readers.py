@@ -7,8 +7,10 @@ contract's keys (see DESIGN.md, "Input records"), whatever scraper spelled them.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,9 @@ KINDS: dict[str, str] = {
     ".md": "markdown",
 }
 # Files in an input folder that describe the folder rather than hold an article.
+# "&amp;", "&#39;", "&#x2019;": a record's text fields copied from a feed or an API still escaped.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PLAIN_FIELDS = ("title", "text", "summary", "source", "section")
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt", "license.txt", "notice.txt"})
 
 # Scraper spellings mapped onto the contract (news-please, newspaper, trafilatura JSON, feeds).
@@ -195,12 +200,19 @@ def read_json_lines(path: Path, max_bytes: int) -> Iterator[RawInput | InputErro
 
 
 def record_input(item: Any, origin: str) -> RawInput | InputError:
-    """A JSON record mapped onto the contract; records need text or html to be articles."""
+    """A JSON record mapped onto the contract; records need text, html or a headline to be articles.
+
+    A headline alone (a headline list, an aggregator's item, a feed entry whose page
+    could not be fetched) is an article too: its standfirst, when given, is its text.
+    """
     if not isinstance(item, dict):
         return InputError(origin, f"record is a JSON {type(item).__name__}, not an object")
     record = normalise_record(item)
     if not (str(record.get("text") or "").strip() or str(record.get("html") or "").strip()):
-        return InputError(origin, "record has no text or html")
+        brief = str(record.get("summary") or "").strip() or str(record.get("title") or "").strip()
+        if not brief:
+            return InputError(origin, "record has no text, html or title")
+        record["text"] = brief
     return RawInput(origin, "record", record)
 
 
@@ -232,6 +244,9 @@ def normalise_record(item: dict[str, Any]) -> dict[str, Any]:
         if value is not None and not isinstance(value, str):
             # A scraper's odd value (a number, a flag, an object) becomes text, never a YAML type.
             out[key] = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list, bool)) else str(value)
+    for key in _PLAIN_FIELDS:  # plain text, so an entity is an escape left in, never meant to show
+        if key in out and _ENTITY.search(out[key]):
+            out[key] = html.unescape(out[key])
     return out
 
 

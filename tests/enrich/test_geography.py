@@ -44,6 +44,15 @@ def test_words_that_are_place_names_do_not_count_alone():
     assert geo.countries == []
 
 
+
+def test_a_small_town_that_is_a_headline_word_is_no_place():
+    # "Volcano" and "Hazard" are small US towns too; a headline capitalises its words.
+    assert locate("Volcano erupts near Reykjavik, flights halted", "", "").countries == ["IS"]
+    assert locate("Hazard Lights: Why Drivers Ignore Them", "", "").countries == []
+    # The same town written mid-sentence in the body is a place.
+    geo = locate("Volcano rangers reopen trail", "", "The trail above the village of Volcano, Hawaii, reopened on Monday.")
+    assert geo.countries == ["US"]
+
 def test_ambiguous_country_name_counts_with_corroboration():
     geo = locate(
         "Jordan reopens border crossing",

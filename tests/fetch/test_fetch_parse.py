@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.fetch.parse import FeedError, HostileDocument, parse_feed
+from digest.fetch.parse import Feed, FeedError, HostileDocument, parse_feed
+from digest.fetch.records import item_record
+from digest.fetch.sources import FeedSpec
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = "http://news.test"
@@ -54,6 +56,21 @@ def test_relative_links_resolve_against_the_feed_address():
     rss = b'<rss version="2.0"><channel><title>T</title><item><title>A</title><link>/story/a</link></item></channel></rss>'
     (item,) = parse_feed(rss, f"{BASE}/feeds/main.xml").items
     assert item.link == f"{BASE}/story/a" and item.key == item.link
+
+
+def test_an_aggregators_item_names_its_outlet():
+    rss = (b'<rss version="2.0"><channel><title>Top stories - Harbour Aggregator</title><item>'
+           b'<title>Ferry strike halts island crossings - The Harbour Ledger</title><link>/a</link>'
+           b'<source url="https://ledger.example/rss">The Harbour Ledger</source></item></channel></rss>')
+    (item,) = parse_feed(rss, f"{BASE}/top.rss").items
+    assert item.source == "The Harbour Ledger"
+    atom = (b'<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Aggregator</title><id>urn:agg</id>'
+            b'<entry><title>Typhoon Lumen nears coast</title><id>urn:agg:1</id><link href="/b"/>'
+            b'<source><title>Pacific Ledger</title><id>urn:pl</id></source></entry></feed>')
+    (entry,) = parse_feed(atom, f"{BASE}/top.atom").items
+    assert entry.source == "Pacific Ledger"
+    record = item_record(item, Feed(title="Top stories - Harbour Aggregator"), FeedSpec(url=f"{BASE}/top.rss"), "<html></html>")
+    assert record["source"] == "The Harbour Ledger"
 
 
 @pytest.mark.parametrize("name", ["bomb.xml", "external.xml"])

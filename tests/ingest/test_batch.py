@@ -105,6 +105,29 @@ def test_same_article_twice_is_one_article(tmp_path: Path):
     assert "same article as" in r.stderr and "copy-of-a.txt" in r.stderr
 
 
+def test_headline_only_records_become_articles(tmp_path: Path):
+    # Headline lists: no body, the outlet's name glued to the headline as aggregators print it.
+    items = [{"id": "agg-1", "title": "Harbour cranes idle as dockers strike - The Harbour Ledger",
+              "source": "The Harbour Ledger", "url": "https://ledger.example/a/1", "date": "2026-11-25T07:10:00Z"},
+             {"id": "agg-2", "title": "Dockers walk out at Port Elling"},
+             {"id": "agg-3", "text": "Port Elling dockers reject the pay offer and vote to stay out until the new year | The Harbour Ledger",
+              "source": "The Harbour Ledger"},
+             {"id": "agg-4", "text": "Union leader&#39;s &lt;script&gt;alert(1)&lt;/script&gt; speech", "date": 1795737600000}]
+    src = tmp_path / "headlines.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in items))
+    out = tmp_path / "out"
+    r = run_digest("ingest", str(src), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    articles = {a.id: a for a in (parse_article(t.decode()) for t in snapshot(out).values())}
+    assert articles["agg-1"].title == "Harbour cranes idle as dockers strike"
+    assert articles["agg-2"].title == "Dockers walk out at Port Elling"
+    # A text of one headline-sized line is the headline, whole, not a body under its first words.
+    assert articles["agg-3"].title == "Port Elling dockers reject the pay offer and vote to stay out until the new year"
+    assert all(not a.body.strip() for a in articles.values())
+    assert articles["agg-4"].title == "Union leader's <script>alert(1)</script> speech"  # escaped where shown
+    assert articles["agg-4"].date == "2026-11-27T00:00:00+00:00"
+
+
 def test_workers_and_single_process_give_the_same_bytes(tmp_path: Path):
     src = tmp_path / "in"
     src.mkdir()

@@ -21,6 +21,13 @@ from digest.ingest.parts import Declared, Page
         (dt.date(2026, 11, 23), "2026-11-23"),
         ("not a date", None),
         ("", None),
+        # Epoch seconds and milliseconds, as numbers or as the text a JSON number becomes.
+        (1795737600, "2026-11-27T00:00:00+00:00"),
+        ("1795737600", "2026-11-27T00:00:00+00:00"),
+        (1795737600000, "2026-11-27T00:00:00+00:00"),
+        ("1795737600500", "2026-11-27T00:00:00+00:00"),
+        ("123456", None),  # a count, not a time
+        (True, None),
     ],
 )
 def test_declared_values(value, iso):

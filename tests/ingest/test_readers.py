@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from digest.ingest.readers import InputError, RawInput, normalise_record, read_inputs
+from digest.ingest.readers import InputError, RawInput, normalise_record, read_inputs, record_input
 
 
 def collect(*paths, **kw):
@@ -45,14 +45,28 @@ def test_bad_inputs_each_get_a_reason(tmp_path: Path):
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     (tmp_path / "big.txt").write_text("x" * 2000)
     (tmp_path / "bad.json").write_text('{"id": 1,')
-    (tmp_path / "notext.json").write_text(json.dumps({"id": "n", "title": "only a title"}))
+    (tmp_path / "notext.json").write_text(json.dumps({"id": "n", "url": "https://example.org/n"}))
     reasons = {Path(e.origin).name: e.reason for e in collect(tmp_path, max_bytes=1000)}
     assert "empty" in reasons["empty.txt"]
     assert "whitespace" in reasons["blank.txt"]
     assert "binary" in reasons["binary.txt"]
     assert "too large" in reasons["big.txt"]
     assert "malformed JSON" in reasons["bad.json"]
-    assert "no text or html" in reasons["notext.json"]
+    assert "no text, html or title" in reasons["notext.json"]
+
+
+def test_a_headline_alone_is_a_record():
+    # An aggregator's item or a feed entry whose page failed: the headline, and perhaps a standfirst.
+    assert record_input({"id": "h", "title": "Ferry strike halts island crossings"}, "x").record["text"] == (
+        "Ferry strike halts island crossings")
+    brief = record_input({"title": "Ferry strike", "summary": "Crews walked out at dawn."}, "x").record
+    assert brief["text"] == "Crews walked out at dawn." and brief["title"] == "Ferry strike"
+
+
+def test_entities_left_in_a_records_text_fields_are_decoded():
+    r = normalise_record({"title": "Dockers&#39; pay &amp; hours", "text": "Crews said &quot;no&quot;.", "url": "https://x.example/?a=1&amp;b=2"})
+    assert r["title"] == "Dockers' pay & hours" and r["text"] == 'Crews said "no".'
+    assert r["url"] == "https://x.example/?a=1&amp;b=2"  # an address is not prose: kept as given
 
 
 def test_other_encodings_are_detected(tmp_path: Path):
