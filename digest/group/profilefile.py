@@ -104,6 +104,7 @@ class ProfileFile:
         a = self.arrays = arrays or {}
         self.index = {k: i for i, k in enumerate(_split(a["keys"]))} if a else {}
         self.tables = {"words": _split(a["words"]), "names": _split(a["names"])} if a else {}
+        self._ids: dict[str, tuple[Vocabulary, np.ndarray]] = {}  # table -> (run vocabulary, its id per term or -1)
 
     @classmethod
     def load(cls, path: Path, stamp: int) -> "ProfileFile":
@@ -138,6 +139,43 @@ class ProfileFile:
 
     def __len__(self) -> int:
         return len(self.index)
+
+    def profile(self, key: str, words: Vocabulary, names: Vocabulary) -> Profile | None:
+        """One entry as a Profile of the run's vocabularies, or None.
+
+        What profile.profiles does with ``get``'s strings (new terms interned in sorted
+        order, field by field), done on the file's ids: a term's run id is looked up once
+        per file, not once per article (the file's table is sorted, so its order is the
+        strings' order).
+        """
+        i = self.index.get(key)
+        if i is None:
+            return None
+        a = self.arrays
+        fields = []
+        for field, _, table in _FIELDS:
+            vocab = words if table == "words" else names
+            lo, hi = a[f"{field}_ptr"][i:i + 2]
+            fields.append(self._run_ids(table, vocab, a[f"{field}_ids"][lo:hi]))
+            fields.append(a[f"{field}_counts"][lo:hi].astype(np.int32))
+        lo, hi = a["shingle_ptr"][i:i + 2]
+        return Profile(*fields, a["shingles"][lo:hi].astype(np.uint64), a["signatures"][i].astype(np.uint64))
+
+    def _run_ids(self, table: str, vocab: Vocabulary, ids: np.ndarray) -> np.ndarray:
+        known = self._ids.get(table)
+        if known is None or known[0] is not vocab:
+            known = self._ids[table] = (vocab, np.full(len(self.tables[table]), -1, dtype=np.int64))
+        run = known[1]
+        out = run[ids]
+        missing = out < 0
+        if missing.any():
+            terms = self.tables[table]
+            for t in np.unique(ids[missing]).tolist():
+                run[t] = vocab.ids.setdefault(terms[t], len(vocab.terms))
+                if run[t] == len(vocab.terms):
+                    vocab.terms.append(terms[t])
+            out = run[ids]
+        return out.astype(np.int32)
 
     def get(self, key: str) -> Stored | None:
         """One entry's terms as strings, or None."""

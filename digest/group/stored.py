@@ -38,7 +38,7 @@ from typing import TextIO
 
 from ..model import Article, parse_article
 from ..store import STATE_DIR, ContentStore
-from .profile import Stored, content_key, profiles
+from .profile import Profile, content_key, profiles
 from .profilefile import ProfileFile, encode, fingerprint, write
 from .vocabulary import Vocabulary
 
@@ -100,7 +100,7 @@ def _update(path: Path, articles: list[Article], shingle_size: int, stamp: int) 
     if set(old.index) == set(keys):
         return False
     words, names = Vocabulary(), Vocabulary()
-    rows = profiles(list(first.values()), shingle_size, words, names, lambda i: old.get(keys[i]))
+    rows = profiles(list(first.values()), shingle_size, words, names, lambda i: old.profile(keys[i], words, names))
     return write(path, encode(stamp, keys, rows, words, names))
 
 
@@ -138,6 +138,6 @@ class Shards:
     def __contains__(self, key: str) -> bool:
         return key in self.where
 
-    def get(self, key: str) -> Stored | None:
+    def profile(self, key: str, words: Vocabulary, names: Vocabulary) -> Profile | None:
         found = self.where.get(key)
-        return found.get(key) if found is not None else None
+        return found.profile(key, words, names) if found is not None else None
