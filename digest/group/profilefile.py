@@ -24,12 +24,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .profile import Profile, Stored
+from .profile import Profile
 from .vocabulary import Vocabulary
 
 FORMAT = 2  # raise when the layout below changes: files of the old layout are then ignored
 _SOURCES = ("features.py", "lexicon.yml", "minhash.py", "profile.py")  # what makes a Profile
 _FIELDS = (("title", "title_counts", "words"), ("text", "text_counts", "words"), ("names", "name_counts", "names"))
+_SIGNATURE = 32  # MinHash values per signature (minhash.signatures' num_perm)
 _DATE = (1980, 1, 1, 0, 0, 0)  # ZIP's earliest date, for every member: no build time in the bytes
 
 
@@ -98,7 +99,7 @@ def write(path: Path, data: bytes) -> bool:
 
 
 class ProfileFile:
-    """A file's entries, decoded one at a time by key (terms become strings only then)."""
+    """A file's entries, decoded one at a time by key into the run's vocabularies."""
 
     def __init__(self, arrays: dict[str, np.ndarray] | None = None) -> None:
         a = self.arrays = arrays or {}
@@ -123,6 +124,8 @@ class ProfileFile:
     def _check(self) -> None:
         """Raise ValueError unless every offset and id points inside the file's arrays."""
         a, n = self.arrays, len(self.index)
+        if any(x.dtype.kind not in "ui" for x in a.values()) or len(_split(a["keys"])) != n:
+            raise ValueError("not integer arrays, or keys repeated")
         for field, _, table in (*_FIELDS, ("shingle", "", "")):
             ptr = a[f"{field}_ptr"]
             values = a[f"{field}_counts"] if table else a["shingles"]
@@ -131,7 +134,7 @@ class ProfileFile:
             if table and (len(a[f"{field}_ids"]) != len(values)
                           or (len(values) and int(a[f"{field}_ids"].max()) >= len(self.tables[table]))):
                 raise ValueError(f"bad ids of {field}")
-        if a["signatures"].shape[0] != n:
+        if a["signatures"].ndim != 2 or a["signatures"].shape[0] != n or (n and a["signatures"].shape[1] != _SIGNATURE):
             raise ValueError("bad signatures")
 
     def __contains__(self, key: str) -> bool:
@@ -143,10 +146,10 @@ class ProfileFile:
     def profile(self, key: str, words: Vocabulary, names: Vocabulary) -> Profile | None:
         """One entry as a Profile of the run's vocabularies, or None.
 
-        What profile.profiles does with ``get``'s strings (new terms interned in sorted
-        order, field by field), done on the file's ids: a term's run id is looked up once
-        per file, not once per article (the file's table is sorted, so its order is the
-        strings' order).
+        What profile.profiles does with an article's term strings (new terms interned in
+        sorted order, field by field), done on the file's ids: a term's run id is looked
+        up once per file, not once per article (the file's table is sorted, so its order
+        is the strings' order).
         """
         i = self.index.get(key)
         if i is None:
@@ -176,21 +179,6 @@ class ProfileFile:
                     vocab.terms.append(terms[t])
             out = run[ids]
         return out.astype(np.int32)
-
-    def get(self, key: str) -> Stored | None:
-        """One entry's terms as strings, or None."""
-        i = self.index.get(key)
-        if i is None:
-            return None
-        a = self.arrays
-        fields = []
-        for field, _, table in _FIELDS:
-            lo, hi = a[f"{field}_ptr"][i:i + 2]
-            terms = self.tables[table]
-            fields.append(([terms[t] for t in a[f"{field}_ids"][lo:hi].tolist()], a[f"{field}_counts"][lo:hi].tolist()))
-        lo, hi = a["shingle_ptr"][i:i + 2]
-        return (fields[0], fields[1], fields[2], a["shingles"][lo:hi].astype(np.uint64),
-                a["signatures"][i].astype(np.uint64))
 
 
 def _join(strings: list[str]) -> np.ndarray:
