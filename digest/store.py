@@ -160,7 +160,7 @@ class ContentStore:
 
     root: Path
     state: dict[str, Any] = field(default_factory=dict)
-    touched: set[str] = field(default_factory=set)  # paths of the articles written or found again since made
+    touched: set[str] = field(default_factory=set)  # paths of the articles written (or found unchanged) by this store
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)
@@ -257,7 +257,6 @@ class ContentStore:
         if entry and (self.root / entry["path"]).exists():
             self.inputs[input_key] = self.inputs.pop(input_key)  # recently used: kept longest
             self._inputs_dirty = True
-            self.touched.add(entry["path"])
             return entry["path"]
         return None
 

@@ -18,8 +18,8 @@ What holds, and why:
 * **History grows with the news, not faster.** One file for the whole archive would be
   rewritten every day, and git would keep every version: history quadratic in the archive.
   A shard covers one folder (one day), and a run rewrites only the shards of the folders
-  it wrote to or found its inputs in, and only when their content changed: the day's change
-  in git is about the size of the day's articles.
+  it wrote articles to (new, updated, or unchanged but read again), and only when their
+  content changed: the day's change in git is about the size of the day's articles.
 * **Deterministic bytes** (profilefile.py): the same articles give the same shard on any
   machine, so ingesting unchanged inputs again, on a fresh clone too, leaves git clean.
 * **Never an error.** A missing, stale (other code: the fingerprint), damaged or unreadable
@@ -52,7 +52,11 @@ def shard_path(root: Path, folder: str) -> Path:
 
 
 def keep_profiles(store: ContentStore, shingle_size: int | None, err: TextIO) -> None:
-    """After an ingest or a fetch: the shards of the folders it wrote to or read again, up to date.
+    """After an ingest or a fetch: the shards of the folders it wrote to up to date.
+
+    An input skipped as already read (the store's cache of inputs) touches nothing, so a
+    re-run costs no more; one read again (a fresh clone, changed ingest code) refreshes the
+    shard of its folder when that is stale.
 
     ``shingle_size`` is the site's grouping ``copy_shingle`` (None: the default). A
     failure costs one line on err and speed at the next build, never the batch.
