@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Iterable, TextIO
 from urllib.parse import urlsplit
 
-from ..group.stored import keep_profiles
 from ..ingest.pipeline import IngestOptions, build_article
 from ..ingest.readers import BadInput, RawInput, normalise_record
 from ..model import Article
@@ -183,6 +182,8 @@ def run_fetch(
             pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for queued pages
             store.save()
             state.save()
+        from ..group.stored import keep_profiles  # numpy and scipy: loaded only now
+
         keep_profiles(store, options.ingest.profile_shingle, err)
     return report
 

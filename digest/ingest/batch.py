@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
 from ..cluster import dask_client
-from ..group.stored import keep_profiles
 from ..model import Article
 from ..progress import Progress
 from ..store import ContentStore
@@ -220,6 +219,8 @@ def run_ingest(
             store.save()
             shown.clear()
         shown.show("storing the grouping profiles", force=True)
+        from ..group.stored import keep_profiles  # numpy and scipy: loaded after the workers, not copied into them
+
         keep_profiles(store, options.profile_shingle, err)
         shown.clear()
     return report
