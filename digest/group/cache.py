@@ -36,7 +36,10 @@ def cached_profiles(articles: list[Article], shingle_size: int, cache_dir: Path 
     shards = Shards.load(archive, shingle_size) if archive is not None else Shards()
     path = Path(cache_dir) / FILE_NAME if cache_dir is not None else None
     cache = ProfileFile.load(path, stamp) if path is not None else ProfileFile()
-    out = profiles(articles, shingle_size, words, names, lambda i: shards.profile(keys[i], words, names) or cache.profile(keys[i], words, names))
+    def found(i: int) -> Profile | None:
+        return shards.profile(keys[i], words, names) or cache.profile(keys[i], words, names)
+
+    out = profiles(articles, shingle_size, words, names, found)
     if path is not None:
         first: dict[str, int] = {}  # key -> its first article, for the keys the archive lacks
         for i, key in enumerate(keys):
