@@ -14,7 +14,12 @@ Reports:
   shards, result records). Targets: <= 350 KB per page, a median under 150 KB per search.
 
 Articles come from benchmarks/generate.py (the grouping benchmark's generator, realistic
-stories and wire copies).
+stories and wire copies), written as Markdown. ``digest ingest`` would also store their
+grouping profiles with them (digest/group/stored.py), so the site is given them through
+the very function ingest calls, ``store_profiles``, untimed: the build then does what a
+user's cold build does after ingest (a fresh clone, a CI run without its cache). With
+``--no-stored`` nothing is stored and the build profiles every article itself (articles
+stored by older code, or edited by hand since).
 """
 from __future__ import annotations
 
@@ -35,6 +40,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from digest.group import GroupOptions  # noqa: E402
+from digest.group.stored import store_profiles  # noqa: E402
 from digest.model import Article, render_markdown  # noqa: E402
 from digest.site import search  # noqa: E402
 
@@ -46,12 +53,19 @@ def articles(n: int) -> list[Article]:
     return generate.generate(n)[0]
 
 
-def make_site(root: Path, arts: list[Article], plugin: bool) -> None:
+def make_site(root: Path, arts: list[Article], plugin: bool, stored: bool = True) -> None:
+    """The site's folder: mkdocs.yml, the About page and the articles (with their stored
+    profiles, as ingest leaves them, when ``plugin`` and ``stored``)."""
     docs = root / "content"
+    written = []
     for a in arts:
-        p = docs / "articles" / (a.day or "undated").replace("-", "/") / f"{a.id}.md"
+        rel = f"{(a.day or 'undated').replace('-', '/')}/{a.id}.md"
+        p = docs / "articles" / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(render_markdown(a), encoding="utf-8")
+        written.append(rel)
+    if plugin and stored:
+        store_profiles(docs / "articles", written, GroupOptions().copy_shingle)
     shutil.copy(REPO / "content" / "about.md", docs / "about.md")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
     if not plugin:
@@ -82,14 +96,16 @@ def build_seconds(root: Path) -> Timing:
     return Timing(wall, user + (after.ru_stime - before.ru_stime), user)
 
 
-def timed_build(n: int, plugin: bool, keep: Path | None = None, repeat: int = 1, warm: bool = False) -> Timing:
+def timed_build(n: int, plugin: bool, keep: Path | None = None, repeat: int = 1, warm: bool = False,
+                stored: bool = True) -> Timing:
     """The fastest of ``repeat`` builds, each in a new folder. ``warm``: time a second build of
-    the same folder instead (the grouping cache kept, as a daily build that keeps .cache/ has it)."""
+    the same folder instead (the grouping cache kept, as a daily build that keeps .cache/ has it).
+    ``stored``: the grouping profiles stored with the articles, as ingest leaves them."""
     runs = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
-            make_site(root, articles(n), plugin)
+            make_site(root, articles(n), plugin, stored)
             if warm:
                 build_seconds(root)
             runs.append(build_seconds(root))
@@ -130,6 +146,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="builds of each kind, the fastest counts (default 1; "
                                                           "3 steadies the figures on a busy machine)")
     ap.add_argument("--warm", action="store_true", help="time a second build of each folder (grouping cache kept)")
+    ap.add_argument("--no-stored", dest="stored", action="store_false",
+                    help="no grouping profiles stored with the articles (the build makes them all)")
     args = ap.parse_args()
     if args.weight:
         with tempfile.TemporaryDirectory() as tmp:
@@ -152,11 +170,13 @@ def main() -> None:
             total = sum(p.stat().st_size for p in (site / "search-data").rglob("*.json"))
             print(f"search index on disk: {total / 1e6:.1f} MB in {sum(1 for _ in (site / 'search-data').rglob('*.json'))} files")
         return
-    half = timed_build(args.n // 2, True, repeat=args.repeat, warm=args.warm)
-    full = timed_build(args.n, True, repeat=args.repeat, warm=args.warm)
+    half = timed_build(args.n // 2, True, repeat=args.repeat, warm=args.warm, stored=args.stored)
+    full = timed_build(args.n, True, repeat=args.repeat, warm=args.warm, stored=args.stored)
     plain = timed_build(args.n, False, repeat=args.repeat, warm=args.warm)
     if args.warm:
         print("second builds of the same folders (grouping cache warm):")
+    else:
+        print(f"first builds (no grouping cache), profiles {'stored with the articles' if args.stored else 'not stored'}:")
     for label, t in ((f"digest build {args.n // 2}", half), (f"digest build {args.n}", full),
                      (f"plain mkdocs build {args.n} (no plugin)", plain)):
         print(f"{label}: {t.wall:.1f} s wall, {t.cpu:.1f} s CPU ({t.user:.1f} s user)")

@@ -164,6 +164,7 @@ def cmd_group(args: argparse.Namespace, config: DigestConfig) -> int:
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder")
     options = GroupOptions(**config.options["grouping"])
+    archive = args.dir or config.articles_dir  # where ingest stored the articles' grouping profiles
     with Progress(enabled=False if args.verbosity < 0 else None) as progress:
         progress.show(f"reading the articles in {folder}")
         articles = load_articles(folder)
@@ -172,9 +173,9 @@ def cmd_group(args: argparse.Namespace, config: DigestConfig) -> int:
             from .cluster import dask_client, dask_mapper
 
             with dask_client(args.dask, args.workers or os.cpu_count() or 1) as client:
-                stories = group_articles(articles, options, mapper=dask_mapper(client))
+                stories = group_articles(articles, options, mapper=dask_mapper(client), archive=archive)
         else:
-            stories = group_articles(articles, options)
+            stories = group_articles(articles, options, archive=archive)
     if args.json:
         json.dump({"stories": [story_record(s) for s in stories], "articles": len(articles)}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -160,6 +160,7 @@ class ContentStore:
 
     root: Path
     state: dict[str, Any] = field(default_factory=dict)
+    touched: set[str] = field(default_factory=set)  # paths of the articles written (or found unchanged) by this store
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)
@@ -371,6 +372,7 @@ class ContentStore:
         status = "new" if old_text is None else "unchanged" if old_text == text else "updated"
         if status != "unchanged":
             atomic_write(target, text)
+        self.touched.add(rel)
         new_entry = {"path": rel, "fm": generated, "body": body_digest(fresh.body),
                      **_finding_keys(fresh, final.body, text_key(fresh))}
         if article.id != article_id:

@@ -182,6 +182,9 @@ def run_fetch(
             pool.shutdown(wait=False, cancel_futures=True)  # interrupted: do not wait for queued pages
             store.save()
             state.save()
+        from ..group.stored import keep_profiles  # numpy and scipy: loaded only now
+
+        keep_profiles(store, options.ingest.profile_shingle, err)
     return report
 
 

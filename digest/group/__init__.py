@@ -4,7 +4,8 @@
 ``story_record`` is a story as the JSON of ``digest group --json``.
 
 The steps, each in its own module:
-profile.py (per-article words, entities, shingles; cache.py keeps them between runs) ->
+profile.py (per-article words, entities, shingles; stored.py keeps them with the articles,
+cache.py finds them there or in a local cache) ->
 copies.py (MinHash/LSH near-duplicates, folded into their original) ->
 vectors.py (TF-IDF of words and entities) -> blocking.py (candidate pairs) ->
 linkage.py (sparse average linkage) -> stories.py (ids, headline, why grouped).
@@ -36,7 +37,8 @@ __all__ = ["GroupOptions", "group_articles", "story_record"]
 
 
 def group_articles(articles: list[Article], options: GroupOptions | None = None,
-                   cache_dir: Path | None = None, mapper: Mapper | None = None) -> list[Story]:
+                   cache_dir: Path | None = None, mapper: Mapper | None = None,
+                   archive: Path | None = None) -> list[Story]:
     """Every article in exactly one Story; stories earliest first (undated last).
 
     Wire copies are found first and stand aside; only independent reports are
@@ -44,18 +46,20 @@ def group_articles(articles: list[Article], options: GroupOptions | None = None,
     otherwise outvote the rest), then each copy joins its original's story.
     ``cache_dir``, when given, keeps each article's Profile (its words, entities
     and shingles) between runs, so a rebuild profiles only new or edited articles;
-    the stories are the same with or without it. ``mapper`` (a ``map``, e.g. a Dask
-    cluster's from ``digest.cluster.dask_mapper``) runs the blocking join's pieces;
-    the stories are the same wherever they ran.
+    the stories are the same with or without it. ``archive``, the articles folder, is
+    where ingest stored their Profiles (stored.py): read first, so even a build without
+    a cache profiles only articles edited since or stored by other code. ``mapper`` (a
+    ``map``, e.g. a Dask cluster's from ``digest.cluster.dask_mapper``) runs the blocking
+    join's pieces; the stories are the same wherever they ran.
     """
     options = options or GroupOptions()
     if not articles:
         return []
     words, names = Vocabulary(), Vocabulary()
-    if cache_dir is None:
+    if cache_dir is None and archive is None:
         prepared = profiles(articles, options.copy_shingle, words, names)
     else:
-        prepared = cached_profiles(articles, options.copy_shingle, Path(cache_dir), words, names)
+        prepared = cached_profiles(articles, options.copy_shingle, cache_dir, words, names, archive)
     copies = find_copies(articles, options.copy_threshold, options.copy_shingle, options.window_days, prepared)
     copied = {c for cs in copies.values() for c in cs}
     report_idx = [i for i in range(len(articles)) if i not in copied]

@@ -60,8 +60,9 @@ def content_key(article: Article) -> str:
 
 
 def profiles(articles: list[Article], shingle_size: int, words: Vocabulary, names: Vocabulary,
-             stored: Callable[[int], Stored | None] | None = None) -> list[Profile]:
-    """The articles' Profiles; ``stored(i)`` gives article i's terms when a cache has them.
+             stored: Callable[[int], "Stored | Profile | None"] | None = None) -> list[Profile]:
+    """The articles' Profiles; ``stored(i)`` gives article i's terms when a cache has them
+    (or its Profile, its terms already interned in ``words`` and ``names`` in this order).
 
     Signatures of the articles profiled afresh are computed in one batch at the end
     (MinHash is vectorised over many shingle sets).
@@ -74,7 +75,7 @@ def profiles(articles: list[Article], shingle_size: int, words: Vocabulary, name
         if found is None:
             found = _terms(article, shingle_size, hashes)
             fresh.append(i)
-        out.append(_encode(found, words, names))
+        out.append(found if isinstance(found, Profile) else _encode(found, words, names))
     sigs = minhash.signatures([out[i].shingles for i in fresh])
     for i, sig in zip(fresh, sigs):
         out[i] = dataclasses.replace(out[i], signature=sig)

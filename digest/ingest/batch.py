@@ -218,6 +218,11 @@ def run_ingest(
         finally:
             store.save()
             shown.clear()
+        shown.show("storing the grouping profiles", force=True)
+        from ..group.stored import keep_profiles  # numpy and scipy: loaded after the workers, not copied into them
+
+        keep_profiles(store, options.profile_shingle, err)
+        shown.clear()
     return report
 
 

@@ -35,13 +35,15 @@ class IngestOptions:
     regions: dict[str, Any] | None = None  # region scheme override (see enrich/data/regions.yml)
     topics: dict[str, Any] | None = None  # topic lexicon extension/override (see enrich/data/topics.yml)
     time_limit: float = 30.0  # seconds one input may take before it is given up
+    profile_shingle: int | None = None  # grouping's copy_shingle, for the stored profiles (None: its default)
 
     @classmethod
     def from_plugin_options(cls, options: dict[str, Any]) -> "IngestOptions":
         """Once per batch; ``topics: {learn: ...}`` is resolved here into plain lexicon terms."""
         from ..enrich.topic_learn import resolve_learning
 
-        return cls(regions=options.get("regions"), topics=resolve_learning(options.get("topics")))
+        return cls(regions=options.get("regions"), topics=resolve_learning(options.get("topics")),
+                   profile_shingle=(options.get("grouping") or {}).get("copy_shingle"))
 
 
 def build_article(raw: RawInput, options: IngestOptions | None = None) -> Article:

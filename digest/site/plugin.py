@@ -81,7 +81,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         articles = load_articles(root, base=docs_dir) if root.is_dir() else []
         if self.scheme is not None:
             articles = [with_regions(a, self.scheme) for a in articles]
-        stories = group_articles(articles, self.group_options, cache_dir=cache_dir(config))
+        stories = group_articles(articles, self.group_options, cache_dir=cache_dir(config), archive=root)
         kept = kept_ids(articles, retention_cutoff(articles, self.config.keep_days))
 
         # Articles stay out of the navigation (a nav of thousands of pages makes every

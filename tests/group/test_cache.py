@@ -6,6 +6,7 @@ from digest.group import cache as cache_mod
 from digest.group import group_articles, story_record
 from digest.group.cache import FILE_NAME, cached_profiles
 from digest.group.profile import profiles
+from digest.group.profilefile import ProfileFile, fingerprint
 from digest.group.vocabulary import Vocabulary
 
 
@@ -25,7 +26,7 @@ def _cached(articles, path, k=4):
 
 
 def _stored(path, k=4):
-    return cache_mod._Store.load(path / FILE_NAME, cache_mod.fingerprint(k)).index
+    return ProfileFile.load(path / FILE_NAME, fingerprint(k)).index
 
 
 def test_stories_are_identical_with_a_cold_cache_a_warm_cache_and_none(tmp_path):
