@@ -88,7 +88,7 @@ def terms(text: str) -> set[str]:
     folded = fold(text)
     # Filter the distinct words, not every occurrence: a body repeats most of its words.
     words = set((_ASCII_WORD if folded.isascii() else _WORD).findall(folded)) - stopwords()
-    return {w for w in words if w[0] != "_"}
+    return {w for w in words if w[0] != "_"} if "_" in folded else words
 
 
 def facet_terms(doc: SearchDoc) -> set[str]:
@@ -96,18 +96,26 @@ def facet_terms(doc: SearchDoc) -> set[str]:
 
 
 def postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
-    """term -> codes (gap << 1 | head flag), documents in ascending order."""
-    last: dict[str, int] = {}
+    """term -> codes (gap << 1 | head flag), documents in ascending order.
+
+    Each term first collects its documents as ``index << 1 | head flag`` (one append per
+    term and document, the hot loop of the index), then turns them into gaps.
+    """
     out: dict[str, list[int]] = {}
+    get = out.get
     for i, doc in enumerate(docs):
         head = terms(doc.title + " " + doc.summary)
-        for term in head | terms(doc.text) | facet_terms(doc):
-            codes = out.get(term)
-            if codes is None:
-                out[term] = [((i + 1) << 1) | (term in head)]
-            else:
-                codes.append(((i - last[term]) << 1) | (term in head))
-            last[term] = i
+        rest = (terms(doc.text) | facet_terms(doc)) - head
+        for code, group in ((i << 1 | 1, head), (i << 1, rest)):
+            for term in group:
+                codes = get(term)
+                if codes is None:
+                    out[term] = [code]
+                else:
+                    codes.append(code)
+    for term, codes in out.items():
+        # gap from the previous document (the first one's counts from -1): subtract its index << 1
+        out[term] = [c - p for c, p in zip(codes, [-2, *[c & -2 for c in codes[:-1]]])]
     return out
 
 
