@@ -249,6 +249,12 @@ def parse_iso(value: str | None) -> dt.datetime | None:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def load_yaml(stream: Any) -> Any:
+    """``yaml.safe_load`` with libyaml's parser when PyYAML has it (same values, a tenth of
+    the time): the data files are read on every start of a build or a batch."""
+    return yaml.load(stream, Loader=_SafeLoader)
+
+
 # libyaml's C emitter when PyYAML has it: writing front matter is a tenth of the cost.
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

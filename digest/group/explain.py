@@ -20,9 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-import yaml
 
-from ..model import Article
+from ..model import Article, load_yaml
 
 
 @dataclass
@@ -41,7 +40,7 @@ class Explanation:
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
     with open(Path(__file__).with_name("words.yml"), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     data["generic"] = frozenset(data["generic"])
     return data
 

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable
 
-import yaml
+from ..model import load_yaml
 
 DATA = Path(__file__).with_name("data")
 
@@ -19,7 +19,7 @@ DATA = Path(__file__).with_name("data")
 def load_data(name: str) -> object:
     """A YAML data file from ``data/``, parsed once per process."""
     with open(DATA / name, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
 from mkdocs.structure.files import File
 
-from ..model import Article, Story
+from ..model import Article, Story, load_yaml
 from . import edition, paths
 
 LABELS_FILE = Path(__file__).with_name("labels.yml")
@@ -30,7 +29,7 @@ class Labels:
 
     @classmethod
     def load(cls) -> "Labels":
-        data = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+        data = load_yaml(LABELS_FILE.read_text(encoding="utf-8"))
         return cls(dict(data["topics"]), dict(data["regions"]))
 
     def topic(self, slug: str) -> str:
