@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+import yaml
 
-from ..model import Article, load_yaml
+from ..model import Article
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -38,7 +39,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 def lexicon() -> dict:
     """The word lists in lexicon.yml (months, capitalised non-names)."""
     with open(Path(__file__).with_name("lexicon.yml"), encoding="utf-8") as fh:
-        data = load_yaml(fh)
+        data = yaml.safe_load(fh)
     data["not_names"] = frozenset(data["not_names"])
     return data
 
