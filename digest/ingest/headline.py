@@ -378,7 +378,10 @@ def _is_site(part: str, names: set[str]) -> bool:
     squashed = squash(part)
     if not squashed:
         return True
-    return any(squashed == n or (len(n) >= 4 and (squashed.startswith(n) or squashed.endswith(n)) and len(part.split()) <= 4) for n in names)
+    short = len(part.split()) <= 4
+    # "Yahoo Finance" for "Yahoo Finance UK": an edition's name printed without its edition
+    return any(squashed == n or (len(n) >= 4 and (squashed.startswith(n) or squashed.endswith(n)) and short)
+               or (len(squashed) >= 6 and n.startswith(squashed) and short) for n in names)
 
 
 def site_of(title: str, headline: str) -> str | None:

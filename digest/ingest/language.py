@@ -6,7 +6,8 @@ languages apart at a glance: a dictionary look-up per word, no model to load. Wo
 shared by several languages ("de", "en", "a") count for each in part. Texts that give
 too little evidence, or nearly as much for two close languages (Danish and Norwegian),
 get None: a wrong language is worse than none. Scripts used by one language only
-(Hangul, Greek, Thai...) are told by their letters.
+(Hangul, Greek, Thai...) are told by their letters; Arabic script is Arabic, Urdu or
+Persian by the letters only the latter two write.
 """
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ _SCRIPTS = (
     (re.compile(r"[\u0e00-\u0e7f]"), "th"),
 )
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# Arabic script: Arabic unless the letters only Urdu or only Persian add are there.
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_URDU = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ ڑ ں ھ ہ ے
+_PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06a9\u06af\u06cc]")  # پ چ ژ ک گ ی
 SCRIPT_SHARE = 0.3  # share of the sample's characters in the script
 KANA_SHARE = 0.05  # share of kana that makes CJK text Japanese
 
@@ -58,6 +63,8 @@ def detect(text: str) -> str | None:
         for pattern, code in _SCRIPTS:
             if len(pattern.findall(sample)) >= SCRIPT_SHARE * len(sample):
                 return "ja" if code == "zh" and len(_KANA.findall(sample)) >= KANA_SHARE * len(sample) else code
+        if len(_ARABIC.findall(sample)) >= SCRIPT_SHARE * len(sample):
+            return _arabic_script(sample)
     scores: dict[str, float] = {}
     words = _WORD.findall(sample.casefold())[:WORDS_READ]
     for word in words:
@@ -71,6 +78,13 @@ def detect(text: str) -> str | None:
     if score < MIN_HITS or score < MIN_SHARE * len(words) or score < MARGIN * second:
         return None
     return best
+
+
+def _arabic_script(sample: str) -> str:
+    """Arabic, Urdu or Persian, by the letters Arabic does not write (a 1% share is plenty)."""
+    if len(_URDU.findall(sample)) >= 0.01 * len(sample):
+        return "ur"
+    return "fa" if len(_PERSIAN.findall(sample)) >= 0.01 * len(sample) else "ar"
 
 
 _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")

@@ -211,3 +211,12 @@ def test_a_trail_whose_home_step_is_an_icon_keeps_its_section():
     trail = ('<div id="breadcrumb"><ul><li><a href="/" title="Home"><i class="icon-home"></i></a></li>'
              '<li><a href="/business">Business</a></li><li>Shipyard workers accept pay offer</li></ul></div>')
     assert read(story().replace("<article>", trail + "<article>")).section == "Business"
+
+
+def test_a_site_name_printed_without_its_edition_is_cut_from_a_title():
+    from digest.ingest.headline import strip_site
+
+    assert strip_site("Ferry strike halts island crossings - Harbour Ledger", ["Harbour Ledger Weekend"]) == (
+        "Ferry strike halts island crossings")
+    # a short part is no name's start: "News" could be anything
+    assert strip_site("Ferry strike: the news - News", ["News Harbour"]) == "Ferry strike: the news - News"
