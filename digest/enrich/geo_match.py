@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from digest.enrich.geo_gazetteer import Gazetteer, Place, name_key
+from digest.model import load_yaml
 
 WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?")
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]*(?:[.'’\-][^\W\d_]+)*\.?"
@@ -73,7 +72,7 @@ def name_context() -> NameContext:
     """The context lexicon, loaded once."""
     path = Path(__file__).parent / "data" / "geo" / "context.yml"
     with path.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = load_yaml(f)
     return NameContext(
         lead_ins=frozenset(data["lead_in_words"]),
         titles=frozenset(data["titles"]),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from digest.model import load_yaml
 
 DEFAULT_SCHEME = Path(__file__).parent / "data" / "regions.yml"
 
@@ -75,7 +75,7 @@ def known_countries() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _default_scheme() -> RegionScheme:
     with DEFAULT_SCHEME.open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = load_yaml(f)
     return _scheme_from_mapping(data)
 
 

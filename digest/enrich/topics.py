@@ -46,10 +46,8 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 
-import yaml
-
 from digest.enrich.topic_model import load_model
-from digest.model import TOPIC_SLUGS
+from digest.model import TOPIC_SLUGS, load_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "topics.yml"
 TOKEN = re.compile(r"[^\W_]+")
@@ -299,7 +297,7 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
 @functools.lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     with DATA_FILE.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return load_yaml(f)
 
 
 @functools.lru_cache(maxsize=8)

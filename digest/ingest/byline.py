@@ -198,7 +198,6 @@ _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3})\b")
 _CORPORATE = re.compile(r"\b(?:e\.\s?V|GmbH|AG|Inc|Ltd|LLC|S\.A)\b\.?")
 
 
-
 def _institutional(name: str, page: "Page") -> bool:
     """A declared "author" that is the site itself, its domain, its company or the headline:
     CMS defaults, weaker than a name the page prints beside its stamp."""

@@ -138,8 +138,6 @@ def headline_part(text: str) -> str:
     return text
 
 
-
-
 def without_kicker(lines: list[Line], at: int) -> str:
     """The headline at ``at`` as the page prints it elsewhere without the kicker fused to its
     start ("Lokales Lübeck So lief die Auktion ..." and "So lief die Auktion ..."; "Neues Auto:
@@ -351,7 +349,6 @@ def _variant(a: Line, b: Line) -> bool:
 
 
 # --- titles declared in HTML ---------------------------------------------------------------------
-
 
 
 def strip_site(title: str, site_names: list[str]) -> str:

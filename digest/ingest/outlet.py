@@ -151,7 +151,6 @@ def _masthead(page: "Page", holder: str | None) -> str | None:
     return None
 
 
-
 def _host(url: str | None) -> str:
     host = urlsplit(url or "").hostname or ""
     return host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")

@@ -27,10 +27,10 @@ KINDS: dict[str, str] = {
     ".ndjson": "jsonl",
     ".md": "markdown",
 }
-# Files in an input folder that describe the folder rather than hold an article.
 # "&amp;", "&#39;", "&#x2019;": a record's text fields copied from a feed or an API still escaped.
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PLAIN_FIELDS = ("title", "text", "summary", "source", "section")
+# Files in an input folder that describe the folder rather than hold an article.
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt", "license.txt", "notice.txt"})
 
 # Scraper spellings mapped onto the contract (news-please, newspaper, trafilatura JSON, feeds).
