@@ -33,6 +33,7 @@ from digest.enrich.geo_cues import find_cues
 from digest.enrich.geo_gazetteer import Gazetteer, Place, load_gazetteer, name_key
 from digest.enrich.geo_match import WORD, Mention, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
+from digest.ingest.language import function_words
 
 TOWN_KINDS = frozenset({"city", "capital"})
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -108,6 +109,9 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions = find_mentions(text, gazetteer, headline_end)
+    if lang:
+        words = _function_words(lang)
+        mentions = [m for m in mentions if m.key not in words]
     locatives = name_context().noun_capitalising.get(lang or "")
     if locatives is not None:
         mentions = _placed_towns(mentions, text, locatives)
@@ -149,6 +153,13 @@ def _usable(mentions: list[Mention], text: str, headline_end: int) -> tuple[list
         elif not m.ambiguous and not m.after_name and (m.currency or m.before_name):
             faint.append(m)
     return kept, faint
+
+
+@functools.lru_cache(maxsize=None)
+def _function_words(lang: str) -> frozenset[str]:
+    """A language's function words: at a sentence start "Una", "Questa", "Como" are
+    capitalised like the towns of those names, and mean "a", "this", "as"."""
+    return function_words(lang)
 
 
 def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str]) -> list[Mention]:

@@ -76,6 +76,12 @@ def test_a_german_town_counts_after_a_locative_word_or_as_a_dateline():
     assert locate("Berlin plant neue Regeln für Mieten", "", "Der Senat will im Mai entscheiden.", lang="de").countries == ["DE"]
 
 
+def test_a_function_word_of_the_articles_language_is_no_town():
+    # "Una" is a town in India; in Spanish it is "a", capitalised at a sentence start.
+    body = "Una comisión revisará el presupuesto. El ministro presentó el plan ante el congreso."
+    assert locate("Revisión del presupuesto", "", body, lang="es").countries == []
+
+
 def test_ambiguous_country_name_counts_with_corroboration():
     geo = locate(
         "Jordan reopens border crossing",
