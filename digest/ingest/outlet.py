@@ -4,7 +4,8 @@ Evidence, strongest first: the site's name the markup declares (og:site_name, JS
 publisher), the name after the headline in a saved <title> line, the copyright holder in
 the footer ("© 2026 The Harbour Ledger. All rights reserved.", "Example Post © 2026 | Privacy";
 a company's, "© 2026 Example Holdings", only when the page prints that name elsewhere too: else
-it is the owner, not the masthead), a short masthead line at the top naming that holder, a desk's signature under the
+it is the owner, not the masthead), a short masthead line at the top naming that holder or
+heading a row of links at the foot ("Orbis Daily · About · Contact"), a desk's signature under the
 story ("Source: Example Daily/rd"), the name the page prints for its domain (the words of
 "bostonherald.com" in "Boston Herald"), a known domain (``data/outlets.yaml``). A name
 loses its years and legal endings ("Example Media Group", "Example Pvt Ltd"); a wire
@@ -38,6 +39,7 @@ _COMPANY = re.compile(
 _NOTICE = re.compile(r"©|\([cC]\)|(?i:copyright)")
 # A build number or a registration number after the name: "Kyffhäuser Nachrichten 2.6411",
 # "Últimas Noticias RIF J-00037398-1".
+_FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 _NUMBER_TAIL = re.compile(r"\s+\d+\.\d+\S*$|(?:\s+[A-Z]{2,4}:?)?\s+\S*\d{5,}\S*$")
 _LETTER = re.compile(r"[^\W\d_]")
 # "© 2026 The Harbour Ledger. All rights reserved.", "Copyright 2026 The Associated Press";
@@ -185,7 +187,7 @@ def _signature(lines: list[str]) -> str | None:
 def _masthead(page: "Page", holder: str | None) -> str | None:
     """The site's name as its masthead prints it: a short first line (past the skip links)
     that names the copyright holder ("The Meridian Courier" over "© 2026 Meridian Courier
-    Media Group Ltd")."""
+    Media Group Ltd") or heads a row of links at the foot of the page."""
     from .furniture import is_chrome
 
     if not page.story and not page.headline:
@@ -198,8 +200,16 @@ def _masthead(page: "Page", holder: str | None) -> str | None:
             return None
         if holder is not None and (_names(holder, top) or _names(holder.split()[0], top) and _COMPANY.search(holder)):
             return clean(top)  # "CBS News" over "© 2026 CBS Interactive": the company's brand word
-        return None  # printed again in the footer is not enough: menus are ("News & Views", "Watch live")
+        if size(top) >= 2 and any(_heads_row(line, key) for line in page.bottom):
+            return clean(top)  # "Orbis Daily" on top and "Orbis Daily · About · Contact" at the foot
+        return None  # printed alone again in the footer is not enough: a menu is ("News & Views", "Watch live")
     return None
+
+
+def _heads_row(line: str, key: str) -> bool:
+    """A footer line that is a row of links headed by the masthead ("Orbis Daily · About · Contact")."""
+    parts = _FOOTER_SPLIT.split(line)
+    return len(parts) >= 3 and fold(parts[0]) == key
 
 
 def _names(name: str, line: str) -> bool:
