@@ -439,3 +439,16 @@ def test_a_slider_s_controls_are_no_section_label():
     parts = read(text)
     assert parts.title == "Harbour club rower clears the fictional record at the winter regatta"
     assert parts.section != "Previous Next"
+
+
+@pytest.mark.parametrize("top, foot, source", [
+    ("The Westhaven Echo", "The Westhaven Echo · About · Contact · Privacy", "The Westhaven Echo"),  # a masthead heading the footer's links
+    ("Watch live", "Watch live", None),  # a button printed again in the footer's menu
+    ("News & Views", "News & Views\nOpinion\nSport", None),  # a menu item printed again in the footer's menu
+])
+def test_a_masthead_is_a_top_line_heading_the_footer_s_row_of_links(top, foot, source):
+    page = (f"{top}\n\nHome\nNews\nSport\n\nHarbour works delayed again\n\n"
+            "WESTHAVEN - Work on the fictional harbour wall was delayed for a third time on Monday, the council said.\n\n"
+            "Engineers found more damage to the old stones than the survey had shown, a spokeswoman said.\n\n"
+            f"Most read\n\nFerry timetable changes\n\n{foot}")
+    assert read(page).source == source
