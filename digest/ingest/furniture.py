@@ -44,6 +44,7 @@ _CHROME_LINES = _PhraseSet(_CHROME["lines"])
 _CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
 _LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
 _END_HEADINGS = _PhraseSet(_CHROME["end_headings"])
+_MENU_ITEMS = _PhraseSet(_CHROME["menu_items"])
 # "About" and a name (words in capitals, "of", "and", "&", a comma before "Inc."), alone on its line.
 _NAME_WORD = r"[A-ZÀ-Ý0-9][\w'’.&-]*"
 _ABOUT_BLOCK = re.compile(
@@ -115,6 +116,15 @@ def breadcrumb_tail(text: str) -> str | None:
 
 
 _FIELD_LABELS = frozenset(w.casefold() for w in _CHROME["field_labels"])
+
+
+def is_menu_item(low: str) -> bool:
+    """A menu's or footer's item ("Kontakt", "E-Paper", "Über uns"), or two of them run together
+    ("Menü Menü"): never a story's section, nor its outlet."""
+    if _MENU_ITEMS.whole(low):
+        return True
+    words = low.split()
+    return len(words) >= 2 and all(_MENU_ITEMS.whole(w) for w in words)
 
 
 def is_field_label(key: str) -> bool:

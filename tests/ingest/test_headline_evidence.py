@@ -500,3 +500,16 @@ def test_a_newsletter_prompt_over_the_story_is_not_its_standfirst(text):
     found = read(text)
     assert found.title == "Harbour road closed after gas leak"
     assert "newsletter" not in found.summary
+
+
+@pytest.mark.parametrize("label, section", [
+    ("Hafen und Schifffahrt", "Hafen und Schifffahrt"),  # a desk's label over the headline
+    ("Kontakt", None),  # the menu's last item right above the headline
+    ("E-Paper", None),
+    ("Menü Menü", None),
+    ("Foto: Jana Roe/Hafenbild", None),  # a photo's credit
+    ("DE FR IT EN", None),  # a language switcher
+])
+def test_the_section_is_a_desk_s_label_never_a_menu_item_or_a_credit(label, section):
+    text = MENU + f"{label}\nFähren fahren wieder nach Plan\n14. März 2026 Tom Weber\n" + STORY + FOOTER
+    assert read(text).section == section
