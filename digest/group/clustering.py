@@ -16,7 +16,7 @@ from ..model import Article
 from .blocking import Mapper, candidate_pairs
 from .features import Features
 from .vocabulary import Vocabulary
-from .linkage import average_linkage
+from .linkage import Unplaced, average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
@@ -88,8 +88,9 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     candidates = pairs
     keep = sims >= _FLOOR * options.story_threshold
     pairs, sims = pairs[keep], sims[keep]
-    labels = np.asarray(average_linkage(len(reports), pairs, sims, options.story_threshold))
     times = stamps(reports)
+    unplaced = Unplaced(~np.isnan(times), short, options.follow_up_ratio)
+    labels = np.asarray(average_linkage(len(reports), pairs, sims, options.story_threshold, unplaced))
     if options.follow_up_ratio > 0:
         labels = join_follow_ups(labels, vectors.matrix, linked, short, times, options.window_days,
                                  options.follow_up_days, options.story_threshold, options.follow_up_ratio)
