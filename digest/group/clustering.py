@@ -2,7 +2,9 @@
 
 Reports (wire copies already folded into their original) are vectorised, paired
 by blocking, scored by cosine (faded with the time between them), and average
-linkage forms the stories; a story's coverage weeks later then joins it (followups.py),
+linkage forms the stories (a group of undated reports joins a dated one only when about
+as alike across as within: linkage.Unplaced); a story's coverage weeks later then joins
+it (followups.py),
 groups of headlines pool their evidence (pooling.py), and a story of undated headlines naming
 two sets of particulars splits in two (particulars.py).
 """
