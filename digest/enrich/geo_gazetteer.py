@@ -30,6 +30,7 @@ ADMIN_KINDS = frozenset({"country", "metonym", "demonym", "state", "county"})
 # Alternate spellings of towns this small are mostly foreign-language forms that
 # collide with English words; only bigger cities keep theirs ("Bombay", "Peking").
 ALTERNATE_NAME_MIN_POPULATION = 250_000
+UMLAUT = "\u0308"  # the combining diaeresis: ä, ö, ü, ë, ï once decomposed
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Gazetteer:
     span_words: dict[str, int]  # first word of a name -> most words of a name starting so
     ambiguous: frozenset[str]
     abbrevs: dict[str, Place]  # exact spelling ("W.Va.", "TX") -> state; only valid after a comma
+    umlauted: frozenset[str]  # umlaut_key of every name written with an umlaut ("Zürich", "Malmö")
 
 
 def fold(text: str) -> str:
@@ -72,6 +74,22 @@ def name_key(name: str) -> str:
     return " ".join(fold(name).replace("’", "'").replace(".", "").casefold().split())
 
 
+def umlaut_key(name: str) -> str:
+    """A name's key with its umlauts kept: German "Länder" (states) must not meet the
+    town of Lander, while "Zurich" still meets "Zürich" through :func:`name_key`.
+
+    An umlaut is a letter of its own (ä reads "ae"), unlike the accents that writers drop
+    ("Sao Paulo"), so a text that writes one means a name that has it.
+    """
+    kept = "".join(ch for ch in unicodedata.normalize("NFKD", name) if ch == UMLAUT or not unicodedata.combining(ch))
+    return " ".join(unicodedata.normalize("NFC", kept).replace(".", "").casefold().split())
+
+
+def has_umlaut(text: str) -> bool:
+    """True when ``text`` writes a letter with an umlaut (diaeresis)."""
+    return not text.isascii() and UMLAUT in unicodedata.normalize("NFKD", text)
+
+
 @functools.lru_cache(maxsize=2)
 def load_gazetteer(small_towns: bool = True) -> Gazetteer:
     """Build the gazetteer (under a second); cached for the process.
@@ -81,10 +99,13 @@ def load_gazetteer(small_towns: bool = True) -> Gazetteer:
     """
     entries: dict[str, dict[tuple[str, str], int]] = {}
     abbrev_places: dict[str, Place] = {}
+    umlauted: set[str] = set()
 
     def add(name: str, place: Place) -> None:
         if not name or not name.strip():
             return
+        if has_umlaut(name):
+            umlauted.add(umlaut_key(name))
         slot = entries.setdefault(name_key(name), {})
         ident = (place.country, place.kind)
         slot[ident] = max(slot.get(ident, 0), place.population)
@@ -144,6 +165,7 @@ def load_gazetteer(small_towns: bool = True) -> Gazetteer:
         span_words=span_words,
         ambiguous=ambiguous,
         abbrevs=abbrev_places,
+        umlauted=frozenset(umlauted),
     )
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.enrich.geo_gazetteer import Gazetteer, Place, name_key
+from digest.enrich.geo_gazetteer import Gazetteer, Place, has_umlaut, name_key, umlaut_key
 from digest.model import load_yaml
 
 WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?")
@@ -65,6 +65,7 @@ class NameContext:
     titles: frozenset[str]
     currency_words: frozenset[str]
     street_words: frozenset[str]
+    noun_capitalising: dict[str, frozenset[str]]  # language -> its locative words
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def name_context() -> NameContext:
         titles=frozenset(data["titles"]),
         currency_words=frozenset(w.casefold() for w in data["currency_words"]),
         street_words=frozenset(data["street_words"]),
+        noun_capitalising={lang: frozenset(words) for lang, words in data["noun_capitalising"].items()},
     )
 
 
@@ -139,7 +141,10 @@ def _bare(word: str) -> str:
 
 
 def _longest_name(text: str, words, i: int, gazetteer: Gazetteer):
-    """The longest gazetteer name starting at word ``i``: (key, places, word count) or None."""
+    """The longest gazetteer name starting at word ``i``: (key, places, word count) or None.
+
+    A span written with an umlaut only meets a name written with it ("Länder" is not Lander).
+    """
     first = name_key(words[i][2])
     most = gazetteer.span_words.get(first, 0)
     if not most:
@@ -151,9 +156,10 @@ def _longest_name(text: str, words, i: int, gazetteer: Gazetteer):
     for j in range(last, i - 1, -1):
         if not words[j][2][:1].isupper():
             continue
-        key = first if j == i else name_key(" ".join(w for _, _, w in words[i : j + 1]))
+        span = " ".join(w for _, _, w in words[i : j + 1])
+        key = first if j == i else name_key(span)
         places = gazetteer.names.get(key)
-        if places:
+        if places and (not has_umlaut(span) or umlaut_key(span) in gazetteer.umlauted):
             return key, places, j - i + 1
     return None
 

@@ -16,6 +16,11 @@ text ("Fla. economist") to its country, and national cues ("Sheriff's Office",
 "RCMP", see ``geo_cues``) to theirs. An article with no place and no cue at all
 still gets no country.
 
+Capitals prove little in a language that capitalises every noun: in German text a town
+counts only after a locative word ("in Lage") or as a dateline, big capitals aside
+(see ``data/geo/context.yml``). In any language a word written with an umlaut never
+meets a town written without one ("Länder" is not Lander).
+
 ``locate`` is pure; the gazetteer and region scheme are loaded once per process.
 """
 from __future__ import annotations
@@ -26,8 +31,9 @@ from dataclasses import dataclass, field
 
 from digest.enrich.geo_cues import find_cues
 from digest.enrich.geo_gazetteer import Gazetteer, Place, load_gazetteer, name_key
-from digest.enrich.geo_match import Mention, find_mentions
+from digest.enrich.geo_match import WORD, Mention, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
+from digest.ingest.language import function_words
 
 TOWN_KINDS = frozenset({"city", "capital"})
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -71,6 +77,11 @@ BODY_DATELINE = re.compile(
     r"\s*(?:\([A-Za-z ]+\)\s*)?[-—–]+\s"
 )
 BODY_DATELINE_CHARS = 400  # where in the body a dateline may stand
+# What follows a town that opens a line as its dateline: "Düsseldorf: ...", "Wien (APA) – ...".
+LINE_DATELINE = re.compile(r"(?::\s| ?\([^()\n]{1,40}\)\s*[-–—]\s| [-–—] )")
+# In a language that capitalises nouns, capitals this big count without a locative word
+# before them, as governments ("Berlin plant ..."); Malé does not ("zum ersten Male").
+NOUN_CAPITAL_MIN_POPULATION = 500_000
 OTHER_COUNTRY_SHARE = 0.35  # other countries listed need this share of the focus score
 REGION_SHARE = 0.25  # regions listed need this share of the strongest region's score
 
@@ -90,13 +101,21 @@ def locate(
     body: str,
     dateline: str | None = None,
     scheme: RegionScheme | None = None,
+    lang: str | None = None,
 ) -> Geo:
-    """The countries and regions an article is about, from its text and dateline."""
+    """The countries and regions an article is about, from its text, dateline and language."""
     gazetteer = load_gazetteer()
     text = f"{title}\n\n{summary}\n\n{body}"
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
-    mentions, faint = _usable(find_mentions(text, gazetteer, headline_end), text, headline_end)
+    mentions = find_mentions(text, gazetteer, headline_end)
+    if lang:
+        words = _function_words(lang)
+        mentions = [m for m in mentions if m.key not in words]
+    locatives = name_context().noun_capitalising.get(lang or "")
+    if locatives is not None:
+        mentions = _placed_towns(mentions, text, locatives)
+    mentions, faint = _usable(mentions, text, headline_end)
     home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
     for m in faint:
@@ -134,6 +153,38 @@ def _usable(mentions: list[Mention], text: str, headline_end: int) -> tuple[list
         elif not m.ambiguous and not m.after_name and (m.currency or m.before_name):
             faint.append(m)
     return kept, faint
+
+
+@functools.lru_cache(maxsize=None)
+def _function_words(lang: str) -> frozenset[str]:
+    """A language's function words: at a sentence start "Una", "Questa", "Como" are
+    capitalised like the towns of those names, and mean "a", "this", "as"."""
+    return function_words(lang)
+
+
+def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str]) -> list[Mention]:
+    """In a language that capitalises nouns, drop the towns (but big capitals) that the
+    article never writes after a locative word nor as a dateline ("Düsseldorf: ...",
+    "Wien (APA) - ..."): German "Ende", "Lage", "Kinder" and "Mai" are towns somewhere,
+    and in German text nearly always the nouns."""
+    placed = set()
+    for m in mentions:
+        before = text[max(0, m.start - 12) : m.start].split()
+        if before and before[-1].casefold() in locatives:
+            placed.add(m.key)
+        elif (m.start == 0 or text[m.start - 1] == "\n") and LINE_DATELINE.match(text, WORD.match(text, m.start).end()):
+            placed.add(m.key)
+    return [m for m in mentions if m.key in placed or not _lesser_town(m)]
+
+
+def _lesser_town(m: Mention) -> bool:
+    """A one-word town, or a capital short of NOUN_CAPITAL_MIN_POPULATION: old and foreign
+    names of big cities are German words too ("Hang", "Dabei")."""
+    return (
+        " " not in m.key
+        and all(p.kind in TOWN_KINDS for p in m.places)
+        and not (m.places[0].kind == "capital" and m.places[0].population >= NOUN_CAPITAL_MIN_POPULATION)
+    )
 
 
 def _doubtful(m: Mention, named: set[str], text: str) -> bool:

@@ -196,7 +196,8 @@ def find_dates(text: str, numeric: bool = False, month_first: bool = False) -> l
             a, b, year = int(g["a"]), int(g["b"]), _year(g["y"])
             if len(g["y"]) == 2 and g["sep"] != "." and not month_first:
                 continue  # "12/05/22": too ambiguous in a stamp, but on a US page "11/08/23" is November 8
-            day, month = (b, a) if month_first and a <= 12 else (a, b)
+            # dotted dates are day first wherever they are written ("06.11.23" is 6 November)
+            day, month = (b, a) if month_first and a <= 12 and g["sep"] != "." else (a, b)
         else:
             year = int(g["year"]) if "year" in g else None
             day = int(g["day"])
@@ -412,7 +413,8 @@ def _printed_elsewhere(page: "Page", month_first: bool, resolved) -> str | None:
     """A date the page prints away from its headline: in the lede's first sentence, in a stamp
     right after the story, in a labelled stamp anywhere ("Erscheinungsdatum: 07.02.2022")."""
     if page.story:
-        lede = re.split(r"(?<=[.!?])\s", page.story[0], maxsplit=1)[0]
+        # not after a number's full stop: "vom 25. Januar 2022" is one sentence
+        lede = re.split(r"(?<=[.!?])(?<!\d\.)\s", page.story[0], maxsplit=1)[0]
         for mention in find_dates(lede):
             date = resolved(mention)
             if date:

@@ -56,6 +56,12 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
 _WEIGHTS = _weights()
 
 
+def function_words(lang: str) -> frozenset[str]:
+    """The listed function words of a language (casefolded), empty for one not listed:
+    geography uses them to tell a word from a town ("Una", "Como")."""
+    return frozenset(word for word, langs in _WEIGHTS.items() if any(code == lang for code, _ in langs))
+
+
 def detect(text: str) -> str | None:
     """The BCP 47 code of the text's language, or None when the evidence is thin or split."""
     sample = text[: WORDS_READ * 8]

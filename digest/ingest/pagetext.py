@@ -63,7 +63,7 @@ def parse_page_text(text: str, title: str | None = None) -> Page:
         start, end = _story_run(lines, 0)
         return _page(lines, title, None, start, end, None, top=_cluster_top(lines, start))
     else:
-        at, start, end = _anchor(lines, counts, fold(hint.headline) if hint and hint.at else None)
+        at, start, end = _anchor(lines, counts, fold(hint.headline) if hint and hint.at else _crumb(lines))
     if at is not None:
         at = _first_printing(lines, at)
         start, end = _story_below(lines, at, start, end)
@@ -91,6 +91,17 @@ def _printings(lines: list[Line]) -> Counter:
         if tail:
             counts[fold(tail)] += 1
     return counts
+
+
+def _crumb(lines: list[Line]) -> str | None:
+    """The folded last step of a breadcrumb trail that the page also prints alone on a line: the
+    page naming its own headline, as a saved <title> does ("Home » Boxing » Champion retires")."""
+    keys = {line.key for line in lines}
+    for line in reversed(lines):
+        tail = furniture.breadcrumb_tail(line.text)
+        if tail and fold(tail) in keys and fold(tail) != line.key:
+            return fold(tail)
+    return None
 
 
 def _anchor(lines: list[Line], counts: Counter, titled: str | None = None) -> tuple[int | None, int, int]:

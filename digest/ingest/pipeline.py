@@ -146,7 +146,7 @@ def _enrich(article: Article, options: IngestOptions, keep_existing: bool = Fals
     if not (keep_existing and article.countries):
         geo = geography.locate(
             article.title, article.summary, article.body, article.dateline,
-            scheme=geography.load_region_scheme(options.regions) if options.regions else None,
+            scheme=geography.load_region_scheme(options.regions) if options.regions else None, lang=article.lang,
         )
         article.countries, article.region, article.regions = list(geo.countries), geo.region, list(geo.regions)
     if not (keep_existing and article.topics):

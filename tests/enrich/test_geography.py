@@ -53,6 +53,35 @@ def test_a_small_town_that_is_a_headline_word_is_no_place():
     geo = locate("Volcano rangers reopen trail", "", "The trail above the village of Volcano, Hawaii, reopened on Monday.")
     assert geo.countries == ["US"]
 
+def test_a_word_written_with_an_umlaut_is_not_a_town_without_one():
+    # German "Länder" (the states) folds to "Lander", a town; "Zürich" and "Zurich" are one city.
+    geo = locate("Bund und Länder beraten über Schulen", "", "Die Länder wollen im Herbst entscheiden.", lang="de")
+    assert geo.countries == []
+    assert locate("Bank opens an office in Zürich", "", "").countries == ["CH"]
+    assert locate("Bank opens an office in Zurich", "", "").countries == ["CH"]
+
+
+def test_german_nouns_that_are_towns_somewhere_are_no_places():
+    # "Ende", "Lage", "Boden" and "Kinder" are towns abroad; German writes every noun with a capital.
+    body = ("Am Ende des Tages war die Lage ruhig. Kinder spielten auf dem Boden der Halle, "
+            "sagte die Sprecherin der Gemeinde.")
+    assert locate("Ruhiger Tag im Jugendzentrum", "", body, lang="de").countries == []
+
+
+def test_a_german_town_counts_after_a_locative_word_or_as_a_dateline():
+    assert locate("Neue Brücke eröffnet", "", "Die Brücke in Lage wurde am Montag eröffnet.", lang="de").countries == ["DE"]
+    assert locate("Düsseldorf: Feuerwehr rettet Katze vom Dach", "", "Die Katze war wohlauf.", lang="de").countries == ["DE"]
+    assert locate("Kirche lädt ein", "", "Wien (epd) – Die Gemeinde lädt am Sonntag zum Fest.", lang="de").countries == ["AT"]
+    # A big capital stands for its government without one ("Berlin plant ...").
+    assert locate("Berlin plant neue Regeln für Mieten", "", "Der Senat will im Mai entscheiden.", lang="de").countries == ["DE"]
+
+
+def test_a_function_word_of_the_articles_language_is_no_town():
+    # "Una" is a town in India; in Spanish it is "a", capitalised at a sentence start.
+    body = "Una comisión revisará el presupuesto. El ministro presentó el plan ante el congreso."
+    assert locate("Revisión del presupuesto", "", body, lang="es").countries == []
+
+
 def test_ambiguous_country_name_counts_with_corroboration():
     geo = locate(
         "Jordan reopens border crossing",

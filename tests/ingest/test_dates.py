@@ -83,6 +83,14 @@ def test_updated_stamps_are_marked():
 def test_us_pages_read_month_first():
     assert dates.resolve(dates.stamp("04/05/2026", month_first=True).mention) == "2026-04-05"
     assert dates.resolve(dates.stamp("04/05/2026").mention) == "2026-05-04"
+    # Dotted dates are day first even on a page that also prints US dates (an embedded post's).
+    assert dates.resolve(dates.stamp("Jana Brückner | 06.11.26", month_first=True).mention) == "2026-11-06"
+
+
+def test_a_date_opening_the_lede_is_not_cut_at_its_ordinal_full_stop():
+    page = Page(headline="Fähren fahren wieder", story=["Pressemitteilung vom 25. Januar 2026 | Kleinholm – Die Fähren "
+                                                        "fahren wieder nach Plan. Das teilte die Reederei mit."])
+    assert dates.publication_date(page) == "2026-01-25"
 
 
 def test_relative_stamps_carry_no_date():

@@ -474,3 +474,16 @@ def test_the_value_under_a_fact_fields_label_is_not_headline_shaped(label):
     classify(lines)
     mark_display(lines)
     assert lines[3].display  # the same line under a menu item may be a headline
+
+
+@pytest.mark.parametrize("text", shapes(
+    "Pressemitteilung einreichen\nEILMELDUNGEN /\n"
+    "Hafenmeisterin legt nach Sturmflut ihr Amt nieder\nFährmann gewinnt Regatta im Nordhafen\nNeue Bänke für den Hafenplatz\n"
+    + MENU + "Top-Meldungen\nHafenmeisterin legt nach Sturmflut ihr Amt nieder\n2. Februar 2026\n168 0\n"
+    "Top-Meldungen\nFährmann gewinnt Regatta im Nordhafen\n30. Januar 2026\n1.990 22\n"
+    "Du bist hier: Start » Top-Meldungen » Hafenmeisterin legt nach Sturmflut ihr Amt nieder\n"
+    "Top-Meldungen\nHafenmeisterin legt nach Sturmflut ihr Amt nieder\nJana Brückner — 2. Februar 2026\n" + STORY + FOOTER))
+def test_the_breadcrumb_names_the_headline_that_a_ticker_prints_many_times(text):
+    # Printed four times (ticker, teaser list, trail, <h1>) the headline looks like a menu item; the
+    # trail's last step is the page saying which story it is, as a <title> would.
+    assert read(text).title == "Hafenmeisterin legt nach Sturmflut ihr Amt nieder"
