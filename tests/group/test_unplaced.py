@@ -29,17 +29,36 @@ EARLIER = [
      "Alta.\n\nValdoria's transport ministry opened an inquiry into drivers' shifts."),
 ]
 
+# Undated reports of the 2031 crash itself, from outlets whose pages give no date.
+SAME = [
+    ("bus-u1", "Valley Gazette", "Survivors describe bus plunge into Serrano river",
+     "Passengers who survived the Cordillera Express bus plunge into the Serrano river said the driver was going too "
+     "fast on the wet bend above Ostrava Alta.\n\n"
+     "Police chief Marta Ilvesky said 23 people died and 12 were injured.\n\n"
+     "Divers searched the river through Tuesday night."),
+    ("bus-u2", "Coastal Daily", "Valdoria mourns 23 killed in Serrano river bus crash",
+     "Flags flew at half mast in Ostrava Alta for the 23 people killed when a Cordillera Express bus plunged into the "
+     "Serrano river.\n\n"
+     "Police chief Marta Ilvesky said prosecutors were investigating whether the driver had been speeding in the "
+     "rain.\n\nTwelve survivors remain in hospital."),
+    ("bus-u3", "Evening Herald", "Cordillera Express under scrutiny after Serrano river plunge",
+     "The Cordillera Express company faces questions over safety after one of its buses plunged into the Serrano "
+     "river near Ostrava Alta, killing 23.\n\n"
+     "Police chief Marta Ilvesky said the bus left the road on a sharp bend in heavy rain.\n\n"
+     "The transport ministry has suspended the company's licence."),
+]
+
 
 def _stories(articles, options=None):
     return sorted(sorted(a.id for a in s.articles) for s in group_articles(articles, options))
 
 
-def _earlier():
-    return [Article(id=i, source=s, title=t, body=b) for i, s, t, b in EARLIER]
+def _undated(rows):
+    return [Article(id=i, source=s, title=t, body=b) for i, s, t, b in rows]
 
 
 def test_an_undated_earlier_crash_stays_apart_from_a_dated_crash_of_the_same_kind():
-    news = [article(r) for r in BUS_CRASH] + _earlier()
+    news = [article(r) for r in BUS_CRASH] + _undated(EARLIER)
     assert _stories(news) == [["bus-1", "bus-2", "bus-3"], ["bus-e1", "bus-e2", "bus-e3"]]
     # on text alone (the test off) the two crashes run together
     assert _stories(news, GroupOptions(follow_up_ratio=0)) == [["bus-1", "bus-2", "bus-3", "bus-e1", "bus-e2", "bus-e3"]]
@@ -50,7 +69,14 @@ def test_an_undated_earlier_crash_stays_apart_from_a_dated_crash_of_the_same_kin
 def test_an_undated_report_of_a_dated_story_still_joins_it():
     news = [article(r) for r in BUS_CRASH]
     news[1] = dataclasses.replace(news[1], date=None)
-    assert _stories(news + _earlier()) == [["bus-1", "bus-2", "bus-3"], ["bus-e1", "bus-e2", "bus-e3"]]
+    assert _stories(news + _undated(EARLIER)) == [["bus-1", "bus-2", "bus-3"], ["bus-e1", "bus-e2", "bus-e3"]]
+
+
+def test_undated_reports_of_a_dated_story_join_it_and_the_earlier_crash_stays_apart():
+    news = [article(r) for r in BUS_CRASH] + _undated(SAME) + _undated(EARLIER)
+    crash = ["bus-1", "bus-2", "bus-3", "bus-u1", "bus-u2", "bus-u3"]
+    assert _stories(news) == [crash, ["bus-e1", "bus-e2", "bus-e3"]]
+    assert _stories(news, GroupOptions(follow_up_ratio=0)) == [sorted(crash + ["bus-e1", "bus-e2", "bus-e3"])]
 
 
 def _two_trios(across: float) -> tuple[np.ndarray, np.ndarray]:
