@@ -41,8 +41,9 @@ class Mention:
     surely a proper noun. ``after_name`` / ``before_name``: right after or before another
     capitalised word, so perhaps part of a person's or organisation's name ("Michael
     Jordan", "Leo Smith", "Honda Accord"). ``ambiguous``: the name is on the list of names
-    that are usually something else. ``currency``: followed by a currency word
-    ("Canadian dollars", "U.S. dlrs"), which says nothing about where the story is.
+    that are usually something else. ``currency``: followed by a currency word ("Canadian
+    dollars", "U.S. dlrs") or, for a country or its people, a cuisine word ("Mexican fare"),
+    which says nothing about where the story is.
     A state abbreviation outside a dateline ("Fla. economist") is one place of kind
     "abbreviation": likely, but "Miss." and "Ind." are words too, so it counts as weak.
     """
@@ -64,6 +65,7 @@ class NameContext:
     lead_ins: frozenset[str]
     titles: frozenset[str]
     currency_words: frozenset[str]
+    cuisine_words: frozenset[str]
     street_words: frozenset[str]
     noun_capitalising: dict[str, frozenset[str]]  # language -> its locative words
 
@@ -78,6 +80,7 @@ def name_context() -> NameContext:
         lead_ins=frozenset(data["lead_in_words"]),
         titles=frozenset(data["titles"]),
         currency_words=frozenset(w.casefold() for w in data["currency_words"]),
+        cuisine_words=frozenset(w.casefold() for w in data["cuisine_words"]),
         street_words=frozenset(data["street_words"]),
         noun_capitalising={lang: frozenset(words) for lang, words in data["noun_capitalising"].items()},
     )
@@ -129,7 +132,10 @@ def _run_mentions(text: str, words, gazetteer: Gazetteer, context: NameContext, 
         if next_word in context.street_words:
             i += width
             continue
-        currency = next_word.rstrip(".").casefold() in context.currency_words
+        word_after = next_word.rstrip(".").casefold()
+        # money ("Canadian dollars") or a cuisine ("Mexican fare") of a country or its people
+        currency = word_after in context.currency_words or (
+            word_after in context.cuisine_words and places[0].kind in ("demonym", "country"))
         mentions.append(Mention(start, key, places, reliable, after, before, key in gazetteer.ambiguous, currency))
         i += width
     return mentions

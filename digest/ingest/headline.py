@@ -196,6 +196,8 @@ def title_line(lines: list[Line]) -> TitleLine | None:
     site = parts[-1] if len(parts) > 1 and parts[-1] != longest and size(parts[-1]) <= 5 else None
     if (not cuts and len(first.split()) < 4) or is_chrome(lines[0].key):
         return None  # "The Daily Example" printed again in the footer is a name, not a headline
+    if len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts):
+        return None  # "English | Über uns | Impressum | Kontakt": a menu, whose last item names no site
     spans = parts + [first[: m.start()] for m in cuts] + [first[m.end() :] for m in cuts] + [first]
     by_key = {fold(p): p for p in spans if 2 * len(p.split()) >= len(longest.split())}
     printed = [i for i in range(1, len(lines)) if lines[i].key in by_key]

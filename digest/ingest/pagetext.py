@@ -292,7 +292,9 @@ def _standfirst(lines: list[Line], at: int | None, start: int, head: str = "") -
     if at is None:
         return None
     for line in lines[at + 1 : start]:
-        if not line.furniture and line.words >= 8 and not headline.is_label(line.text) and not (head and head in line.key):
+        if line.furniture or line.words < 8 or headline.is_label(line.text) or furniture.is_boilerplate(line.key):
+            continue  # not a newsletter's or a cookie notice's prompt ("Get the newsletter that ... is talking about")
+        if not (head and head in line.key):
             return line.text  # not the headline printed again with its kicker
     return None
 

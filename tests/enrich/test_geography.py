@@ -82,6 +82,13 @@ def test_a_function_word_of_the_articles_language_is_no_town():
     assert locate("Revisión del presupuesto", "", body, lang="es").countries == []
 
 
+def test_a_cuisine_is_not_a_place():
+    # A review of a fictional Leeds restaurant: "Mexican fare" says what is served, not where.
+    geo = locate("Leeds taqueria goes beyond familiar Mexican fare", "",
+                 "The second branch opened in Headingley, Leeds, last month. The Mexican food is cooked to order.")
+    assert geo.countries == ["GB"]
+
+
 def test_ambiguous_country_name_counts_with_corroboration():
     geo = locate(
         "Jordan reopens border crossing",

@@ -487,3 +487,16 @@ def test_the_breadcrumb_names_the_headline_that_a_ticker_prints_many_times(text)
     # Printed four times (ticker, teaser list, trail, <h1>) the headline looks like a menu item; the
     # trail's last step is the page saying which story it is, as a <title> would.
     assert read(text).title == "Hafenmeisterin legt nach Sturmflut ihr Amt nieder"
+
+
+@pytest.mark.parametrize("text", shapes(
+    "Home\nNews\nSport\nLocal\nHarbour road closed after gas leak\nBy Jana Roe\nNovember 8, 2026\n"
+    "Share this:\nClick to share on Facebook (Opens in new window)\nGet the newsletter that Westhaven is talking about\n"
+    "Harbour Road is closed between Dock Street and the ferry terminal after a gas main broke on Tuesday morning, "
+    "the fictional town's fire service said.\n"
+    "Crews expect the repair to take most of the day, and buses are being sent along the seafront instead.\n"
+    "Residents of eleven houses near the break were asked to leave until engineers had checked the pipes.\n" + FOOTER))
+def test_a_newsletter_prompt_over_the_story_is_not_its_standfirst(text):
+    found = read(text)
+    assert found.title == "Harbour road closed after gas leak"
+    assert "newsletter" not in found.summary

@@ -256,13 +256,32 @@ def test_press_release_ends_at_its_about_block():
     assert any("employs about 900" in line for line in furniture)
 
 
+def test_a_company_in_the_notice_names_the_outlet_the_page_prints():
+    # "Harbour Ledger Media Group" owns the paper; the page calls itself "Harbour Ledger".
+    page = ("Harbour works delayed again\n\nHome\nNews\nSport\n\nHarbour works delayed again\n\n"
+            "WESTHAVEN - Work on the fictional harbour wall was delayed for a third time on Monday, the council said.\n\n"
+            "Engineers found more damage to the old stones than the survey had shown, a spokeswoman said.\n\n"
+            "Get the Harbour Ledger newsletter every morning\n\n© 2026 Harbour Ledger Media Group Pvt Ltd")
+    assert read(page).source == "Harbour Ledger"
+
+
 @pytest.mark.parametrize(
     "footer, source",
     [
         ("© 2026 The Harbour Ledger. All rights reserved.", "The Harbour Ledger"),
         ("Copyright 2026 The Associated Press. All rights reserved.", None),  # the wire's notice: its agency, not the outlet
-        ("© Harbour Ledger Media 2020-2026", "Harbour Ledger Media"),
-        ("© 2026 Harbour Ledger Media Group Pvt Ltd", "Harbour Ledger"),  # legal endings cut
+        ("© 2026 Harbour Ledger Pvt Ltd", "Harbour Ledger"),  # legal endings cut
+        # a company's name the page prints nowhere else is the owner, not the masthead
+        ("© Harbour Ledger Media 2020-2026", None),
+        ("© 2026 Kestrel Holdings, LLC. All rights reserved", None),
+        ("© 2000 – 2026 harbour-ledger.example", "harbour-ledger.example"),  # a domain, past a year range
+        ("Copyright 2026 SA EL FARO DEL PUERTO | Todos los derechos reservados", "EL FARO DEL PUERTO"),
+        ("© Derechos Reservados 2026", None),
+        ("© 2017-2026", None),
+        ("© Harbour Ledger Quay House, 4 Dock Road. All rights reserved.", "Harbour Ledger Quay House"),
+        ("© Harbour Ledger Ltd Quay House, 4 Dock Road, Westhaven. All rights reserved.", "Harbour Ledger"),
+        ("Copyright © 2026 Harbour Ledger Terms of use", "Harbour Ledger"),  # the footer's links after it
+        ("© 2026 Powered by Example Press", None),  # the platform, not the outlet
         ("© Jane Doe", None),  # a photo's credit, not the site's notice
         ("© All rights reserved | Terms", None),
         ("Harbour Ledger © 2026. Cookie settings. Accessibility.", "Harbour Ledger"),  # the name before the sign
@@ -420,3 +439,16 @@ def test_a_slider_s_controls_are_no_section_label():
     parts = read(text)
     assert parts.title == "Harbour club rower clears the fictional record at the winter regatta"
     assert parts.section != "Previous Next"
+
+
+@pytest.mark.parametrize("top, foot, source", [
+    ("The Westhaven Echo", "The Westhaven Echo · About · Contact · Privacy", "The Westhaven Echo"),  # a masthead heading the footer's links
+    ("Watch live", "Watch live", None),  # a button printed again in the footer's menu
+    ("News & Views", "News & Views\nOpinion\nSport", None),  # a menu item printed again in the footer's menu
+])
+def test_a_masthead_is_a_top_line_heading_the_footer_s_row_of_links(top, foot, source):
+    page = (f"{top}\n\nHome\nNews\nSport\n\nHarbour works delayed again\n\n"
+            "WESTHAVEN - Work on the fictional harbour wall was delayed for a third time on Monday, the council said.\n\n"
+            "Engineers found more damage to the old stones than the survey had shown, a spokeswoman said.\n\n"
+            f"Most read\n\nFerry timetable changes\n\n{foot}")
+    assert read(page).source == source
