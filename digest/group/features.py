@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import yaml
 
+from ..enrich.geo_match import name_context
+from ..ingest.language import function_words as detected_function_words
+from ..ingest.language import primary
 from ..model import Article
 
 if TYPE_CHECKING:
@@ -33,6 +36,8 @@ _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _MONTH_BEFORE = re.compile(r"([A-Za-z]{3,9})\.?[ \t]+$")  # "May 3": the word before a day number
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_SOFT_HYPHEN = "\u00ad"  # a hyphenation hint inside a word, invisible on the page
+_OPENING_MARKS = " \t\"'“‘(„«»‹›¿¡”’–—"  # between a sentence's end and its first word
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,7 +46,38 @@ def lexicon() -> dict:
     with open(Path(__file__).with_name("lexicon.yml"), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     data["not_names"] = frozenset(data["not_names"])
+    data["function_words"] = {str(lang): frozenset(map(str, ws)) for lang, ws in data["function_words"].items()}
     return data
+
+
+@functools.lru_cache(maxsize=None)
+def function_words(lang: str | None) -> frozenset[str]:
+    """The function words of an article in ``lang``: left out of its words, never names.
+
+    Those language detection lists, with lexicon.yml's ``function_words``. Empty for
+    English, whose words stopwords.txt and ``not_names`` already cover (for every
+    article), and for an unknown language: another language's list never applies
+    ("die", "war", "son" and "come" are English words).
+    """
+    if not lang or lang == "en":
+        return frozenset()
+    return detected_function_words(lang) | lexicon()["function_words"].get(lang, frozenset())
+
+
+@functools.lru_cache(maxsize=None)
+def _not_names(lang: str | None) -> frozenset[str]:
+    return lexicon()["not_names"] | function_words(lang)
+
+
+def noun_capitalising() -> frozenset[str]:
+    """Languages that capitalise every noun (German): there a lone capital proves no name
+    (enrich's ``noun_capitalising``, which geography reads for the same reason)."""
+    return frozenset(name_context().noun_capitalising)
+
+
+def language(article: Article) -> str | None:
+    """The article's language as its primary subtag ("de"), None when not known."""
+    return primary(article.lang)
 
 
 @dataclass(frozen=True)
@@ -68,6 +104,8 @@ def report_features(profile: "Profile", title_weight: int = 1) -> Features:
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens (letters and digits), web addresses left out."""
+    if _SOFT_HYPHEN in text:  # "poli\xadtik" is one word
+        text = text.replace(_SOFT_HYPHEN, "")
     if "://" in text or "www." in text:
         text = _URL.sub(" ", text)
     return _TOKEN.findall(text.lower())
@@ -96,10 +134,18 @@ def entities(article: Article) -> list[str]:
     (a headline, a one-line item) it is else a possible name, ``t:korvik``; so are the words of a line written in Title Case or in
     capitals, where every word is capitalised. vectors.py counts a possible name as the
     name ``n:korvik`` when another report writes it so mid-sentence, and drops it otherwise.
+    A function word of the article's language is never a name ("Il", "Die", the "El" of
+    "El Nacional"); in a language that capitalises every noun (German) a capitalised word
+    alone is a name only when the article also writes it within a longer name ("Scholz"
+    after "Olaf Scholz"), not "Regierung", "Woche" or "Kinder".
     """
     lex = lexicon()
-    months, not_names = lex["months"], lex["not_names"]
+    months = lex["months"]
+    lang = language(article)
+    not_names = _not_names(lang)
     text = "\n".join(b for b in (article.title, article.summary, article.body) if b)
+    if _SOFT_HYPHEN in text:
+        text = text.replace(_SOFT_HYPHEN, "")
     if "://" in text or "www." in text:
         text = _URL.sub(" ", text)
     brief = len(article.body) < _BRIEF  # a headline or a one-line item: no other sentence to confirm a name
@@ -121,10 +167,11 @@ def entities(article: Article) -> list[str]:
             del ws[0]  # its first word is the tail of another ("ex-President Obama")
             opens = False
         else:
-            before = text[max(0, start - 4):start].rstrip(" \t\"'“‘(")
-            opens = not before or before[-1] in ".!?:\n"
+            before = text[max(0, start - 4):start].rstrip(_OPENING_MARKS)
+            opens = not before or before[-1] in ".!?:\n…"
         mid.update(ws[1:] if opens else ws)
         runs.append((ws, opens))
+    names: list[list[str]] = []
     for ws, opens in runs:
         if opens and ws and ws[0] not in mid:
             # "Korvik coastguard searches ...": a headline's first word is often its name, but
@@ -132,19 +179,20 @@ def entities(article: Article) -> list[str]:
             if brief and len(ws[0]) > 1 and ws[0] not in not_names:
                 out.append("t:" + ws[0])
             del ws[0]
-        if len(ws) == 1:  # most runs: one word
-            if len(w := ws[0]) > 1 and w not in not_names:
-                out.append("n:" + w)
-            continue
         name: list[str] = []
         for w in ws:
             if len(w) > 1 and w not in not_names:
                 name.append(w)
             elif name:
-                _add_name(out, name)
+                names.append(name)
                 name = []
         if name:
-            _add_name(out, name)
+            names.append(name)
+    if lang in noun_capitalising():
+        in_long = {w for name in names if len(name) > 1 for w in name}
+        names = [name for name in names if len(name) > 1 or name[0] in in_long]
+    for name in names:
+        _add_name(out, name)
     for m in _NUMBER.finditer(text):
         number, start = m.group(), m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_.,"):

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..model import Article
 from . import minhash
-from .features import entities, tokens
+from .features import entities, function_words, language, tokens
 from .vocabulary import Vocabulary
 
 # One article's terms as strings, the form the cache stores: (title terms, counts),
@@ -55,7 +55,8 @@ class Profile:
 
 def content_key(article: Article) -> str:
     """Digest of exactly the fields a Profile reads: same key, same Profile."""
-    data = json.dumps([article.title, article.summary, article.body, list(article.countries)], ensure_ascii=False)
+    data = json.dumps([article.title, article.summary, article.body, list(article.countries), language(article)],
+                      ensure_ascii=False)
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
@@ -101,6 +102,9 @@ def _terms(article: Article, k: int, hashes: dict[str, int]) -> Stored:
         hashes[t] = zlib.crc32(t.encode("utf-8"))
     shingles = minhash.shingles(np.fromiter(map(hashes.__getitem__, copy_tokens), dtype=np.uint64,
                                             count=len(copy_tokens)), k)
+    if drop := function_words(language(article)):  # "und", "les", "que": no event in them
+        title_tokens = [t for t in title_tokens if t not in drop]
+        text_tokens = [t for t in text_tokens if t not in drop]
     counted = [Counter(title_tokens), Counter(text_tokens), Counter(entities(article))]
     title, text, ents = ((list(c), list(c.values())) for c in counted)
     return title, text, ents, shingles, np.empty(0, dtype=np.uint64)

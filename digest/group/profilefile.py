@@ -24,11 +24,14 @@ from pathlib import Path
 
 import numpy as np
 
+from .features import noun_capitalising
 from .profile import Profile
 from .vocabulary import Vocabulary
 
 FORMAT = 2  # raise when the layout below changes: files of the old layout are then ignored
-_SOURCES = ("features.py", "lexicon.yml", "minhash.py", "profile.py")  # what makes a Profile
+# What makes a Profile: the code and data beside it, with the function word lists language
+# detection keeps (features.function_words reads them too).
+_SOURCES = ("features.py", "lexicon.yml", "minhash.py", "profile.py", "../ingest/data/stopwords.yaml")
 _FIELDS = (("title", "title_counts", "words"), ("text", "text_counts", "words"), ("names", "name_counts", "names"))
 _SIGNATURE = 32  # MinHash values per signature (minhash.signatures' num_perm)
 _DATE = (1980, 1, 1, 0, 0, 0)  # ZIP's earliest date, for every member: no build time in the bytes
@@ -36,9 +39,10 @@ _DATE = (1980, 1, 1, 0, 0, 0)  # ZIP's earliest date, for every member: no build
 
 def fingerprint(shingle_size: int) -> int:
     """CRC-32 of the Profile-making code and data, the file layout and the shingle size."""
-    crc = zlib.crc32(f"{FORMAT} {shingle_size}".encode())
+    capitalising = " ".join(sorted(noun_capitalising()))  # geography's list, of which a Profile reads the keys
+    crc = zlib.crc32(f"{FORMAT} {shingle_size} {capitalising}".encode())
     for name in _SOURCES:
-        crc = zlib.crc32(Path(__file__).with_name(name).read_bytes(), crc)
+        crc = zlib.crc32((Path(__file__).parent / name).read_bytes(), crc)
     return crc
 
 
