@@ -34,6 +34,8 @@ _FLOOR = 0.5
 # Reports further apart than this many time windows are never compared (their
 # faded similarity would be under 5%); a longer story holds through the reports between.
 _HORIZON = 4
+# The part of a neighbour-list cosine above which the lists share a third report (float rounding below).
+_SHARED = 1e-6
 
 
 def short_scale(short: np.ndarray, pairs: np.ndarray, boost: float) -> np.ndarray:
@@ -85,7 +87,14 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     sims = pair_similarity(vectors.matrix, pairs) * fade(gap, options.window_days)
     if options.neighbours > 0:
         mix = direct_share(short, pairs, options.direct_weight, options.short_direct_weight)
-        sims = mix * sims + (1 - mix) * second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)
+        so, third = second_order(len(reports), pairs, sims, options.neighbours, options.neighbour_ratio)
+        mixed = mix * sims + (1 - mix) * so
+        # Two reports whose lists share no third report have alike lists whatever they say
+        # (each list holds the report itself and the other): in a small or varied archive
+        # that doubled a chance cosine of 0.1 ("vote", "American" linked a New York housing
+        # vote to a Minnesota mayor). Then the lists confirm no link: the pair's own cosine
+        # must reach min_direct for them to count.
+        sims = np.where((sims >= options.min_direct) | (third > _SHARED), mixed, sims)
     sims = sims * short_scale(short, pairs, options.short_boost)
     candidates = pairs
     keep = sims >= _FLOOR * options.story_threshold

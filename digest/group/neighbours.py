@@ -40,8 +40,15 @@ def top_k_graph(n: int, pairs: np.ndarray, sims: np.ndarray, k: int, ratio: floa
     return sp.diags(1.0 / np.maximum(norms, 1e-12)).dot(graph).tocsr()
 
 
-def second_order(n: int, pairs: np.ndarray, sims: np.ndarray, k: int, ratio: float = 0.0) -> np.ndarray:
-    """Cosine of the pairs' neighbour lists, for the same pairs."""
+def second_order(n: int, pairs: np.ndarray, sims: np.ndarray, k: int,
+                 ratio: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of the pairs' neighbour lists, for the same pairs, and the part of it that
+    neighbours other than the two reports make (0: the lists share no third report)."""
     if len(pairs) == 0:
-        return sims
-    return pair_similarity(top_k_graph(n, pairs, sims, k, ratio), pairs)
+        return sims, sims
+    graph = top_k_graph(n, pairs, sims, k, ratio)
+    cos = pair_similarity(graph, pairs)
+    a, b = pairs[:, 0], pairs[:, 1]
+    own = graph.diagonal()
+    mutual = own[a] * np.asarray(graph[b, a]).ravel() + np.asarray(graph[a, b]).ravel() * own[b]
+    return cos, cos - mutual

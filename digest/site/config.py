@@ -88,6 +88,7 @@ class GroupingConfig(base.Config):
     neighbours = Number(int, min=0, default=_default("neighbours"))
     neighbour_ratio = Number(float, min=0, max=1, default=_default("neighbour_ratio"))
     direct_weight = Number(float, min=0, max=1, default=_default("direct_weight"))
+    min_direct = Number(float, min=0, max=1, default=_default("min_direct"))
     short_direct_weight = Number(float, min=0, max=1, default=_default("short_direct_weight"))
     entity_weight = Number(float, min=0, default=_default("entity_weight"))
     title_weight = Number(int, min=0, default=_default("title_weight"))

@@ -17,6 +17,17 @@ def test_two_small_stories_of_one_kind_do_not_look_alike_through_their_neighbour
     # stories {0, 1} and {2, 3}: strong inside, weak (0.2) across
     pairs = np.array([[0, 1], [2, 3], [0, 2], [1, 3], [0, 3], [1, 2]])
     sims = np.array([0.5, 0.5, 0.2, 0.2, 0.2, 0.2], dtype=np.float32)
-    across_open = second_order(4, pairs, sims, k=5, ratio=0.0)[2:]
-    across_strict = second_order(4, pairs, sims, k=5, ratio=0.5)[2:]
+    across_open = second_order(4, pairs, sims, k=5, ratio=0.0)[0][2:]
+    across_strict = second_order(4, pairs, sims, k=5, ratio=0.5)[0][2:]
     assert (across_strict == 0).all() and (across_open > 0.3).all()
+
+
+def test_lists_sharing_no_third_report_are_told_apart():
+    # 0 and 1 are each other's only neighbour: their lists hold just the two of them, alike
+    # whatever the reports say; 2, 3 and 4 share each other as neighbours
+    pairs = np.array([[0, 1], [2, 3], [2, 4], [3, 4]])
+    sims = np.array([0.1, 0.3, 0.3, 0.3], dtype=np.float32)
+    cos, beyond = second_order(5, pairs, sims, k=5)
+    assert cos[0] > 0.15  # about twice the pair's own cosine
+    assert abs(beyond[0]) < 1e-6
+    assert (beyond[1:] > 0.05).all()  # each pair: the third report in both lists
