@@ -102,3 +102,19 @@ def test_a_story_covered_day_after_day_stays_one_story_with_one_id():
     story = next(s for s in stories if any(a.id == "qa-1" for a in s.articles))
     assert {a.id for a in story.articles} == {"qa-1", "qa-2", "qa-3"} | {a.id for a in daily}
     assert story.id == first_id
+
+
+def test_two_reports_sharing_only_generic_words_stay_apart_in_a_small_archive():
+    # each other's only neighbour: their neighbour lists are alike whatever they say
+    housing = Article(id="housing", date="2031-11-08T10:00:00Z", lang="en", countries=["us"],
+                      title="Tenants vote on the future of Harlow Court towers",
+                      body="Residents of the Harlow Court towers began to vote on Tuesday on a plan to hand their "
+                           "buildings to a private manager. The American housing agency says repairs would cost "
+                           "$2 billion. Tenant leader Oreta Blake urged neighbours to vote no at the council on Tuesday.")
+    mayor = Article(id="mayor", date="2031-11-08T23:30:00Z", lang="en", countries=["us"],
+                    title="Linmouth Park residents vote for a new mayor",
+                    body="Voters in Linmouth Park chose council member Abdi Warsame Kelo as mayor, the first "
+                         "Somali American to lead the suburb, on Tuesday. Turnout was low, with 21 percent of residents "
+                         "casting a vote. Kelo promised new housing and a wider St. Anne bridge.")
+    assert len(group_articles([housing, mayor])) == 2  # own cosine about 0.1
+    assert len(group_articles([housing, mayor], GroupOptions(min_direct=0))) == 1  # the lists alone joined them
