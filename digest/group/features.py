@@ -69,6 +69,7 @@ def _not_names(lang: str | None) -> frozenset[str]:
     return lexicon()["not_names"] | function_words(lang)
 
 
+@functools.lru_cache(maxsize=1)
 def noun_capitalising() -> frozenset[str]:
     """Languages that capitalise every noun (German): there a lone capital proves no name
     (enrich's ``noun_capitalising``, which geography reads for the same reason)."""

@@ -40,9 +40,9 @@ class GroupOptions:
         the neighbour lists count for a pair only when they share a third report or its
         own cosine reaches this. Two reports each other's only neighbour have alike lists
         whatever they say (each list holds the report itself and the other), which
-        doubled a chance cosine of 0.1 in a small or varied archive (pages-dev, 251 pages
-        of the web: 9 unrelated pairs joined); on ecb-dev no story changes, wikiref-dev
-        gains (0.13 as story_threshold; 0 turns it off).
+        doubled a chance cosine of 0.1 in a small or varied archive (on pages-dev, 251
+        pages of the web, five pairs of unrelated pages joined); on ecb-dev no story
+        changes, wikiref-dev gains (0.13 as story_threshold; 0 turns it off).
     short_direct_weight:
         the same for a pair of two short reports. A headline's few words make its
         neighbour list a poor witness (one shared word picks its neighbours), so short
