@@ -174,7 +174,7 @@ def authors(page: "Page") -> list[str]:
             _add(alone, names_beside_stamp(line))
             continue
         line = without_email(line).rstrip(" ,")
-        if not is_name(line) or is_role(line):
+        if not is_name(line) or is_role(line) or _furniture(line):
             continue  # "Courts Reporter" under the name is a role, not a second author
         prev = near[i - 1] if i else ""
         nxt = near[i + 1] if i + 1 < len(near) else ""
@@ -192,6 +192,15 @@ def authors(page: "Page") -> list[str]:
         _add(declared, declared_names(value))
     people = [n for n in declared if not _institutional(n, page)]
     return people or alone or declared
+
+
+def _furniture(line: str) -> bool:
+    """A comment form's or a menu's heading shaped like a name ("HINTERLASSEN SIE EINE ANTWORT"
+    under the desk's "Redaktion")."""
+    from .furniture import is_chrome, is_end_heading, is_menu_item  # furniture reads bylines: imported here
+
+    key = lines.fold(line)
+    return is_chrome(key) or is_end_heading(key) or is_menu_item(key)
 
 
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3})\b")

@@ -89,12 +89,17 @@ def is_list_heading(low: str) -> bool:
     return len(low) <= LIST_LEAD_CHARS and _LIST_HEADINGS.prefix(low) and low.endswith((":", "›", "»"))
 
 
+def is_end_heading(low: str) -> bool:
+    """A heading (case-folded) after which nothing is story ("Leave a reply", "Kommentare")."""
+    return _END_HEADINGS.whole(low)
+
+
 def ends_story(line: Line) -> bool:
     """A heading after which nothing is story: comments, an author box, a press
     release's "About Nordlys Shipping AS" or "Media contacts"."""
     if line.words > 12:
         return False
-    if _END_HEADINGS.whole(line.key) or _ABOUT_BLOCK.match(line.text):
+    if is_end_heading(line.key) or _ABOUT_BLOCK.match(line.text):
         return True
     # "Die meistgelesenen Artikel bei Example.de": a heading of several words that goes on with the site's name
     if line.words > END_HEADING_WORDS or ends_sentence(line.text):

@@ -513,3 +513,9 @@ def test_a_newsletter_prompt_over_the_story_is_not_its_standfirst(text):
 def test_the_section_is_a_desk_s_label_never_a_menu_item_or_a_credit(label, section):
     text = MENU + f"{label}\nFähren fahren wieder nach Plan\n14. März 2026 Tom Weber\n" + STORY + FOOTER
     assert read(text).section == section
+
+
+def test_a_comment_form_s_heading_under_the_desk_s_signature_is_no_author():
+    text = (MENU + "Fähren fahren wieder nach Plan\n14. März 2026\n" + STORY
+            + "Redaktion\nHINTERLASSEN SIE EINE ANTWORT\nBitte geben Sie Ihren Kommentar ein!\n" + FOOTER)
+    assert "Hinterlassen Sie Eine Antwort" not in (read(text).authors or [])
