@@ -239,7 +239,11 @@ def names_beside_stamp(line: str) -> list[str]:
     from .dates import find_dates, label_start
 
     found = []
-    for part in _PARTS.split(line):
+    parts = _PARTS.split(line)
+    stamped = [i for i, part in enumerate(parts) if find_dates(part, numeric=True) or _CLOCK.search(part)]
+    for i, part in enumerate(parts):
+        if stamped and min(abs(i - j) for j in stamped) > 1:
+            continue  # "Jane Roe – Harbour reopens jroe — 2. Februar 2026": a headline's name, far from the date
         part = part.strip()
         cut = label_start(part) if not _LEAD_IN_STAMP.search(part) else None
         if cut is not None:  # the name before the date, or after it ("28. Jan. 2026 Jane Roe")
@@ -265,6 +269,7 @@ def names_beside_stamp(line: str) -> list[str]:
     return found
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")  # "15:33 Uhr": a stamp's time, in a part of its own
 # "... von eseppelt", "Author Redaktion", "par Jane Roe": a lead word inside a stamp line's part
 _LEAD_IN_STAMP = re.compile(rf"(?:^|\s|(?<=\d))(?i:{_LEADS}|{_LABELS})\s*:?\s+(?P<names>[^\d\s][^\n]*)$")
 # what joins a name to its date: "Jane Roe am", "Jane Roe on", trailing counts ("Jane Roe 6")

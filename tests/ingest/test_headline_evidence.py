@@ -166,6 +166,9 @@ def test_a_headline_alone_keeps_what_the_record_gives_and_gets_no_junk(record, t
     ("By Jane Roe, March 3, 2026", ["Jane Roe"]),
     ("07.12.2026 Wissenschaft Atmosphäre Klima", []),  # tags after the date
     ("Politik - 31. Januar 2026", []),
+    ("04.02.2026 | 15:33 Uhr | Jana Brückner", ["Jana Brückner"]),
+    # a headline run into its byline line: the name opening the headline is not beside the date
+    ("Jana Brückner – Hafenmeisterin tritt zurück jroe — 2. Februar 2026", []),
 ])
 def test_names_beside_a_stamp(line, names):
     assert names_beside_stamp(line) == names
