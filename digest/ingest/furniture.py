@@ -45,6 +45,7 @@ _CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
 _LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
 _END_HEADINGS = _PhraseSet(_CHROME["end_headings"])
 _MENU_ITEMS = _PhraseSet(_CHROME["menu_items"])
+TOOLBAR_WORDS = 8  # at most this many buttons' labels on one line
 # "About" and a name (words in capitals, "of", "and", "&", a comma before "Inc."), alone on its line.
 _NAME_WORD = r"[A-ZÀ-Ý0-9][\w'’.&-]*"
 _ABOUT_BLOCK = re.compile(
@@ -78,7 +79,11 @@ def is_chrome(low: str) -> bool:
     before the phrase does not matter ("17 Kommentare", "5 Comments")."""
     if low[:1].isdigit():
         low = low.lstrip("0123456789., ")
-    return _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low)
+    if _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low):
+        return True
+    words = low.split()
+    # a toolbar's buttons run together on one line: "Whatsapp Facebook Pint Baixar", "Share Tweet Email"
+    return 2 <= len(words) <= TOOLBAR_WORDS and all(_CHROME_LINES.whole(w) for w in words)
 
 
 def is_list_heading(low: str) -> bool:

@@ -522,3 +522,21 @@ def test_a_comment_form_s_heading_under_the_desk_s_signature_is_no_author():
     text = (MENU + "Fähren fahren wieder nach Plan\n14. März 2026\n" + STORY
             + "Redaktion\nHINTERLASSEN SIE EINE ANTWORT\nBitte geben Sie Ihren Kommentar ein!\n" + FOOTER)
     assert "Hinterlassen Sie Eine Antwort" not in (read(text).authors or [])
+
+
+@pytest.mark.parametrize("line", ["Toggle search", "Whatsapp Facebook Pint Baixar", "Share Close extra sharing options"])
+def test_interface_buttons_are_chrome_never_the_headline(line):
+    text = (MENU + f"{line}\nFähren fahren wieder nach Plan\n14. März 2026 Tom Weber\n" + STORY + FOOTER)
+    assert read(text).title == "Fähren fahren wieder nach Plan"
+
+
+@pytest.mark.parametrize("line, display", [
+    ("Westhaven store discounts MacBooks from $700, AirPods with case $150, more", True),  # brands' camel case
+    ("McCarthy and DeSantis clash over iPhone ban at the harbour office", True),
+    ("NorthgateSouthgateHarbourWesthaven", False),  # menu items run together
+])
+def test_camel_case_brands_are_no_menu_items_run_together(line, display):
+    lines = split_lines(line + "\n")
+    classify(lines)
+    mark_display(lines)
+    assert lines[0].display is display
