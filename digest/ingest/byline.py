@@ -93,9 +93,15 @@ def _meta_prefix(text: str) -> bool:
 def _clean(part: str, lenient: bool) -> str | None:
     """One credited name, or None when the part is a role, an agency or not a name."""
     part = part.strip(" .,:;-–—()")
+    words = part.split()
+    if words and canonical_agency(words[0]) and is_role(part):
+        return None  # "AP National Security Writer": the agency's title for the author named before it
+    for i in range(2, len(words)):
+        if is_role(" ".join(words[i:])):  # "Meg James Staff Writer": the name, then the role
+            part, words = " ".join(words[:i]), words[:i]
+            break
     if not part or canonical_agency(part) or part.casefold() in _ROLES:
         return None
-    words = part.split()
     if len(words) > 5:
         return None
     if is_name(part):
