@@ -38,9 +38,9 @@ _COMPANY = re.compile(
 )
 _CONTENTS = re.compile(r"(?i)^(?:all\s+)?(?:contents?|materials?|site content)\s*$")  # "All contents © 2019 ..."
 _NOTICE = re.compile(r"©|\([cC]\)|(?i:copyright)")
+_FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 # A build number or a registration number after the name: "Kyffhäuser Nachrichten 2.6411",
 # "Últimas Noticias RIF J-00037398-1".
-_FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 _NUMBER_TAIL = re.compile(r"\s+\d+\.\d+\S*$|(?:\s+[A-Z]{2,4}:?)?\s+\S*\d{5,}\S*$")
 _LETTER = re.compile(r"[^\W\d_]")
 # "© 2026 The Harbour Ledger. All rights reserved.", "Copyright 2026 The Associated Press";
