@@ -36,10 +36,11 @@ _LEGAL_FIRST = re.compile(rf"^(?:{_LEGAL_WORDS})\s+")  # "SA LA NACION", "C.A. �
 _COMPANY = re.compile(
     rf"\b(?:{alternation(_DATA['company_words'])})\b|\w(?:{alternation(_DATA['company_endings'])})\b", re.IGNORECASE
 )
+_CONTENTS = re.compile(r"(?i)^(?:all\s+)?(?:contents?|materials?|site content)\s*$")  # "All contents © 2019 ..."
 _NOTICE = re.compile(r"©|\([cC]\)|(?i:copyright)")
+_FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 # A build number or a registration number after the name: "Kyffhäuser Nachrichten 2.6411",
 # "Últimas Noticias RIF J-00037398-1".
-_FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 _NUMBER_TAIL = re.compile(r"\s+\d+\.\d+\S*$|(?:\s+[A-Z]{2,4}:?)?\s+\S*\d{5,}\S*$")
 _LETTER = re.compile(r"[^\W\d_]")
 # "© 2026 The Harbour Ledger. All rights reserved.", "Copyright 2026 The Associated Press";
@@ -171,8 +172,13 @@ def _copyright_notice(lines: list[str]) -> str | None:
             if m and (m["year"] or m["year2"] or _RIGHTS.search(line)) and not _RIGHTS.match(m["name"]) and clean(m["name"], notice=True):
                 return m["name"]
         m = _NAME_FIRST.match(line)
-        if m and clean(m["name"], notice=True):
+        if m and not _CONTENTS.match(m["name"]) and clean(m["name"], notice=True):
             return m["name"]
+        sign = _NOTICE.search(line) if m else None
+        if sign:  # "All contents © 2019 The Slate Group LLC.": the name after the sign
+            after = _COPYRIGHT.match(line[sign.start() :])
+            if after and clean(after["name"], notice=True):
+                return after["name"]
     return None
 
 

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .dates import is_relative_stamp, stamp
-from .furniture import is_chrome, is_menu_item
+from .furniture import is_boilerplate, is_chrome, is_menu_item
 from .lines import ends_sentence, fold
 
 if TYPE_CHECKING:
@@ -39,8 +39,8 @@ def section(page: "Page") -> str | None:
 def _label(text: str) -> bool:
     words = len(text.split())
     key = fold(text)
-    if not 1 <= words <= MAX_WORDS or len(text) > MAX_CHARS or ends_sentence(text) or is_chrome(key) or is_menu_item(key):
-        return False
+    if not 1 <= words <= MAX_WORDS or len(text) > MAX_CHARS or ends_sentence(text) or is_chrome(key) or is_menu_item(key) or is_boilerplate(key):
+        return False  # not a menu's item, a toolbar, "Newsletter Sign Up"
     if _CREDIT.match(text) or all(len(w) <= 2 and w.isupper() for w in text.split()):
         return False  # a photo's credit ("Foto: Jane Roe/Agency"), a language switcher ("DE FR IT EN")
     if _GLUED.search(text):
