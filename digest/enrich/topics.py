@@ -32,7 +32,8 @@ Topics then have to clear a bar: the first needs ``min_score``; each further one
 ``secondary_min`` and a share ``secondary_ratio`` of the best, and, once combined with the model,
 evidence from terms that name it (``further_named``), not only from words usual in it. Little
 evidence gives fewer topics, never a guess. Text in another language is tagged from the terms that
-name a topic alone (``classify``): the English words found there are mostly false friends.
+name a topic alone (``classify``), the English ones (less the false friends: most English words found
+there are) and that language's own (``languages:`` in the data file, read in that language only).
 """
 from __future__ import annotations
 
@@ -116,12 +117,16 @@ class Lexicon:
     prefixes: frozenset[str] = frozenset()  # in a language's lexicon: terms that also name words they begin ("streik*")
     suffixes: frozenset[str] = frozenset()  # ... and words they end ("*unfall")
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
+    stem_lengths: tuple[int, ...] = field(init=False, repr=False)  # of prefixes and suffixes, longest first
+    compounds: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)  # word -> stem read
 
     def __post_init__(self) -> None:
         # The scan's one lookup per token: word -> (phrases starting with it, its own hits).
         lookup = {w: (self.phrases.get(w, ()), hits) for w, hits in self.unigrams.items()}
         lookup.update({w: (conts, self.unigrams.get(w, ())) for w, conts in self.phrases.items()})
         object.__setattr__(self, "lookup", lookup)
+        object.__setattr__(self, "stem_lengths", tuple(sorted({len(w) for w in self.prefixes | self.suffixes},
+                                                              reverse=True)))
 
 
 def tokens(text: Any) -> list[str]:
@@ -430,26 +435,38 @@ def _hinted(words: list[str], sections: Mapping[tuple[str, ...], tuple[int, ...]
 Fields = tuple[list[str], list[str], list[str]]  # headline, standfirst and body tokens
 
 
+COMPOUNDS_KEPT = 200_000  # words whose reading a language's lexicon remembers (a day's news holds far fewer)
+
+
 def _compounds(words: list[str], lex: Lexicon) -> list[str]:
     """Each word the lexicon does not know, read as the longest stem it begins (``prefixes``) or
     ends (``suffixes``) with, if any: German and Dutch write one word where English writes two
-    ("Feuerwehreinsatz", "Verkehrsunfall"), so the stem is what names the topic."""
-    if not (lex.prefixes or lex.suffixes):
+    ("Feuerwehreinsatz", "Verkehrsunfall"), so the stem is what names the topic. Each word's
+    reading is worked out once and remembered."""
+    if not lex.stem_lengths:
         return words
-    known, prefixes, suffixes = lex.lookup, lex.prefixes, lex.suffixes
-    shortest = min(map(len, prefixes | suffixes))
+    seen = lex.compounds
     out = []
     for word in words:
-        if word not in known and len(word) > shortest:
-            for k in range(len(word) - 1, shortest - 1, -1):
-                if word[:k] in prefixes:
-                    word = word[:k]
-                    break
-                if word[-k:] in suffixes:
-                    word = word[-k:]
-                    break
-        out.append(word)
+        read = seen.get(word)
+        if read is None:
+            read = _stem_of(word, lex)
+            if len(seen) < COMPOUNDS_KEPT:
+                seen[word] = read
+        out.append(read)
     return out
+
+
+def _stem_of(word: str, lex: Lexicon) -> str:
+    if word in lex.lookup:
+        return word
+    for k in lex.stem_lengths:
+        if k < len(word):
+            if word[:k] in lex.prefixes:
+                return word[:k]
+            if word[-k:] in lex.suffixes:
+                return word[-k:]
+    return word
 
 
 def _fields(title: Any, summary: Any, body: Any) -> Fields:
@@ -478,14 +495,13 @@ def _topic_scores(fields: Fields, section: str | None, url: str | None, lex: Lex
     names = lex.foreign_named if foreign else lex.named
     scores = [0.0] * len(lex.topics)
     naming = [0.0] * len(lex.topics) if named is not None else None
-    found: tuple[list[set[str]], list[set[str]]] | None = None
-    if corroborated is not None:
-        found = ([set() for _ in lex.topics], [set() for _ in lex.topics])
+    # The terms naming each topic, in the headline and elsewhere (only when ``corroborated`` is asked for).
+    headline: list[set[str]] | None = [set() for _ in lex.topics] if corroborated is not None else None
+    elsewhere: list[set[str]] | None = [set() for _ in lex.topics] if corroborated is not None else None
     seen: dict[str, int] = {}
-    _scan(fields[0], lex, scores, seen, s.title_weight, s.title_weight, 0, naming, names, found and found[0])
-    _scan(fields[1], lex, scores, seen, s.summary_weight, s.summary_weight, 0, naming, names, found and found[1])
-    _scan(fields[2], lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens, naming, names,
-          found and found[1])
+    _scan(fields[0], lex, scores, seen, s.title_weight, s.title_weight, 0, naming, names, headline)
+    _scan(fields[1], lex, scores, seen, s.summary_weight, s.summary_weight, 0, naming, names, elsewhere)
+    _scan(fields[2], lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens, naming, names, elsewhere)
     hinted = _hinted(_hint_words(section, url), lex.sections)
     for t in hinted:
         scores[t] += s.section_bonus
@@ -493,10 +509,9 @@ def _topic_scores(fields: Fields, section: str | None, url: str | None, lex: Lex
             naming[t] += s.section_bonus
     if named is not None and naming is not None:
         named.update((lex.topics[t], v) for t, v in enumerate(naming) if v > 0)
-    if corroborated is not None and found is not None:
-        headline, rest = found
+    if corroborated is not None and headline is not None and elsewhere is not None:
         corroborated.update(lex.topics[t] for t in range(len(lex.topics))
-                            if t in hinted or headline[t] or len(rest[t]) >= 2)
+                            if t in hinted or headline[t] or len(elsewhere[t]) >= 2)
     return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
 
 
@@ -595,7 +610,11 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
     another language most of the words they know are false friends ("Winter", "Start", "Team", "Test"),
     so there only the terms that name a topic count (names of leagues, diseases, institutions, the
     section or URL hint), except the data file's ``false_friends`` (German "war" is "was", French "un" is
-    "a"), with a bar of their own (``foreign_min``), and the model is not asked.
+    "a"), plus the terms the data file's ``languages:`` gives for that language (German "Streik",
+    "Staatsanwaltschaft", and their compounds), with a bar of their own (``foreign_min``), and the model is
+    not asked. Without the model to check them, a topic also needs its headline, the section or URL, or
+    two different terms to name it: one such word in a long text ("Bürgermeister" at a park's opening,
+    "Olympischen" in a story on deliveries) is said in passing.
     """
     lex = lexicon or load_lexicon()
     fields = _fields(title, summary, body)
