@@ -67,6 +67,12 @@ RECIPE_DE = (
     ("fr", "Vigilance orange : la canicule s'installe", HEAT_FR, "weather"),
     ("es", "Piden doce años de cárcel para exalcalde de San Telmo", TRIAL_ES, "crime-law-justice"),
     ("es", "Huelga indefinida en el puerto de Villaclara", STRIKE_ES, "labour"),
+    ("it", "Sciopero dei trasporti a Valdoro", "I sindacati hanno proclamato uno sciopero di 24 ore: i lavoratori "
+     "chiedono il rinnovo del contratto.", "labour"),
+    ("pt", "Enchentes deixam centenas de desalojados em Vale Verde", "Os bombeiros resgataram 40 pessoas depois "
+     "das chuvas da madrugada; a enchente atingiu três bairros.", "disaster-accident-emergency"),
+    ("nl", "Staking in de haven van Noordwaal", "De vakbond roept de werknemers op om donderdag het werk neer te "
+     "leggen; de cao-onderhandelingen zijn vastgelopen.", "labour"),
 ])
 def test_news_in_other_languages_gets_its_topic(lang: str, title: str, body: str, topic: str) -> None:
     assert classify(title, "", body, lang=lang)[0] == topic
