@@ -2,7 +2,9 @@
 
 Reports (wire copies already folded into their original) are vectorised, paired
 by blocking, scored by cosine (faded with the time between them), and average
-linkage forms the stories; a story's coverage weeks later then joins it (followups.py),
+linkage forms the stories (a group of undated reports joins a dated one only when about
+as alike across as within: linkage.Unplaced); a story's coverage weeks later then joins
+it (followups.py),
 groups of headlines pool their evidence (pooling.py), and a story of undated headlines naming
 two sets of particulars splits in two (particulars.py).
 """
@@ -16,7 +18,7 @@ from ..model import Article
 from .blocking import Mapper, candidate_pairs
 from .features import Features
 from .vocabulary import Vocabulary
-from .linkage import average_linkage
+from .linkage import Unplaced, average_linkage
 from .neighbours import second_order
 from .options import GroupOptions
 from .vectors import Vectors, pair_similarity, vectorise
@@ -88,8 +90,9 @@ def cluster_reports(reports: list[Article], feats: list[Features], words: Vocabu
     candidates = pairs
     keep = sims >= _FLOOR * options.story_threshold
     pairs, sims = pairs[keep], sims[keep]
-    labels = np.asarray(average_linkage(len(reports), pairs, sims, options.story_threshold))
     times = stamps(reports)
+    unplaced = Unplaced(~np.isnan(times), short, options.follow_up_ratio)
+    labels = np.asarray(average_linkage(len(reports), pairs, sims, options.story_threshold, unplaced))
     if options.follow_up_ratio > 0:
         labels = join_follow_ups(labels, vectors.matrix, linked, short, times, options.window_days,
                                  options.follow_up_days, options.story_threshold, options.follow_up_ratio)

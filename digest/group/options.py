@@ -76,7 +76,10 @@ class GroupOptions:
         story_threshold), and one is the other's clear closest: a story's later coverage
         (a trial, an aftermath) is nearly as close to it as its own reports are to each
         other; the next event of the same kind shares its names and vocabulary but not
-        its particulars (followups.py). 0 turns it off.
+        its particulars (followups.py). Average linkage holds a group of undated reports
+        meeting a group with dated ones to the same bar (linkage.Unplaced): an undated
+        report may be from any day, so its text must show it is the same event. 0 turns
+        both off.
     follow_up_days:
         groups whose coverage lies further apart than this never join: a story's
         coverage runs for weeks, the same kind of event months later is another story.

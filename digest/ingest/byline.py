@@ -93,9 +93,15 @@ def _meta_prefix(text: str) -> bool:
 def _clean(part: str, lenient: bool) -> str | None:
     """One credited name, or None when the part is a role, an agency or not a name."""
     part = part.strip(" .,:;-–—()")
+    words = part.split()
+    if words and canonical_agency(words[0]) and is_role(part):
+        return None  # "AP National Security Writer": the agency's title for the author named before it
+    for i in range(2, len(words)):
+        if is_role(" ".join(words[i:])):  # "Meg James Staff Writer": the name, then the role
+            part, words = " ".join(words[:i]), words[:i]
+            break
     if not part or canonical_agency(part) or part.casefold() in _ROLES:
         return None
-    words = part.split()
     if len(words) > 5:
         return None
     if is_name(part):
@@ -174,7 +180,7 @@ def authors(page: "Page") -> list[str]:
             _add(alone, names_beside_stamp(line))
             continue
         line = without_email(line).rstrip(" ,")
-        if not is_name(line) or is_role(line):
+        if not is_name(line) or is_role(line) or _furniture(line):
             continue  # "Courts Reporter" under the name is a role, not a second author
         prev = near[i - 1] if i else ""
         nxt = near[i + 1] if i + 1 < len(near) else ""
@@ -192,6 +198,15 @@ def authors(page: "Page") -> list[str]:
         _add(declared, declared_names(value))
     people = [n for n in declared if not _institutional(n, page)]
     return people or alone or declared
+
+
+def _furniture(line: str) -> bool:
+    """A comment form's or a menu's heading shaped like a name ("HINTERLASSEN SIE EINE ANTWORT"
+    under the desk's "Redaktion")."""
+    from .furniture import is_chrome, is_end_heading, is_menu_item  # furniture reads bylines: imported here
+
+    key = lines.fold(line)
+    return is_chrome(key) or is_end_heading(key) or is_menu_item(key)
 
 
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3})\b")
@@ -230,7 +245,11 @@ def names_beside_stamp(line: str) -> list[str]:
     from .dates import find_dates, label_start
 
     found = []
-    for part in _PARTS.split(line):
+    parts = _PARTS.split(line)
+    stamped = [i for i, part in enumerate(parts) if find_dates(part, numeric=True) or _CLOCK.search(part)]
+    for i, part in enumerate(parts):
+        if stamped and min(abs(i - j) for j in stamped) > 1:
+            continue  # "Jane Roe – Harbour reopens jroe — 2. Februar 2026": a headline's name, far from the date
         part = part.strip()
         cut = label_start(part) if not _LEAD_IN_STAMP.search(part) else None
         if cut is not None:  # the name before the date, or after it ("28. Jan. 2026 Jane Roe")
@@ -256,6 +275,7 @@ def names_beside_stamp(line: str) -> list[str]:
     return found
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")  # "15:33 Uhr": a stamp's time, in a part of its own
 # "... von eseppelt", "Author Redaktion", "par Jane Roe": a lead word inside a stamp line's part
 _LEAD_IN_STAMP = re.compile(rf"(?:^|\s|(?<=\d))(?i:{_LEADS}|{_LABELS})\s*:?\s+(?P<names>[^\d\s][^\n]*)$")
 # what joins a name to its date: "Jane Roe am", "Jane Roe on", trailing counts ("Jane Roe 6")

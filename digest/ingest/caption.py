@@ -102,7 +102,20 @@ def lead(page: "Page") -> str | None:
     """The lead photo's caption and credit: the first caption under the headline, else the
     first <figcaption> the markup holds."""
     for text in page.captions + page.declared.captions:
-        text = " ".join(strip_label(text).split())
+        text = _once(_COUNT_LEAD.sub("", " ".join(strip_label(text).split())))
         if text:
             return text
     return None
+
+
+# "Comments (32) (Image credit: ...)": a comment counter the scraper ran into the caption
+_COUNT_LEAD = re.compile(r"^(?i:comments|kommentare|commentaires|comentarios)\s*\(\d+\)\s*")
+
+
+def _once(text: str) -> str:
+    """A caption printed twice in a row ("Bild: Jane Roe Bild: Jane Roe", a photo's credit under
+    both its picture and its zoom view) printed once."""
+    half = len(text) // 2
+    if len(text) % 2 == 1 and text[:half] == text[half + 1 :] and text[half] == " ":
+        return text[:half]
+    return text

@@ -44,6 +44,8 @@ _CHROME_LINES = _PhraseSet(_CHROME["lines"])
 _CHROME_PREFIXES = _PhraseSet(_CHROME["prefixes"])
 _LIST_HEADINGS = _PhraseSet(_CHROME["list_headings"])
 _END_HEADINGS = _PhraseSet(_CHROME["end_headings"])
+_MENU_ITEMS = _PhraseSet(_CHROME["menu_items"])
+TOOLBAR_WORDS = 8  # at most this many buttons' labels on one line
 # "About" and a name (words in capitals, "of", "and", "&", a comma before "Inc."), alone on its line.
 _NAME_WORD = r"[A-ZÀ-Ý0-9][\w'’.&-]*"
 _ABOUT_BLOCK = re.compile(
@@ -77,7 +79,11 @@ def is_chrome(low: str) -> bool:
     before the phrase does not matter ("17 Kommentare", "5 Comments")."""
     if low[:1].isdigit():
         low = low.lstrip("0123456789., ")
-    return _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low)
+    if _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low):
+        return True
+    words = low.split()
+    # a toolbar's buttons run together on one line: "Whatsapp Facebook Pint Baixar", "Share Tweet Email"
+    return 2 <= len(words) <= TOOLBAR_WORDS and all(_CHROME_LINES.whole(w) for w in words)
 
 
 def is_list_heading(low: str) -> bool:
@@ -88,12 +94,17 @@ def is_list_heading(low: str) -> bool:
     return len(low) <= LIST_LEAD_CHARS and _LIST_HEADINGS.prefix(low) and low.endswith((":", "›", "»"))
 
 
+def is_end_heading(low: str) -> bool:
+    """A heading (case-folded) after which nothing is story ("Leave a reply", "Kommentare")."""
+    return _END_HEADINGS.whole(low)
+
+
 def ends_story(line: Line) -> bool:
     """A heading after which nothing is story: comments, an author box, a press
     release's "About Nordlys Shipping AS" or "Media contacts"."""
     if line.words > 12:
         return False
-    if _END_HEADINGS.whole(line.key) or _ABOUT_BLOCK.match(line.text):
+    if is_end_heading(line.key) or _ABOUT_BLOCK.match(line.text):
         return True
     # "Die meistgelesenen Artikel bei Example.de": a heading of several words that goes on with the site's name
     if line.words > END_HEADING_WORDS or ends_sentence(line.text):
@@ -115,6 +126,15 @@ def breadcrumb_tail(text: str) -> str | None:
 
 
 _FIELD_LABELS = frozenset(w.casefold() for w in _CHROME["field_labels"])
+
+
+def is_menu_item(low: str) -> bool:
+    """A menu's or footer's item ("Kontakt", "E-Paper", "Über uns"), or two of them run together
+    ("Menü Menü"): never a story's section, nor its outlet."""
+    if _MENU_ITEMS.whole(low):
+        return True
+    words = low.split()
+    return len(words) >= 2 and all(_MENU_ITEMS.whole(w) for w in words)
 
 
 def is_field_label(key: str) -> bool:

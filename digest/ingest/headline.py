@@ -25,7 +25,9 @@ from .wordlists import alternation, load_data
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
 _TOKEN = re.compile(r"\w+")
 _NOT_LETTERS = re.compile(r"[^\W\d_]|\s")  # removes letters and spaces: what is left is not letters
-_GLUED = re.compile(r"[a-zà-ÿß][A-ZÀ-Ý](?=[a-zà-ÿ])")
+# Menu items run together ("UnternehmenNewsroomBürgerbeteiligung"): a word of five letters or more
+# glued to a capitalised one. Brands glue shorter parts ("MacBook", "AirPods", "iPhone", "DeSantis").
+_GLUED = re.compile(r"[a-zà-ÿß]{4}[A-ZÀ-Ý](?=[a-zà-ÿ]{3})")
 _MARKUP = re.compile(r"[<>{}=@#]|https?:|www\.")
 _PATH_SEPARATORS = (" › ", " | ", " » ", " > ", " → ")
 _LIST_SEPARATORS = (" / ", " · ", " • ")

@@ -27,6 +27,9 @@ from digest.ingest.parts import Declared, Page
         ("Bypass road opens to traffic", None),
         ("By the time the rescuers arrived, the river had risen by more than two metres overnight.", None),
         ("Neue Regeln von Brüssel", None),
+        ("By Jana Roe Staff Writer", ["Jana Roe"]),  # the role printed after the name
+        ("By Tom Vale, AP National Security Writer", ["Tom Vale"]),  # the agency's title for the author
+        ("Von Rasender Reporter", ["Rasender Reporter"]),  # a pen name that ends like a role stays whole
     ],
 )
 def test_bylines(line, names):

@@ -166,6 +166,9 @@ def test_a_headline_alone_keeps_what_the_record_gives_and_gets_no_junk(record, t
     ("By Jane Roe, March 3, 2026", ["Jane Roe"]),
     ("07.12.2026 Wissenschaft Atmosphäre Klima", []),  # tags after the date
     ("Politik - 31. Januar 2026", []),
+    ("04.02.2026 | 15:33 Uhr | Jana Brückner", ["Jana Brückner"]),
+    # a headline run into its byline line: the name opening the headline is not beside the date
+    ("Jana Brückner – Hafenmeisterin tritt zurück jroe — 2. Februar 2026", []),
 ])
 def test_names_beside_a_stamp(line, names):
     assert names_beside_stamp(line) == names
@@ -500,3 +503,40 @@ def test_a_newsletter_prompt_over_the_story_is_not_its_standfirst(text):
     found = read(text)
     assert found.title == "Harbour road closed after gas leak"
     assert "newsletter" not in found.summary
+
+
+@pytest.mark.parametrize("label, section", [
+    ("Hafen und Schifffahrt", "Hafen und Schifffahrt"),  # a desk's label over the headline
+    ("Kontakt", None),  # the menu's last item right above the headline
+    ("E-Paper", None),
+    ("Menü Menü", None),
+    ("Foto: Jana Roe/Hafenbild", None),  # a photo's credit
+    ("DE FR IT EN", None),  # a language switcher
+])
+def test_the_section_is_a_desk_s_label_never_a_menu_item_or_a_credit(label, section):
+    text = MENU + f"{label}\nFähren fahren wieder nach Plan\n14. März 2026 Tom Weber\n" + STORY + FOOTER
+    assert read(text).section == section
+
+
+def test_a_comment_form_s_heading_under_the_desk_s_signature_is_no_author():
+    text = (MENU + "Fähren fahren wieder nach Plan\n14. März 2026\n" + STORY
+            + "Redaktion\nHINTERLASSEN SIE EINE ANTWORT\nBitte geben Sie Ihren Kommentar ein!\n" + FOOTER)
+    assert "Hinterlassen Sie Eine Antwort" not in (read(text).authors or [])
+
+
+@pytest.mark.parametrize("line", ["Toggle search", "Whatsapp Facebook Pint Baixar", "Share Close extra sharing options"])
+def test_interface_buttons_are_chrome_never_the_headline(line):
+    text = (MENU + f"{line}\nFähren fahren wieder nach Plan\n14. März 2026 Tom Weber\n" + STORY + FOOTER)
+    assert read(text).title == "Fähren fahren wieder nach Plan"
+
+
+@pytest.mark.parametrize("line, display", [
+    ("Westhaven store discounts MacBooks from $700, AirPods with case $150, more", True),  # brands' camel case
+    ("McCarthy and DeSantis clash over iPhone ban at the harbour office", True),
+    ("NorthgateSouthgateHarbourWesthaven", False),  # menu items run together
+])
+def test_camel_case_brands_are_no_menu_items_run_together(line, display):
+    lines = split_lines(line + "\n")
+    classify(lines)
+    mark_display(lines)
+    assert lines[0].display is display

@@ -220,3 +220,12 @@ def test_a_site_name_printed_without_its_edition_is_cut_from_a_title():
         "Ferry strike halts island crossings")
     # a short part is no name's start: "News" could be anything
     assert strip_site("Ferry strike: the news - News", ["News Harbour"]) == "Ferry strike: the news - News"
+
+
+def test_a_credit_printed_twice_or_after_a_comment_counter_is_the_image_once():
+    from digest.ingest.caption import lead
+    from digest.ingest.parts import Page
+
+    assert lead(Page(captions=["Bild: Lena Berg Bild: Lena Berg"])) == "Bild: Lena Berg"
+    assert lead(Page(captions=["Comments (32) (Image credit: Lena Berg)"])) == "(Image credit: Lena Berg)"
+    assert lead(Page(captions=["The ferry in dry dock. Photo: Lena Berg"])) == "The ferry in dry dock. Photo: Lena Berg"
