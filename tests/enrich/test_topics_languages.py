@@ -124,3 +124,23 @@ def test_a_site_adds_terms_of_a_language_from_mkdocs_yml() -> None:
 def test_unknown_topic_in_a_language_block_is_an_error() -> None:
     with pytest.raises(ValueError, match="'nope'"):
         load_lexicon({"languages": {"de": {"nope": {"terms": {4: ["x"]}}}}})
+
+
+def test_mkdocs_yml_languages_option_is_checked_and_reaches_the_tagger(tmp_path) -> None:
+    from digest.site.config import DigestPluginConfig, plain
+
+    def validate(options: dict) -> tuple[list, DigestPluginConfig]:
+        config = DigestPluginConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+        config.load_dict(options)
+        errors, _ = config.validate()
+        return errors, config
+
+    errors, config = validate({"topics": {"languages": {"de": {"sport": {"terms": {4: ["schwingfest*"]}}}}}})
+    assert not errors, errors
+    lexicon = load_lexicon(plain(config)["topics"])
+    assert classify("Schwingfesttag in Lindental", "", "", lexicon=lexicon, lang="de") == ["sport"]
+    for bad, said in (({"de": {"sportz": {"terms": {4: ["x"]}}}}, "not IPTC topic slugs: sportz"),
+                      ({"German": {"sport": {"terms": {4: ["x"]}}}}, "not language codes"),
+                      ({"de": {"sport": {"terms": {4: ["x"]}, "scale": 2}}}, "unknown option(s) scale")):
+        errors, _ = validate({"topics": {"languages": bad}})
+        assert errors and said in str(errors[0][1]), errors
