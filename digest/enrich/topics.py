@@ -32,7 +32,8 @@ Topics then have to clear a bar: the first needs ``min_score``; each further one
 ``secondary_min`` and a share ``secondary_ratio`` of the best, and, once combined with the model,
 evidence from terms that name it (``further_named``), not only from words usual in it. Little
 evidence gives fewer topics, never a guess. Text in another language is tagged from the terms that
-name a topic alone (``classify``): the English words found there are mostly false friends.
+name a topic alone (``classify``), the English ones (less the false friends: most English words found
+there are) and that language's own (``languages:`` in the data file, read in that language only).
 """
 from __future__ import annotations
 
@@ -112,13 +113,20 @@ class Lexicon:
     off: frozenset[str] = frozenset()  # topics switched off (scale 0): the learned model may not give them either
     named: Mapping[str, frozenset[int]] = field(default_factory=dict)  # term -> topics it names (weight >= named_weight)
     foreign_named: Mapping[str, frozenset[int]] = field(default_factory=dict)  # the same without the false friends
+    languages: Mapping[str, "Lexicon"] = field(default_factory=dict)  # language -> this lexicon plus its own terms
+    prefixes: frozenset[str] = frozenset()  # in a language's lexicon: terms that also name words they begin ("streik*")
+    suffixes: frozenset[str] = frozenset()  # ... and words they end ("*unfall")
     lookup: Mapping[str, tuple[tuple[tuple[list[str], Hits], ...], Hits]] = field(init=False, repr=False)
+    stem_lengths: tuple[int, ...] = field(init=False, repr=False)  # of prefixes and suffixes, longest first
+    compounds: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)  # word -> stem read
 
     def __post_init__(self) -> None:
         # The scan's one lookup per token: word -> (phrases starting with it, its own hits).
         lookup = {w: (self.phrases.get(w, ()), hits) for w, hits in self.unigrams.items()}
         lookup.update({w: (conts, self.unigrams.get(w, ())) for w, conts in self.phrases.items()})
         object.__setattr__(self, "lookup", lookup)
+        object.__setattr__(self, "stem_lengths", tuple(sorted({len(w) for w in self.prefixes | self.suffixes},
+                                                              reverse=True)))
 
 
 def tokens(text: Any) -> list[str]:
@@ -148,7 +156,13 @@ def model_words(title: list[str], summary: list[str], body: list[str], lead_toke
 
 
 def _variants(words: list[str]) -> list[tuple[str, ...]]:
-    """The term and its plural forms, so the data file lists each word once."""
+    """The term and its plural forms, so the data file lists each word once; a German "ß" is
+    also spelt "ss" (as in Switzerland, and in capitals: "FUSSBALL")."""
+    swiss = [w.replace("ß", "ss") for w in words]
+    return _plurals(words) + (_plurals(swiss) if swiss != words else [])
+
+
+def _plurals(words: list[str]) -> list[tuple[str, ...]]:
     *head, last = words
     forms = {last}
     if len(last) > 2 and last.isalpha():
@@ -176,7 +190,8 @@ def term_weights(spec: Any) -> dict[str, float]:
 def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str, Any]:
     """Apply a mkdocs.yml override: settings and scales replace, terms add or re-weight
     (0 removes), sections add; ``replace: true`` under a topic drops its shipped terms.
-    ``frames:`` terms add or re-weight like topic terms; a frame's ``leads`` and ``holds`` replace."""
+    ``frames:`` terms add or re-weight like topic terms; a frame's ``leads`` and ``holds`` replace.
+    ``languages:`` terms and sections add or re-weight like a topic's."""
     merged = {
         "settings": dict(base.get("settings") or {}),
         "topics": {
@@ -188,7 +203,14 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any] | None) -> dict[str
                           "holds": bool(spec.get("holds", False))}
                    for slug, spec in (base.get("frames") or {}).items()},
         "false_friends": list(base.get("false_friends") or []),
+        "languages": {},
     }
+    for data in (base, override or {}):
+        for lang, by_topic in (data.get("languages") or {}).items():
+            for slug, spec in (by_topic or {}).items():
+                topic = merged["languages"].setdefault(str(lang), {}).setdefault(slug, {"terms": {}, "sections": []})
+                topic["terms"].update(term_weights((spec or {}).get("terms")))
+                topic["sections"].extend((spec or {}).get("sections") or [])
     if not override:
         return merged
     merged["settings"].update(override.get("settings") or {})
@@ -251,6 +273,23 @@ def _pack(table: Mapping[tuple[str, ...], Mapping[int, float]]) -> tuple[dict[st
     return unigrams, {first: tuple(sorted(rest, key=lambda r: -len(r[0]))) for first, rest in grouped.items()}
 
 
+def _add_sections(sections: dict[tuple[str, ...], set[int]], t: int, labels: list[Any]) -> None:
+    for label in labels:
+        words = tuple(tokens(str(label)))
+        if words:
+            sections.setdefault(words, set()).add(t)
+
+
+def _stems(terms: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word terms written "word*" (they also name the words they begin) and "*word" (... end),
+    in both spellings of a "ß"."""
+    one_word = {term.strip(): tokens(term)[0] for term, weight in terms.items() if weight and len(tokens(term)) == 1}
+    prefixes = {word for term, word in one_word.items() if term.endswith("*")}
+    suffixes = {word for term, word in one_word.items() if term.startswith("*")}
+    return (frozenset(prefixes | {w.replace("ß", "ss") for w in prefixes}),
+            frozenset(suffixes | {w.replace("ß", "ss") for w in suffixes}))
+
+
 def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     """Build the lookup dicts from the plain data (file, possibly merged with an override)."""
     topics = tuple(TOPIC_SLUGS)
@@ -259,14 +298,12 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
     named: dict[tuple[str, ...], set[int]] = {}
     sections: dict[tuple[str, ...], set[int]] = {}
     settings = settings_from(data.get("settings") or {})
+    scales = {slug: float(spec.get("scale", 1.0)) for slug, spec in (data.get("topics") or {}).items()}
     for slug, spec in (data.get("topics") or {}).items():
         if slug not in index:
             raise ValueError(f"unknown topic {slug!r} in the topic lexicon")
-        _add_terms(table, index[slug], spec["terms"], float(spec.get("scale", 1.0)), named, settings.named_weight)
-        for label in spec["sections"]:
-            words = tuple(tokens(str(label)))
-            if words:
-                sections.setdefault(words, set()).add(index[slug])
+        _add_terms(table, index[slug], spec["terms"], scales[slug], named, settings.named_weight)
+        _add_sections(sections, index[slug], spec["sections"])
     frames = None
     if data.get("frames"):
         frame_table: dict[tuple[str, ...], dict[int, float]] = {}
@@ -278,11 +315,32 @@ def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:
         frames = Lexicon(tuple(data["frames"]), *_pack(frame_table), {}, settings,
                          leads=frozenset(slug for slug, spec in specs if spec.get("leads", True)),
                          holds=frozenset(slug for slug, spec in specs if spec.get("holds", False)))
-    off = frozenset(slug for slug, spec in (data.get("topics") or {}).items() if float(spec.get("scale", 1.0)) == 0)
-    names = {" ".join(w): frozenset(ts) for w, ts in named.items() if ts}
+    off = frozenset(slug for slug, scale in scales.items() if scale == 0)
     false_friends = {" ".join(tokens(str(term))) for term in data.get("false_friends") or ()}
-    return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames,
-                   off=off, named=names, foreign_named={w: ts for w, ts in names.items() if w not in false_friends})
+
+    def build(table: Mapping[tuple[str, ...], Mapping[int, float]], named: Mapping[tuple[str, ...], set[int]],
+              sections: Mapping[tuple[str, ...], set[int]], **extra: Any) -> Lexicon:
+        names = {" ".join(w): frozenset(ts) for w, ts in named.items() if ts}
+        return Lexicon(topics, *_pack(table), {w: tuple(sorted(ts)) for w, ts in sections.items()}, settings, frames,
+                       off=off, named=names, foreign_named={w: ts for w, ts in names.items() if w not in false_friends},
+                       **extra)
+
+    # A language's own terms are added to a copy of the tables: they are read in text of that language only.
+    languages = {}
+    for lang, by_topic in (data.get("languages") or {}).items():
+        lang_table = {w: dict(hits) for w, hits in table.items()}
+        lang_named = {w: set(ts) for w, ts in named.items()}
+        lang_sections = {w: set(ts) for w, ts in sections.items()}
+        stems: dict[str, float] = {}
+        for slug, spec in by_topic.items():
+            if slug not in index:
+                raise ValueError(f"unknown topic {slug!r} in the {lang!r} terms of the topic lexicon")
+            _add_terms(lang_table, index[slug], spec["terms"], scales.get(slug, 1.0), lang_named, settings.named_weight)
+            _add_sections(lang_sections, index[slug], spec["sections"])
+            stems.update(spec["terms"])
+        prefixes, suffixes = _stems(stems)
+        languages[lang] = build(lang_table, lang_named, lang_sections, prefixes=prefixes, suffixes=suffixes)
+    return build(table, named, sections, languages=languages)
 
 
 def settings_from(values: Mapping[str, Any]) -> Settings:
@@ -318,12 +376,13 @@ def load_lexicon(override: Mapping[str, Any] | None = None) -> Lexicon:
 
 def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[str, int],
           start: float, end: float, span: int, named: list[float] | None = None,
-          names: Mapping[str, frozenset[int]] | None = None) -> None:
+          names: Mapping[str, frozenset[int]] | None = None, naming_terms: list[set[str]] | None = None) -> None:
     """Add the hits of one field to ``scores``; weight falls linearly from start to end over span tokens.
 
     One dict lookup per token (most tokens miss); phrases are tried only after a hit on their
     first word. ``seen`` counts each term across fields, for the 1/n repeat discount. ``named``,
-    when given, gets the part of the evidence that comes from the terms in ``names`` (term -> topics it names).
+    when given, gets the part of the evidence that comes from the terms in ``names`` (term -> topics it names),
+    and ``naming_terms`` (when given) those terms, per topic.
     """
     lookup = lex.lookup
     names = names if named is not None and names is not None else {}
@@ -352,6 +411,8 @@ def _scan(words: list[str], lex: Lexicon, scores: list[float], seen: dict[str, i
                 scores[t] += w * weight
                 if naming and t in naming:
                     named[t] += w * weight  # type: ignore[index]
+                    if naming_terms is not None:
+                        naming_terms[t].add(word)
 
 
 def _hint_words(section: str | None, url: str | None) -> list[str]:
@@ -374,6 +435,40 @@ def _hinted(words: list[str], sections: Mapping[tuple[str, ...], tuple[int, ...]
 Fields = tuple[list[str], list[str], list[str]]  # headline, standfirst and body tokens
 
 
+COMPOUNDS_KEPT = 200_000  # words whose reading a language's lexicon remembers (a day's news holds far fewer)
+
+
+def _compounds(words: list[str], lex: Lexicon) -> list[str]:
+    """Each word the lexicon does not know, read as the longest stem it begins (``prefixes``) or
+    ends (``suffixes``) with, if any: German and Dutch write one word where English writes two
+    ("Feuerwehreinsatz", "Verkehrsunfall"), so the stem is what names the topic. Each word's
+    reading is worked out once and remembered."""
+    if not lex.stem_lengths:
+        return words
+    seen = lex.compounds
+    out = []
+    for word in words:
+        read = seen.get(word)
+        if read is None:
+            read = _stem_of(word, lex)
+            if len(seen) < COMPOUNDS_KEPT:
+                seen[word] = read
+        out.append(read)
+    return out
+
+
+def _stem_of(word: str, lex: Lexicon) -> str:
+    if word in lex.lookup:
+        return word
+    for k in lex.stem_lengths:
+        if k < len(word):
+            if word[:k] in lex.prefixes:
+                return word[:k]
+            if word[-k:] in lex.suffixes:
+                return word[-k:]
+    return word
+
+
 def _fields(title: Any, summary: Any, body: Any) -> Fields:
     return tokens(title), tokens(summary), tokens(body)
 
@@ -390,24 +485,33 @@ def _frame_scores(fields: Fields, frames: Lexicon) -> dict[str, float]:
 
 
 def _topic_scores(fields: Fields, section: str | None, url: str | None, lex: Lexicon,
-                  named: dict[str, float] | None = None, foreign: bool = False) -> dict[str, float]:
+                  named: dict[str, float] | None = None, foreign: bool = False,
+                  corroborated: set[str] | None = None) -> dict[str, float]:
     """Evidence per topic; ``named`` (when given) is filled with the part that names its topic:
     terms of at least ``named_weight`` in the data file (in ``foreign`` text, not the false friends),
-    and the section or URL hint."""
+    and the section or URL hint. ``corroborated`` (when given, with ``named``) gets the topics named by
+    the headline, the section or URL hint, or two different terms: one word said in passing is not enough."""
     s = lex.settings
     names = lex.foreign_named if foreign else lex.named
     scores = [0.0] * len(lex.topics)
     naming = [0.0] * len(lex.topics) if named is not None else None
+    # The terms naming each topic, in the headline and elsewhere (only when ``corroborated`` is asked for).
+    headline: list[set[str]] | None = [set() for _ in lex.topics] if corroborated is not None else None
+    elsewhere: list[set[str]] | None = [set() for _ in lex.topics] if corroborated is not None else None
     seen: dict[str, int] = {}
-    _scan(fields[0], lex, scores, seen, s.title_weight, s.title_weight, 0, naming, names)
-    _scan(fields[1], lex, scores, seen, s.summary_weight, s.summary_weight, 0, naming, names)
-    _scan(fields[2], lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens, naming, names)
-    for t in _hinted(_hint_words(section, url), lex.sections):
+    _scan(fields[0], lex, scores, seen, s.title_weight, s.title_weight, 0, naming, names, headline)
+    _scan(fields[1], lex, scores, seen, s.summary_weight, s.summary_weight, 0, naming, names, elsewhere)
+    _scan(fields[2], lex, scores, seen, s.lead_weight, s.tail_weight, s.decay_tokens, naming, names, elsewhere)
+    hinted = _hinted(_hint_words(section, url), lex.sections)
+    for t in hinted:
         scores[t] += s.section_bonus
         if naming is not None:
             naming[t] += s.section_bonus
     if named is not None and naming is not None:
         named.update((lex.topics[t], v) for t, v in enumerate(naming) if v > 0)
+    if corroborated is not None and headline is not None and elsewhere is not None:
+        corroborated.update(lex.topics[t] for t in range(len(lex.topics))
+                            if t in hinted or headline[t] or len(elsewhere[t]) >= 2)
     return {lex.topics[t]: v for t, v in enumerate(scores) if v > 0}
 
 
@@ -506,15 +610,24 @@ def classify(title: str, summary: str, body: str, section: str | None = None, ur
     another language most of the words they know are false friends ("Winter", "Start", "Team", "Test"),
     so there only the terms that name a topic count (names of leagues, diseases, institutions, the
     section or URL hint), except the data file's ``false_friends`` (German "war" is "was", French "un" is
-    "a"), with a bar of their own (``foreign_min``), and the model is not asked.
+    "a"), plus the terms the data file's ``languages:`` gives for that language (German "Streik",
+    "Staatsanwaltschaft", and their compounds), with a bar of their own (``foreign_min``), and the model is
+    not asked. Without the model to check them, a topic also needs its headline, the section or URL, or
+    two different terms to name it: one such word in a long text ("Bürgermeister" at a park's opening,
+    "Olympischen" in a story on deliveries) is said in passing.
     """
     lex = lexicon or load_lexicon()
     fields = _fields(title, summary, body)
     named: dict[str, float] = {}
     foreign = bool(lang) and lang != "en"
-    scores = _topic_scores(fields, section, url, lex, named, foreign)
+    if foreign:
+        lex = lex.languages.get(str(lang).split("-")[0].lower(), lex)
+        fields = (_compounds(fields[0], lex), _compounds(fields[1], lex), _compounds(fields[2], lex))
+    corroborated: set[str] | None = set() if foreign else None
+    scores = _topic_scores(fields, section, url, lex, named, foreign, corroborated)
     if foreign:
         bar = lex.settings.foreign_min
+        named = {t: v for t, v in named.items() if corroborated is not None and t in corroborated}
         return pick(named, dataclasses.replace(lex.settings, min_score=bar, secondary_min=bar))
     if not lex.frames:
         picked = pick(scores, lex.settings)

@@ -213,6 +213,25 @@ class TopicSpec(base.Config):
     """Drop the shipped terms and sections of the topic first."""
 
 
+class LanguageTopicSpec(base.Config):
+    terms = c.Optional(TermWeights())
+    sections = c.ListOfItems(c.Type(str), default=[])
+
+
+class Languages(c.DictOfItems):
+    """Terms read only in news of one language, keyed by its code: ``{de: {sport: {terms: {4: [...]}}}}``."""
+
+    def __init__(self) -> None:
+        super().__init__(BySlug(Strict(LanguageTopicSpec)), default={})
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        out = super().run_validation(value)
+        bad = sorted(str(k) for k in out if not (isinstance(k, str) and k.isalpha() and k.islower() and len(k) in (2, 3)))
+        if bad:
+            raise base.ValidationError(f"not language codes (like de, fr, es): {', '.join(bad)}")
+        return out
+
+
 class FrameSpec(base.Config):
     terms = c.Optional(TermWeights())
     leads = c.Optional(c.Type(bool))
@@ -262,6 +281,7 @@ class TopicsConfig(base.Config):
     settings = Strict(TopicSettings)
     topics = BySlug(Strict(TopicSpec), default={})
     frames = BySlug(Strict(FrameSpec), default={})
+    languages = Languages()
     learn = Learn()
     """Refine the lexicon from hand-labelled articles: ``{from: DIR, min_examples: N}``."""
 
