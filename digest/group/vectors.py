@@ -141,7 +141,8 @@ def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 
     a, b = pairs[:, 0], pairs[:, 1]
     short = nnz[a] <= nnz[b]
     look, walk = np.where(short, b, a), np.where(short, a, b)
-    order = np.argsort(look, kind="stable")
+    # rows below 2**16 sort as uint16: numpy's stable sort of 16-bit keys is a radix sort (same order, a tenth of the time)
+    order = np.argsort(look.astype(np.uint16) if matrix.shape[0] <= 1 << 16 else look, kind="stable")
     look, walk = look[order], walk[order]
     width = matrix.shape[1]
     rows_per_block = max(1, cells // max(width, 1))
