@@ -162,8 +162,7 @@ def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 
         lens = np.diff(walked.indptr)
         at = np.repeat((look[lo:hi] - first) * width, lens)
         at += walked.indices
-        products = dense[at]
-        products *= walked.data
+        products = dense[at] * walked.data
         some = lens > 0
         if some.any():
             result[lo:hi][some] = np.add.reduceat(products, walked.indptr[:-1][some])

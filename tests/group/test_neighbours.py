@@ -20,3 +20,19 @@ def test_two_small_stories_of_one_kind_do_not_look_alike_through_their_neighbour
     across_open = second_order(4, pairs, sims, k=5, ratio=0.0)[2:]
     across_strict = second_order(4, pairs, sims, k=5, ratio=0.5)[2:]
     assert (across_strict == 0).all() and (across_open > 0.3).all()
+
+
+def test_each_list_holds_the_k_best_in_order_ties_by_position():
+    # many equal similarities: the list keeps those np.lexsort((-sims, rows)) ranks first
+    rng = np.random.default_rng(7)
+    n = 60
+    pairs = np.array([(i, j) for i in range(n) for j in range(i + 1, n) if rng.random() < 0.3])
+    sims = rng.choice(np.array([0.1, 0.25, 0.5, 0.75], dtype=np.float32), len(pairs))
+    graph = top_k_graph(n, pairs, sims, k=3, ratio=0.0).toarray()
+    rows = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    cols = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    vals = np.concatenate([sims, sims])
+    for r in range(n):
+        mine = np.flatnonzero(rows == r)
+        ranked = mine[np.lexsort((-vals[mine],))][:3]  # stable: equal ones keep their order
+        assert set(np.flatnonzero(graph[r])) == {r, *cols[ranked].tolist()}
