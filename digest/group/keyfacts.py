@@ -129,9 +129,8 @@ def key_facts(reports: list[Article], central: list[float], summary: str, title:
     if not cands:
         return []
     report_of = np.array([r for r, _ in cands])
-    bags = [bag(s) for _, s in cands]
-    said = _Incidence([_concepts(b) for b in bags])  # candidates x concepts, 0/1
-    words = _Incidence(bags + [bag(summary), bag(title)])  # word counts, for overlap F1
+    words = _Incidence([bag(s) for _, s in cands] + [bag(summary), bag(title)])  # word counts, for overlap F1
+    said = words.concepts(len(cands))  # candidates x concepts, 0/1
     readers = len(set(report_of.tolist()))
     support = np.zeros(said.matrix.shape[1])
     for r in set(report_of.tolist()):
@@ -176,24 +175,37 @@ def terms(text: str) -> set[str]:
 
 def _concepts(words) -> set[str]:
     stop = stop_words()
-    return {t for t in words if t[0].isdigit() or (len(t) > 1 and t.isalpha() and t not in stop)}
+    return {t for t in words if _is_concept(t, stop)}
+
+
+def _is_concept(term: str, stop: frozenset[str]) -> bool:
+    return term[0].isdigit() or (len(term) > 1 and term.isalpha() and term not in stop)
 
 
 class _Incidence:
-    """Rows of term counts (1 for a set) over a small shared vocabulary (dense: a story has few sentences)."""
+    """Rows of terms with their counts over a small shared vocabulary, sorted (dense: a story has few sentences)."""
 
-    def __init__(self, rows: list[Counter] | list[set[str]]) -> None:
+    def __init__(self, rows: list[Counter]) -> None:
         self.terms = sorted(set().union(*rows))
         self.index = index = {t: k for k, t in enumerate(self.terms)}
         lengths = [len(r) for r in rows]
         flat = [t for r in rows for t in r]
         cols = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
         self.matrix = np.zeros((len(rows), len(self.terms)))
-        where = (np.repeat(np.arange(len(rows)), lengths), cols)
-        if rows and isinstance(rows[0], Counter):
-            self.matrix[where] = [n for r in rows for n in r.values()]
-        else:
-            self.matrix[where] = 1.0
+        self.matrix[np.repeat(np.arange(len(rows)), lengths), cols] = [n for r in rows for n in r.values()]
+
+    def concepts(self, n: int) -> "_Incidence":
+        """The first ``n`` rows' concepts (_concepts of their words), 1 where a row says one, sorted:
+        the columns of this vocabulary that those rows use and that are concepts, so each word
+        is judged once per story rather than once per sentence."""
+        stop = stop_words()
+        used = self.matrix[:n].any(axis=0)
+        keep = [k for k, t in enumerate(self.terms) if used[k] and _is_concept(t, stop)]
+        said = object.__new__(_Incidence)
+        said.terms = [self.terms[k] for k in keep]
+        said.index = {t: k for k, t in enumerate(said.terms)}
+        said.matrix = (self.matrix[:n, keep] > 0).astype(np.float64)
+        return said
 
 
 def _overlap(counts: np.ndarray, sizes: np.ndarray, row: int) -> np.ndarray:

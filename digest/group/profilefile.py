@@ -15,6 +15,7 @@ code, or one that is damaged, truncated or unreadable, loads as empty, never as 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import tempfile
@@ -160,29 +161,38 @@ class ProfileFile:
             return None
         a = self.arrays
         fields = []
-        for field, _, table in _FIELDS:
-            vocab = words if table == "words" else names
-            lo, hi = a[f"{field}_ptr"][i:i + 2]
-            fields.append(self._run_ids(table, vocab, a[f"{field}_ids"][lo:hi]))
-            fields.append(a[f"{field}_counts"][lo:hi].astype(np.int32))
-        lo, hi = a["shingle_ptr"][i:i + 2]
+        for (table, ids, counts), ptr in zip(self._columns, self._ptrs):
+            lo, hi = ptr[i], ptr[i + 1]
+            fields.append(self._run_ids(table, words if table == "words" else names, ids[lo:hi]))
+            fields.append(counts[lo:hi].astype(np.int32))
+        lo, hi = self._ptrs[-1][i], self._ptrs[-1][i + 1]
         return Profile(*fields, a["shingles"][lo:hi].astype(np.uint64), a["signatures"][i].astype(np.uint64))
+
+    @functools.cached_property
+    def _columns(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
+        """Each field's vocabulary table, ids and counts."""
+        return [(table, self.arrays[f"{field}_ids"], self.arrays[f"{field}_counts"]) for field, _, table in _FIELDS]
+
+    @functools.cached_property
+    def _ptrs(self) -> list[list[int]]:
+        """The offsets of each field, then of the shingles, as Python ints (read once per file, not per entry)."""
+        return [self.arrays[f"{field}_ptr"].tolist() for field, _, _ in _FIELDS] + [self.arrays["shingle_ptr"].tolist()]
 
     def _run_ids(self, table: str, vocab: Vocabulary, ids: np.ndarray) -> np.ndarray:
         known = self._ids.get(table)
         if known is None or known[0] is not vocab:
-            known = self._ids[table] = (vocab, np.full(len(self.tables[table]), -1, dtype=np.int64))
+            known = self._ids[table] = (vocab, np.full(len(self.tables[table]), -1, dtype=np.int32))
         run = known[1]
         out = run[ids]
         missing = out < 0
         if missing.any():
             terms = self.tables[table]
             for t in np.unique(ids[missing]).tolist():
-                run[t] = vocab.ids.setdefault(terms[t], len(vocab.terms))
-                if run[t] == len(vocab.terms):
+                k = run[t] = vocab.ids.setdefault(terms[t], len(vocab.terms))
+                if k == len(vocab.terms):
                     vocab.terms.append(terms[t])
             out = run[ids]
-        return out.astype(np.int32)
+        return out  # int32: a fresh array (fancy indexing copies)
 
 
 def _join(strings: list[str]) -> np.ndarray:

@@ -130,7 +130,8 @@ def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 
     per-entry temporaries are those of one block (about ``work`` entries: small
     blocks reuse memory instead of faulting in fresh pages, which is slow here). Indexing the matrix by both
     rows of every pair (the plain scipy way) copied every row twice per pair and was
-    three quarters of grouping's time.
+    three quarters of grouping's time; the walked rows alone are gathered by scipy's row
+    indexing (one pass in C, half the time of numpy index arithmetic entry by entry).
     """
     out = np.zeros(len(pairs), dtype=np.float32)
     if len(pairs) == 0:
@@ -140,7 +141,8 @@ def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 
     a, b = pairs[:, 0], pairs[:, 1]
     short = nnz[a] <= nnz[b]
     look, walk = np.where(short, b, a), np.where(short, a, b)
-    order = np.argsort(look, kind="stable")
+    # rows below 2**16 sort as uint16: numpy's stable sort of 16-bit keys is a radix sort (same order, a tenth of the time)
+    order = np.argsort(look.astype(np.uint16) if matrix.shape[0] <= 1 << 16 else look, kind="stable")
     look, walk = look[order], walk[order]
     width = matrix.shape[1]
     rows_per_block = max(1, cells // max(width, 1))
@@ -156,16 +158,14 @@ def pair_similarity(matrix: sp.csr_matrix, pairs: np.ndarray, cells: int = 1 << 
         span = slice(indptr[first], indptr[last + 1])
         cells_used = np.repeat(np.arange(last - first + 1) * width, nnz[first:last + 1]) + indices[span]
         dense[cells_used] = data[span]
-        w = walk[lo:hi]
-        lens = nnz[w]
-        ends = np.cumsum(lens)
-        starts = ends - lens
-        pair_of = np.repeat(np.arange(hi - lo), lens)
-        entry = np.arange(int(ends[-1])) + (indptr[w] - starts)[pair_of]
-        products = dense[((look[lo:hi] - first) * width)[pair_of] + indices[entry]] * data[entry]
+        walked = matrix[walk[lo:hi]]  # the pairs' shorter rows, one after another
+        lens = np.diff(walked.indptr)
+        at = np.repeat((look[lo:hi] - first) * width, lens)
+        at += walked.indices
+        products = dense[at] * walked.data
         some = lens > 0
         if some.any():
-            result[lo:hi][some] = np.add.reduceat(products, starts[some])
+            result[lo:hi][some] = np.add.reduceat(products, walked.indptr[:-1][some])
         dense[cells_used] = 0.0
     out[order] = result
     return out

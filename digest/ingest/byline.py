@@ -13,7 +13,6 @@ import re
 from typing import TYPE_CHECKING
 
 from .dateline import canonical_agency
-from .dates import find_dates
 from . import lines  # the module: lines reads bylines too (parse_byline)
 from .wordlists import alternation, load_data
 
@@ -67,6 +66,8 @@ def parse_byline(line: str) -> list[str] | None:
             return None
     names = m["names"]
     if _DIGIT.search(names):
+        from .dates import find_dates  # here, not on top: a site build imports this module (via outlets.py) but parses no dates
+
         dated = find_dates(names)
         names = names[: dated[0].start] if dated else names  # "JANE ROE NOVEMBER 8, 2026": not the month
     names = _NAMES_END.split(names, maxsplit=1)[0].strip(" .,:;-–—")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import byline  # the module: byline uses squash from here
-from .dates import Stamp
+
+if TYPE_CHECKING:  # a site build imports this module (outlets.py) but parses no dates
+    from .dates import Stamp
 
 _TERMINAL = tuple(".!?…\"”’'):;。！？»」")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

@@ -32,6 +32,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,18 +102,16 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
     Each term first collects its documents as ``index << 1 | head flag`` (one append per
     term and document, the hot loop of the index), then turns them into gaps.
     """
-    out: dict[str, list[int]] = {}
-    get = out.get
+    collected: defaultdict[str, list[int]] = defaultdict(list)
     for i, doc in enumerate(docs):
         head = terms(doc.title + " " + doc.summary)
-        rest = (terms(doc.text) | facet_terms(doc)) - head
+        rest = terms(doc.text)  # a new set: updated in place
+        rest |= facet_terms(doc)
+        rest -= head
         for code, group in ((i << 1 | 1, head), (i << 1, rest)):
             for term in group:
-                codes = get(term)
-                if codes is None:
-                    out[term] = [code]
-                else:
-                    codes.append(code)
+                collected[term].append(code)
+    out = dict(collected)
     for term, codes in out.items():
         # gap from the previous document (the first one's counts from -1): subtract its index << 1
         out[term] = [c - p for c, p in zip(codes, [-2, *[c & -2 for c in codes[:-1]]])]

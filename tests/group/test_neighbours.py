@@ -31,3 +31,19 @@ def test_lists_sharing_no_third_report_are_told_apart():
     assert cos[0] > 0.15  # about twice the pair's own cosine
     assert abs(beyond[0]) < 1e-6
     assert (beyond[1:] > 0.05).all()  # each pair: the third report in both lists
+
+
+def test_each_list_holds_the_k_best_in_order_ties_by_position():
+    # many equal similarities: the list keeps those np.lexsort((-sims, rows)) ranks first
+    rng = np.random.default_rng(7)
+    n = 60
+    pairs = np.array([(i, j) for i in range(n) for j in range(i + 1, n) if rng.random() < 0.3])
+    sims = rng.choice(np.array([0.1, 0.25, 0.5, 0.75], dtype=np.float32), len(pairs))
+    graph = top_k_graph(n, pairs, sims, k=3, ratio=0.0).toarray()
+    rows = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    cols = np.concatenate([pairs[:, 1], pairs[:, 0]])
+    vals = np.concatenate([sims, sims])
+    for r in range(n):
+        mine = np.flatnonzero(rows == r)
+        ranked = mine[np.lexsort((-vals[mine],))][:3]  # stable: equal ones keep their order
+        assert set(np.flatnonzero(graph[r])) == {r, *cols[ranked].tolist()}
