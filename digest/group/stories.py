@@ -16,10 +16,10 @@ from .keyfacts import split_sentences
 # (independent reports earliest first, their centrality, summary, headline) -> key facts
 FactsMaker = Callable[[list[Article], list[float], str, str], list[KeyFact]]
 
-# A report less central than this share of its story's most central one is a side piece:
-# it does not name the story even when it is the latest.
-OFF_CENTRE = 0.5
-
+# A report whose mean cosine to the story's other reports is under this share of the mean
+# cosine among those others is a side piece (or a stray of another event that clustering let
+# in): it does not name the story even when it is the latest.
+CORE = 0.5
 
 
 def story_id(earliest: Article) -> str:
@@ -42,17 +42,34 @@ def lead(article: Article) -> str:
     return article.title.strip()
 
 
+def core_reports(central: list[float]) -> list[int]:
+    """Indexes of the story's core reports: each as alike the rest as the rest are among themselves.
+
+    ``central[i]`` is report i's mean cosine to the story's other reports, so the mean cosine
+    among those others (leaving i out) is ``(sum(central) - 2 central[i]) / (n - 2)``. A report
+    under ``CORE`` of that is attached to the story by less than its reports share: a side piece,
+    or a report of another event of the same theme that clustering let in ("Beijing tariff
+    demands..." in a story of Trump's impeachment hearings). Leaving the report out matters in
+    small stories, where a stray drags the others' centrality down with its own. Two reports
+    are alike each other, so both are core.
+    """
+    n, total = len(central), sum(central)
+    if n < 3:
+        return list(range(n))
+    core = [i for i in range(n) if central[i] >= CORE * max(0.0, total - 2 * central[i]) / (n - 2)]
+    return core or list(range(n))  # never empty (nor can it be, cosines being >= 0)
+
+
 def headline_report(reports: list[Article], central: list[float]) -> int:
-    """Index of the report whose headline and summary the story shows: its latest report.
+    """Index of the report whose headline and summary the story shows: its latest core report.
 
     News develops ("17 dead" in the morning, "23 dead" at night; an exchange "begins",
-    then is "completed"), and the latest report says where it stands. Reports much less
-    central than the story's best (under ``OFF_CENTRE`` of it) do not name the story, so
-    a side piece filed last does not. Undated reports count only when none is dated;
-    then, as among equals, the most central wins, then the earliest.
+    then is "completed"), and the latest report says where it stands. Only core reports
+    (core_reports) name the story, so a side piece or a stray filed last does not.
+    Undated reports count only when none is dated; then, as among equals, the most central
+    wins, then the earliest.
     """
-    best = max(central) if central else 0.0
-    eligible = [i for i in range(len(reports)) if central[i] >= OFF_CENTRE * best]
+    eligible = core_reports(central)
     dated = [i for i in eligible if reports[i].datetime is not None]
     if dated:
         return max(dated, key=lambda i: (reports[i].datetime, round(central[i], 6), -i))

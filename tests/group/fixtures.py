@@ -98,6 +98,34 @@ EXCHANGE = [
      "bridge under Red Cross supervision.\n\nFamilies waited for hours on both sides of the bridge."),
 ]
 
+# Protests in a capital over two days, then a markets piece on a listing in the same capital
+# that names the protests in passing: another event of the same country, filed last.
+PROTEST = [
+    ("pr-1", "2031-09-02T08:00:00Z", "Harbour Times", "Thousands march in Port Selene against Valdoria's new security law",
+     "Tens of thousands of protesters marched through Port Selene on Sunday against a security law passed by "
+     "Valdoria's parliament last week, the largest protest in the capital for a decade.\n\n"
+     "Riot police fired tear gas near the parliament building on Kastel Square as marchers chanted against "
+     "Prime Minister Ada Korlov.\n\n"
+     "Organisers from the Civic Front said the law lets police hold protesters for 30 days without charge."),
+    ("pr-2", "2031-09-03T09:30:00Z", "Morning Courier", "Port Selene protests spread as police detain 140 on Kastel Square",
+     "Police in Port Selene detained 140 protesters overnight as demonstrations against Valdoria's security law spread "
+     "from Kastel Square to the harbour district.\n\n"
+     "The Civic Front called a general strike for Thursday and said the law lets police hold protesters for 30 days "
+     "without charge.\n\n"
+     "Prime Minister Ada Korlov said the law would stay and blamed the protests on foreign agitators."),
+    ("pr-3", "2031-09-03T18:00:00Z", "Northern Post", "Korlov refuses to withdraw security law as Port Selene strike looms",
+     "Prime Minister Ada Korlov refused on Tuesday to withdraw Valdoria's security law, as the Civic Front prepared a "
+     "general strike in Port Selene after two days of protests and 140 arrests on Kastel Square.\n\n"
+     "Riot police remained around the parliament building overnight."),
+    ("ipo-1", "2031-09-04T07:00:00Z", "City Ledger", "Listings: is there still life in the market?",
+     "Shares in Valdoria's state shipping line rose 4 per cent on their first day of trading on the Port Selene "
+     "exchange, the biggest listing in Valdoria for nine years.\n\n"
+     "Bankers said the sale, priced at 12 selene a share, was a boost for the Port Selene bourse after weeks of "
+     "protests in the capital.\n\n"
+     "Fund managers subscribed for three times the shares on offer, and two more listings are planned before the "
+     "end of the year."),
+]
+
 # Coverage weeks later: the bus driver is charged three weeks after the crash (same story),
 # and another bus crash elsewhere a fortnight after it (another story of the same kind).
 BUS_CHARGE = ("bus-4", "2031-05-28T09:30:00Z", "Capital Observer", "Driver of Serrano river bus charged with manslaughter",

@@ -1,9 +1,9 @@
 """A story follows the news: its headline and summary come from its latest report, its id from the
 earliest, and its record says which reports arrived on which day (fictional multi-day stories)."""
-from fixtures import BUS_CRASH, EXCHANGE, article
+from fixtures import BUS_CRASH, EXCHANGE, PROTEST, article
 
 from digest.group import group_articles, story_record
-from digest.group.stories import headline_report
+from digest.group.stories import core_reports, headline_report
 from digest.model import Article
 
 
@@ -46,6 +46,25 @@ def test_a_side_piece_filed_last_does_not_name_the_story():
     reports = [Article(id=f"r{i}", title=f"R{i}", date=f"2031-05-0{i + 1}") for i in range(3)]
     assert headline_report(reports, [0.6, 0.6, 0.2]) == 1  # r2 is far less central than the others
     assert headline_report(reports, [0.6, 0.6, 0.5]) == 2
+
+
+def test_a_stray_report_of_another_event_does_not_name_the_story():
+    # The listing piece shares the capital, the country and the protests with the story and
+    # is filed last; whether or not clustering lets it in, the story keeps a protest headline.
+    stories = group_articles([article(r) for r in PROTEST])
+    story = _story_of(stories, "pr-1")
+    assert story.headline_from == "pr-3"
+    assert story.title == "Korlov refuses to withdraw security law as Port Selene strike looms"
+
+
+def test_core_reports_leave_each_report_out_of_the_story_it_is_measured_against():
+    # Three protest reports alike each other at 0.5, a stray at 0.2 to each: its mean (0.2) is
+    # under half the mean among the others (0.5), though half the best one's (0.4): a share of the
+    # best let it name the story.
+    assert core_reports([0.4, 0.4, 0.4, 0.2]) == [0, 1, 2]
+    assert core_reports([0.4, 0.4, 0.4, 0.3]) == [0, 1, 2, 3]
+    assert core_reports([0.3, 0.1]) == [0, 1]  # two reports are alike each other
+    assert core_reports([0.0, 0.0, 0.0]) == [0, 1, 2]
 
 
 def test_undated_reports_name_the_story_only_when_none_is_dated():
