@@ -68,6 +68,8 @@ class NameContext:
     cuisine_words: frozenset[str]
     street_words: frozenset[str]
     noun_capitalising: dict[str, frozenset[str]]  # language -> its locative words
+    romance_articles: dict[str, frozenset[str]]  # language -> its definite articles
+    name_particles: dict[str, frozenset[str]]  # language -> the particles inside names ("de")
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,6 +85,8 @@ def name_context() -> NameContext:
         cuisine_words=frozenset(w.casefold() for w in data["cuisine_words"]),
         street_words=frozenset(data["street_words"]),
         noun_capitalising={lang: frozenset(words) for lang, words in data["noun_capitalising"].items()},
+        romance_articles={lang: frozenset(words) for lang, words in data["romance_articles"].items()},
+        name_particles={lang: frozenset(words) for lang, words in data["name_particles"].items()},
     )
 
 

@@ -112,9 +112,14 @@ def locate(
     if lang:
         words = _function_words(lang)
         mentions = [m for m in mentions if m.key not in words]
-    locatives = name_context().noun_capitalising.get(lang or "")
+    context = name_context()
+    locatives = context.noun_capitalising.get(lang or "")
     if locatives is not None:
         mentions = _placed_towns(mentions, text, locatives)
+    articles = context.romance_articles.get(lang or "")
+    if articles is not None:
+        particles = context.name_particles.get(lang or "", frozenset())
+        mentions = [m for m in mentions if not _common_noun(m, text, articles, particles)]
     mentions, faint = _usable(mentions, text, headline_end)
     home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
@@ -175,6 +180,18 @@ def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str])
         elif (m.start == 0 or text[m.start - 1] == "\n") and LINE_DATELINE.match(text, WORD.match(text, m.start).end()):
             placed.add(m.key)
     return [m for m in mentions if m.key in placed or not _lesser_town(m)]
+
+
+def _common_noun(m: Mention, text: str, articles: frozenset[str], particles: frozenset[str]) -> bool:
+    """In a Romance language, a one-word town right after a definite article ("la República",
+    "del Sur") or ending a longer name after a particle ("Plaza de Mayo"): a noun, not the town."""
+    if " " in m.key or not all(p.kind == "city" for p in m.places):
+        return False
+    before = text[max(0, m.start - 40) : m.start].split()
+    if not before:
+        return False
+    word = before[-1]
+    return word in articles or (word in particles and len(before) >= 2 and before[-2][:1].isupper())
 
 
 def _lesser_town(m: Mention) -> bool:

@@ -89,6 +89,15 @@ def test_a_cuisine_is_not_a_place():
     assert geo.countries == ["GB"]
 
 
+def test_a_romance_noun_after_an_article_or_ending_a_name_is_no_town():
+    # "la Justicia", "del Sur" and "Plaza de Mayo": the courts, the south, a square (towns in Spain,
+    # Oman and the US of those names)
+    body = ("La Corte Suprema de Justicia rechazó el recurso. Los camioneros del Sur marcharán el lunes "
+            "hasta la Plaza de Mayo, anunció el gremio.")
+    assert locate("Rechazan el recurso de los camioneros", "", body, lang="es").countries == []
+    assert locate("Marcha en Buenos Aires", "", body, lang="es").countries == ["AR"]
+
+
 def test_ambiguous_country_name_counts_with_corroboration():
     geo = locate(
         "Jordan reopens border crossing",
