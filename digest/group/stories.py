@@ -43,7 +43,7 @@ def lead(article: Article) -> str:
 
 
 def core_reports(central: list[float]) -> list[int]:
-    """Indexes of the story's core reports: each as alike the rest as the rest are among themselves.
+    """Indexes of the story's core reports: each at least ``CORE`` as alike the rest as they are each other.
 
     ``central[i]`` is report i's mean cosine to the story's other reports, so the mean cosine
     among those others (leaving i out) is ``(sum(central) - 2 central[i]) / (n - 2)``. A report
@@ -51,13 +51,13 @@ def core_reports(central: list[float]) -> list[int]:
     or a report of another event of the same theme that clustering let in ("Beijing tariff
     demands..." in a story of Trump's impeachment hearings). Leaving the report out matters in
     small stories, where a stray drags the others' centrality down with its own. Two reports
-    are alike each other, so both are core.
+    are alike each other, so both are core. Never empty while ``CORE`` <= 1: summed over all
+    reports, the means to the rest equal the means among the rest.
     """
     n, total = len(central), sum(central)
     if n < 3:
         return list(range(n))
-    core = [i for i in range(n) if central[i] >= CORE * max(0.0, total - 2 * central[i]) / (n - 2)]
-    return core or list(range(n))  # never empty (nor can it be, cosines being >= 0)
+    return [i for i in range(n) if central[i] >= CORE * max(0.0, total - 2 * central[i]) / (n - 2)]
 
 
 def headline_report(reports: list[Article], central: list[float]) -> int:
