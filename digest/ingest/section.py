@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 _GLUED = re.compile(r"[a-zà-ÿ] [A-ZÀ-Ý]{3,} [A-ZÀ-Ý]{3,}")
 _CREDIT = re.compile(r"(?i)(?:foto|photo|bild|image|picture|crédit|credit)s?\s*:")
+_STEP = re.compile(r"\s*[›>»]\s*")  # a breadcrumb trail's separator
 MAX_CHARS = 40
 MAX_WORDS = 4
 
@@ -30,10 +31,21 @@ def section(page: "Page") -> str | None:
     for line in reversed(page.above[-3:]):  # the nearest label over the headline, past a gallery's
         if is_chrome(fold(line)):
             continue
+        line = _last_step(line)
         if _label(line) and line not in ("/", "|") and fold(line) != fold(page.headline):
             return line
         return None
     return None
+
+
+def _last_step(line: str) -> str:
+    """A trail printed without spaces keeps its last step: ">LA NACION>Política" is "Política",
+    "Energie>" is "Energie"; a label's trailing bar goes ("Politics |")."""
+    line = line.rstrip(" |")
+    if not _STEP.search(line):
+        return line
+    steps = [step.strip() for step in _STEP.split(line) if step.strip()]
+    return steps[-1] if steps else line
 
 
 def _label(text: str) -> bool:

@@ -512,6 +512,8 @@ def test_a_newsletter_prompt_over_the_story_is_not_its_standfirst(text):
     ("Menü Menü", None),
     ("Foto: Jana Roe/Hafenbild", None),  # a photo's credit
     ("DE FR IT EN", None),  # a language switcher
+    (">HAFENBOTE>Politik", "Politik"),  # a trail printed without spaces: its last step
+    ("Politik |", "Politik"),
 ])
 def test_the_section_is_a_desk_s_label_never_a_menu_item_or_a_credit(label, section):
     text = MENU + f"{label}\nFähren fahren wieder nach Plan\n14. März 2026 Tom Weber\n" + STORY + FOOTER
