@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _GLUED = re.compile(r"[a-zà-ÿ] [A-ZÀ-Ý]{3,} [A-ZÀ-Ý]{3,}")
 _CREDIT = re.compile(r"(?i)(?:foto|photo|bild|image|picture|crédit|credit)s?\s*:")
-_STEP = re.compile(r"\s*[›>»]\s*")  # a breadcrumb trail's separator
+_STEP = re.compile(r"(?<!\s)[›>»]|[›>»](?!\s)")  # a trail's separator printed without spaces
 MAX_CHARS = 40
 MAX_WORDS = 4
 
@@ -40,7 +40,7 @@ def section(page: "Page") -> str | None:
 
 def _last_step(line: str) -> str:
     """A trail printed without spaces keeps its last step: ">LA NACION>Política" is "Política",
-    "Energie>" is "Energie"; a label's trailing bar goes ("Politics |")."""
+    "Energie>" is "Energie" (a desk's "Sport › Cricket" stays whole); a trailing bar goes ("Politics |")."""
     line = line.rstrip(" |")
     if not _STEP.search(line):
         return line
