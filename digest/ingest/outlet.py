@@ -102,9 +102,9 @@ def clean(text: str, notice: bool = False) -> str | None:
     like an outlet's name is left (an agency, an address, a sentence). ``notice``: the name
     comes from a copyright notice's line, where an address or the footer's links may follow
     it, and where a lower-case start is only a domain's ("© 2026 example-news.de")."""
-    text = " ".join(text.split()).strip(" -|·,")
-    if text.startswith("@"):
-        return None  # a social-media handle ("@examplenews"), not the masthead
+    text = " ".join(text.split()).strip(" -|·,/")
+    if text.startswith("@") or "://" in text:
+        return None  # a social-media handle ("@examplenews") or page ("https://www.facebook.com/..."), not the masthead
     text = _RIGHTS_TAIL.sub("", re.sub(r"^(?:©|\(c\)|copyright)\s*", "", text, flags=re.I))
     text = re.sub(r"^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*", "", text)
     text = re.sub(r"\s*(?:19|20)\d\d\s*$", "", text)

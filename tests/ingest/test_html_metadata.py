@@ -229,3 +229,11 @@ def test_a_credit_printed_twice_or_after_a_comment_counter_is_the_image_once():
     assert lead(Page(captions=["Bild: Lena Berg Bild: Lena Berg"])) == "Bild: Lena Berg"
     assert lead(Page(captions=["Comments (32) (Image credit: Lena Berg)"])) == "(Image credit: Lena Berg)"
     assert lead(Page(captions=["The ferry in dry dock. Photo: Lena Berg"])) == "The ferry in dry dock. Photo: Lena Berg"
+
+
+def test_a_site_name_declared_as_a_social_media_page_is_no_outlet():
+    from digest.ingest.outlet import clean
+
+    assert clean("https://www.facebook.com/harbourledger") is None
+    assert clean("harbourledger.example/") == "harbourledger.example"
+    assert clean("The Harbour Ledger") == "The Harbour Ledger"
