@@ -116,6 +116,8 @@ def locate(
     locatives = context.noun_capitalising.get(lang or "")
     if locatives is not None:
         mentions = _placed_towns(mentions, text, locatives)
+    if lang and lang != "en" and locatives is None:  # German's capitalised nouns follow names everywhere
+        mentions = _without_surnames(mentions)
     articles = context.romance_articles.get(lang or "")
     if articles is not None:
         particles = context.name_particles.get(lang or "", frozenset())
@@ -180,6 +182,14 @@ def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str])
         elif (m.start == 0 or text[m.start - 1] == "\n") and LINE_DATELINE.match(text, WORD.match(text, m.start).end()):
             placed.add(m.key)
     return [m for m in mentions if m.key in placed or not _lesser_town(m)]
+
+
+def _without_surnames(mentions: list[Mention]) -> list[Mention]:
+    """Outside English, a town's name that the article writes after a given name is a surname all
+    through it ("Rodrigo Pacheco ... Pacheco disse", "Liz Duarte ... Duarte"): Spanish and Portuguese
+    surnames are very often names of towns somewhere. (In English text this cost more than it gave.)"""
+    surnames = {m.key for m in mentions if m.after_name and all(p.kind == "city" for p in m.places)}
+    return [m for m in mentions if m.key not in surnames] if surnames else mentions
 
 
 def _common_noun(m: Mention, text: str, articles: frozenset[str], particles: frozenset[str]) -> bool:

@@ -98,6 +98,13 @@ def test_a_romance_noun_after_an_article_or_ending_a_name_is_no_town():
     assert locate("Marcha en Buenos Aires", "", body, lang="es").countries == ["AR"]
 
 
+def test_outside_english_a_town_after_a_given_name_is_a_surname_throughout():
+    # "Duarte" and "Pacheco" are US towns; here they are a defendant's and a senator's surnames.
+    body = ("La defensa de Liz Paola Duarte apeló la sentencia en Asunción. Duarte dijo que es inocente. "
+            "El senador Rodrigo Pacheco pidió calma. Pacheco habló con la prensa.")
+    assert locate("Apelan la condena", "", body, lang="es").countries == ["PY"]
+
+
 def test_ambiguous_country_name_counts_with_corroboration():
     geo = locate(
         "Jordan reopens border crossing",
