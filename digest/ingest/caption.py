@@ -82,7 +82,8 @@ def is_credit_only(text: str, words: int | None = None) -> bool:
     Images", "APA/Jane Roe"). Not "Image copyright Reuters": that label opens the caption below it."""
     if words is None:
         words = len(text.split())
-    if words > 8 or not is_caption(text, words):
+    named = sum(1 for w in text.split() if any(ch.isalnum() for ch in w))  # "Jane Roe / The Post / Getty Images": 8
+    if named > 8 or not is_caption(text, words):
         return False
     return bool(_LABEL_COLON.match(text)) or text.lstrip().startswith(("©", "(c)", "(")) or "/" in text
 

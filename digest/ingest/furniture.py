@@ -235,7 +235,7 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
     # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption; where the
     # page's markup names its captions, only those are.
     for line, below in zip(lines, lines[1:]):
-        if below.kind == "caption" and below.words <= 8 and not line.furniture and caption.is_credit_only(below.text, below.words):
+        if below.kind == "caption" and not line.furniture and caption.is_credit_only(below.text, below.words):
             if line.key in captions if captions is not None else (
                 line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15)
             ):

@@ -237,3 +237,19 @@ def test_a_site_name_declared_as_a_social_media_page_is_no_outlet():
     assert clean("https://www.facebook.com/harbourledger") is None
     assert clean("harbourledger.example/") == "harbourledger.example"
     assert clean("The Harbour Ledger") == "The Harbour Ledger"
+
+
+def test_a_caption_over_a_long_credit_is_the_image_not_the_standfirst():
+    from digest.ingest.pagetext import parse_page_text
+    from digest.ingest.pipeline import read_page
+
+    text = ("Home\nPolitics\nSport\n\nHarbour council backs the new ferry line\n\nBy Jana Roe\n\nMarch 3, 2026\n\n"
+            "Facebook\nTwitter\nEmail\n"
+            "Councillors Ada Hale, Tom Vale and Ben Rook at the harbour meeting in Westhaven on Monday.\n\n"
+            "Lena Berg / The Harbour Ledger / Getty Images\n\n"
+            "The fictional town's council voted on Monday to back a second ferry line to the islands, after two years "
+            "of debate about its cost and the noise of the new terminal.\n\n"
+            "The line should start in the spring, the harbour master said, once the new pier is finished.\n")
+    found = read_page(parse_page_text(text), {})
+    assert found.summary.startswith("The fictional town's council voted")
+    assert found.image.startswith("Councillors Ada Hale")
