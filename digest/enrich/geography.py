@@ -109,8 +109,8 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions = find_mentions(text, gazetteer, headline_end)
-    if lang:
-        words = _function_words(lang)
+    if lang:  # at a sentence start "Una", "Questa", "Como" are capitalised like the towns of those names
+        words = function_words(lang)
         mentions = [m for m in mentions if m.key not in words]
     context = name_context()
     locatives = context.noun_capitalising.get(lang or "")
@@ -162,13 +162,6 @@ def _usable(mentions: list[Mention], text: str, headline_end: int) -> tuple[list
     return kept, faint
 
 
-@functools.lru_cache(maxsize=None)
-def _function_words(lang: str) -> frozenset[str]:
-    """A language's function words: at a sentence start "Una", "Questa", "Como" are
-    capitalised like the towns of those names, and mean "a", "this", "as"."""
-    return function_words(lang)
-
-
 def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str]) -> list[Mention]:
     """In a language that capitalises nouns, drop the towns (but big capitals) that the
     article never writes after a locative word nor as a dateline ("Düsseldorf: ...",
@@ -176,7 +169,7 @@ def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str])
     and in German text nearly always the nouns."""
     placed = set()
     for m in mentions:
-        before = text[max(0, m.start - 12) : m.start].split()
+        before = _words_before(text, m.start)
         if before and before[-1].casefold() in locatives:
             placed.add(m.key)
         elif (m.start == 0 or text[m.start - 1] == "\n") and LINE_DATELINE.match(text, WORD.match(text, m.start).end()):
@@ -197,11 +190,16 @@ def _common_noun(m: Mention, text: str, articles: frozenset[str], particles: fro
     "del Sur") or ending a longer name after a particle ("Plaza de Mayo"): a noun, not the town."""
     if " " in m.key or not all(p.kind == "city" for p in m.places):
         return False
-    before = text[max(0, m.start - 40) : m.start].split()
+    before = _words_before(text, m.start)
     if not before:
         return False
     word = before[-1]
     return word in articles or (word in particles and len(before) >= 2 and before[-2][:1].isupper())
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The last few words before a mention: the locative, article or particle that says how it is used."""
+    return text[max(0, start - 40) : start].split()
 
 
 def _lesser_town(m: Mention) -> bool:
@@ -323,7 +321,7 @@ def _score(
 def _used_as_place(m: Mention, text: str) -> bool:
     """A stop-listed name right after a locative word ("flew to Jordan"), and big enough
     that a reader would take it for a place: a country, a state or a large town."""
-    before = text[max(0, m.start - 12) : m.start].split()
+    before = _words_before(text, m.start)
     if not before or before[-1].casefold() not in LOCATIVE:
         return False
     place = m.places[0]

@@ -105,11 +105,16 @@ def report_features(profile: "Profile", title_weight: int = 1) -> Features:
 
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens (letters and digits), web addresses left out."""
-    if _SOFT_HYPHEN in text:  # "poli\xadtik" is one word
+    return _TOKEN.findall(_readable(text).lower())
+
+
+def _readable(text: str) -> str:
+    """The text as a reader sees its words: no soft hyphens ("poli\xadtik" is one word), no web addresses."""
+    if _SOFT_HYPHEN in text:
         text = text.replace(_SOFT_HYPHEN, "")
     if "://" in text or "www." in text:
         text = _URL.sub(" ", text)
-    return _TOKEN.findall(text.lower())
+    return text
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,11 +149,7 @@ def entities(article: Article) -> list[str]:
     months = lex["months"]
     lang = language(article)
     not_names = _not_names(lang)
-    text = "\n".join(b for b in (article.title, article.summary, article.body) if b)
-    if _SOFT_HYPHEN in text:
-        text = text.replace(_SOFT_HYPHEN, "")
-    if "://" in text or "www." in text:
-        text = _URL.sub(" ", text)
+    text = _readable("\n".join(b for b in (article.title, article.summary, article.body) if b))
     brief = len(article.body) < _BRIEF  # a headline or a one-line item: no other sentence to confirm a name
     shouted = _title_case_lines(text if brief else article.title)  # spans where capitals say nothing
     runs: list[tuple[list[str], bool]] = []

@@ -11,6 +11,7 @@ Persian by the letters only the latter two write.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -56,9 +57,10 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
 _WEIGHTS = _weights()
 
 
+@functools.lru_cache(maxsize=None)
 def function_words(lang: str) -> frozenset[str]:
     """The listed function words of a language (casefolded), empty for one not listed:
-    geography uses them to tell a word from a town ("Una", "Como")."""
+    geography uses them to tell a word from a town ("Una", "Como"), grouping to leave them out."""
     return frozenset(word for word, langs in _WEIGHTS.items() if any(code == lang for code, _ in langs))
 
 
