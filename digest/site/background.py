@@ -6,7 +6,7 @@ needs nothing the digest makes. So the plugin forks a worker for its own work as
 the articles are read, and takes the result when the pages are about to be rendered: on
 two cores the build then takes about as long as the Markdown alone (the CPU time spent is
 the same). Where forking is unsafe or pointless (no ``fork`` on this system, one core,
-``mkdocs serve``'s threads) the work runs in this process, with the same result.
+other threads running, as under ``mkdocs serve``) the work runs in this process, with the same result.
 
 The worker's result crosses a pipe, so stories travel without their articles: each
 holds the indexes of its articles in the list both processes share (:func:`pack`).
@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import multiprocessing
 import os
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -72,8 +73,8 @@ class Pending(Generic[T]):
 
 
 def _can_fork() -> bool:
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return False  # a thread of another plugin could hold a lock the worker then waits on for ever
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return cores > 1
 

@@ -53,7 +53,6 @@ _THEME_KEYS = frozenset({"title", "description", "template", "hide", "author", "
 
 class DigestPlugin(BasePlugin[DigestPluginConfig]):
     supports_multiple_instances = False
-    fork = True  # the digest's own work runs beside MkDocs' (background.py); not under serve
     work: Pending | None = None  # the digest's own work while it runs
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -62,9 +61,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         add_theme(config)
         self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
         return config
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.fork = command != "serve"  # serve rebuilds in a process with server threads: no fork there
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The articles, stories and indexes made here live for the whole build. Python's
@@ -140,7 +136,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             shard = self.config.search_shard_bytes if self.config.search else None
             return pack(stories, articles), static_files(site_data(stories), meta, self.config.feed_items, shard)
 
-        self.work = Pending(work, fork=self.fork)
+        self.work = Pending(work)  # in a forked worker where that is safe (background.py)
         self.site_data, self.article_list = site_data, articles
         # The pages the navigation names are there from the start (their content comes later);
         # the others (days, regions, topics, stories) are known once the articles are grouped.

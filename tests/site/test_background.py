@@ -57,3 +57,17 @@ def test_stories_cross_without_their_articles():
     assert packed[0][0] == [3, 1] and "articles" not in packed[0][1]
     back = unpack(packed, arts)
     assert back == stories and back[0].articles[0] is arts[3]
+
+
+def test_no_fork_while_other_threads_run():
+    import threading
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert not background._can_fork()
+        assert Pending(os.getpid).result() == os.getpid()  # the work ran here
+    finally:
+        stop.set()
+        t.join()
