@@ -12,11 +12,15 @@ from digest.model import Article, KeyFact, Story
 from digest.site import background
 from digest.site.background import Pending, pack, unpack
 
-needs_fork = pytest.mark.skipif(not background._can_fork(), reason="no fork, or one core: the work runs in-process")
+@pytest.fixture
+def forking(monkeypatch):
+    """Fork as a plain build does (threads other tests left running do not count here)."""
+    monkeypatch.setattr(background.threading, "active_count", lambda: 1)
+    if not background._can_fork():
+        pytest.skip("no fork, or one core: the work runs in-process")
 
 
-@needs_fork
-def test_the_work_runs_in_another_process_and_its_result_comes_back():
+def test_the_work_runs_in_another_process_and_its_result_comes_back(forking):
     here = os.getpid()
     pending = Pending(lambda: (os.getpid(), {"s/0.json": "x" * 100_000}))
     pid, files = pending.result()
@@ -31,7 +35,7 @@ def test_without_fork_the_work_runs_when_its_result_is_taken():
 
 
 @pytest.mark.parametrize("fork", [True, False])
-def test_an_error_in_the_work_stops_the_build_with_its_message(fork):
+def test_an_error_in_the_work_stops_the_build_with_its_message(fork, forking):
     def fail():
         raise ValueError("content/articles/x.md: front matter is not a mapping")
 
@@ -39,8 +43,7 @@ def test_an_error_in_the_work_stops_the_build_with_its_message(fork):
         Pending(fail, fork=fork).result()
 
 
-@needs_fork
-def test_a_worker_that_dies_is_replaced_by_the_build_process(caplog):
+def test_a_worker_that_dies_is_replaced_by_the_build_process(forking, caplog):
     parent = os.getpid()
     pending = Pending(lambda: os._exit(9) if os.getpid() != parent else "done here")
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
