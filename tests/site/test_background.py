@@ -46,8 +46,13 @@ def test_an_error_in_the_work_stops_the_build_with_its_message(fork, forking):
 def test_a_worker_that_dies_is_replaced_by_the_build_process(forking, caplog):
     parent = os.getpid()
     pending = Pending(lambda: os._exit(9) if os.getpid() != parent else "done here")
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.digest"):
-        assert pending.result() == "done here"
+    log = logging.getLogger("mkdocs.plugins.digest")  # MkDocs' loggers may not propagate to caplog's
+    log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.WARNING, logger=log.name):
+            assert pending.result() == "done here"
+    finally:
+        log.removeHandler(caplog.handler)
     assert re.search(r"worker stopped \(exit code 9\)", caplog.text)
 
 
