@@ -128,6 +128,17 @@ def fit(items: list[tuple[list[str], str]], extra: list[tuple[list[str], str, fl
 
 def build(train: Path = TRAIN) -> dict[str, Any]:
     """The model as plain data: classes, intercepts, and per term its idf and non-zero weights."""
+    import sklearn.linear_model  # noqa: F401  (loads the BLAS the fit uses, so that the limit below reaches it)
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+    # One BLAS thread: a multi-threaded sum rounds differently with the number of threads (the
+    # machine's cores, or a library that set them earlier in the process), and a weight's second
+    # decimal with it; the shipped file must be what a rebuild gives on any machine.
+    with threadpool_limits(limits=1):
+        return _build(train)
+
+
+def _build(train: Path) -> dict[str, Any]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     items = training_items(train)

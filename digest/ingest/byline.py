@@ -188,9 +188,10 @@ def authors(page: "Page") -> list[str]:
         if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:
             _add(alone, [line])
     if not bylines:  # "Erstellt von Jane Roe" a little further under the story, not under a teaser's headline
+        # (a label, "Autor: Jane Roe", is no teaser's byline, whatever the line above it)
         for prev, line in zip(page.after[2:], page.after[3:]):
             found = parse_byline(line)
-            if found and not _stamp_like(line) and not _headline_like(prev):
+            if found and not _stamp_like(line) and (_LABEL.match(line) or not _headline_like(prev)):
                 _add(bylines, found)
     if bylines:
         return bylines

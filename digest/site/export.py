@@ -71,20 +71,23 @@ def export_site(config_file: Path, out: Path, progress: Progress | None = None) 
             config.plugins.on_pre_build(config=config)
             progress.show("reading and grouping the articles", force=True)
             files, nav, env = _collect(config)
+            read = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            report = ExportReport()
+            progress.counting(len(read))
+            for _ in _rendered(read, files, config):
+                progress.advance("rendering pages")
+            env = config.plugins.on_env(env, config=config, files=files)
+            # The briefing's own pages, feeds and search index join the files while the articles are read.
             pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
             others = _other_files(files, docs_dir)
             target.claim([page_path(f) for f in pages] + [f.src_uri for f in others])
-            report = ExportReport()
-            progress.counting(len(pages))
-            for _ in _rendered(pages, files, config):
-                progress.advance("rendering pages")
-            env = config.plugins.on_env(env, config=config, files=files)
             progress.counting(len(pages))
             for file in pages:
                 page = file.page
-                assert page is not None and page.content is not None
+                assert page is not None
                 context = get_context(nav, pages, config, page)
                 config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+                assert page.content is not None
                 report.changed += target.write(page_path(file), page_markdown(_title(page), page.meta.get("description"), page.content))
                 page.content = page.markdown = None  # written: memory stays flat however large the site
                 report.pages += 1

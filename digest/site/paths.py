@@ -21,6 +21,11 @@ FEED_STYLE = "assets/stylesheets/feed.css"
 SEARCH_DATA = "search-data"
 
 
+def nav_pages(search: bool = True) -> tuple[str, ...]:
+    """The generated pages every site has (a navigation names them), whatever its stories."""
+    return (HOME, ARCHIVE, REGIONS, TOPICS, SEARCH) if search else (HOME, ARCHIVE, REGIONS, TOPICS)
+
+
 @lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """The slug of a region or topic in page paths, feed paths and search filters."""

@@ -1,7 +1,11 @@
 """The ``digest`` MkDocs plugin: group the articles at build time and add the briefing pages.
 
 Thin on purpose: read the articles, group them, and hand MkDocs the pages of pages.py as
-in-memory files (``File.generated``) and the feeds and search index of files.py. When
+in-memory files (``File.generated``) and the feeds and search index of files.py. The
+grouping, feeds and search index are made in a second process (background.py) while
+MkDocs converts the articles' Markdown, which needs none of them; the first other page
+MkDocs reads waits for them, so every page of the briefing is there before any page
+that may link to it is read (the navigation's pages are there from the start). When
 MkDocs renders a page, its view (views.py, plain data) goes through its Jinja template
 under ``theme/fragments/digest/`` (autoescaped, linked with MkDocs' ``url`` filter),
 as Material's own blog and tags plugins do; a site's ``custom_dir`` overrides any of them.
@@ -16,6 +20,7 @@ import dataclasses
 import gc
 import html
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,9 +31,10 @@ from mkdocs.utils import get_relative_url
 
 from ..enrich.geo_regions import RegionScheme, load_region_scheme
 from ..group import GroupOptions, group_articles
-from ..model import FRONT_MATTER_KEYS, Article
+from ..model import FRONT_MATTER_KEYS, Article, Story
 from ..store import load_articles
 from . import paths
+from .background import Pending, pack, unpack
 from .config import DigestPluginConfig
 from .context import Labels, SiteData, kept_ids, retention_cutoff
 from .dates import moment
@@ -47,6 +53,8 @@ _THEME_KEYS = frozenset({"title", "description", "template", "hide", "author", "
 
 class DigestPlugin(BasePlugin[DigestPluginConfig]):
     supports_multiple_instances = False
+    fork = True  # the digest's own work runs beside MkDocs' (background.py); not under serve
+    work: Pending | None = None  # the digest's own work while it runs
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.group_options = GroupOptions(**self.config.grouping)  # checked by the schema (config.py)
@@ -54,6 +62,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         add_theme(config)
         self.scheme = load_region_scheme(self.config.regions) if self.config.regions else None
         return config
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.fork = command != "serve"  # serve rebuilds in a process with server threads: no fork there
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # The articles, stories and indexes made here live for the whole build. Python's
@@ -63,25 +74,36 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         # are made: they are all kept, so walking them finds nothing.
         gc.disable()
         try:
-            files = self._add_files(files, config)
+            files = self._read_articles(files, config)
         finally:
             gc.enable()
         gc.freeze()
         return files
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        # MkDocs reads the articles first (on_files puts them first); the first other page
+        # may link to any page of the briefing, so they are all there before it is read.
+        if self.work is not None and page.file.src_uri not in self.articles:
+            self._add_pages(files, config)
+        return page
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # serve rebuilds in the same process: last build's data can go
 
     def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "work", None) is not None:
+            self.work.cancel()
+            self.work = None
         gc.unfreeze()
 
-    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def _read_articles(self, files: Files, config: MkDocsConfig) -> Files:
+        """Read the articles, hand MkDocs their bodies and start the digest's own work
+        (background.py): grouping, feeds and search need nothing MkDocs does next."""
         docs_dir = Path(config.docs_dir)
         root = docs_dir / self.config.articles_dir
         articles = load_articles(root, base=docs_dir) if root.is_dir() else []
         if self.scheme is not None:
             articles = [with_regions(a, self.scheme) for a in articles]
-        stories = group_articles(articles, self.group_options, cache_dir=cache_dir(config), archive=root)
         kept = kept_ids(articles, retention_cutoff(articles, self.config.keep_days))
 
         # Articles stay out of the navigation (a nav of thousands of pages makes every
@@ -101,25 +123,65 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
             else:
                 files.remove(f)
 
-        self.site = SiteData(stories, Labels.load(), kept, config.use_directory_urls, self.config.search,
-                             self.config.edition_hours, self.config.top_stories, files={f.src_uri: f for f in files})
-        self.views = Views(self.site, title=self.config.title, list_limit=self.config.list_limit)
-        self.pages: dict[str, PageSpec] = {}
-        for uri, spec in pages(self.views, self.config.search).items():
-            if files.get_file_from_path(uri) is not None:
-                log.info("digest: %s is written by hand; not generating it", uri)
-                continue
-            self.pages[uri] = spec
-            files.append(File.generated(config, uri, content="", inclusion=_inclusion(uri)))
-        meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
-        shard = self.config.search_shard_bytes if self.config.search else None
-        for uri, text in static_files(self.site, meta, self.config.feed_items, shard).items():
-            files.append(File.generated(config, uri, content=text))
         self.to_clean: set[str] = set()
         self.all_feeds = [Link(f"{config.site_name} (Atom)", paths.feed_uri("all", None, "xml")),
                           Link(f"{config.site_name} (JSON Feed)", paths.feed_uri("all", None, "json"))]
-        log.info("digest: %d articles, %d stories, %d pages", len(articles), len(stories), len(self.pages))
-        return files
+        # The site's data is made in both processes from the same articles, files and clock.
+        source = {f.src_uri: f for f in files}
+        clock = time.time()
+
+        def site_data(stories: list[Story]) -> SiteData:
+            return SiteData(stories, Labels.load(), kept, config.use_directory_urls, self.config.search,
+                            self.config.edition_hours, self.config.top_stories, clock=clock, files=source)
+
+        def work() -> tuple[list, dict[str, str]]:
+            stories = group_articles(articles, self.group_options, cache_dir=cache_dir(config), archive=root)
+            meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
+            shard = self.config.search_shard_bytes if self.config.search else None
+            return pack(stories, articles), static_files(site_data(stories), meta, self.config.feed_items, shard)
+
+        self.work = Pending(work, fork=self.fork)
+        self.site_data, self.article_list = site_data, articles
+        # The pages the navigation names are there from the start (their content comes later);
+        # the others (days, regions, topics, stories) are known once the articles are grouped.
+        self.pages: dict[str, PageSpec] = {}
+        self.early: set[str] = set()
+        for uri in paths.nav_pages(self.config.search):
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content="", inclusion=_inclusion(uri)))
+                self.early.add(uri)
+        # The articles come first: MkDocs converts their Markdown while the worker works.
+        return Files([f for f in files if f.src_uri in self.articles] + [f for f in files if f.src_uri not in self.articles])
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The stories are made: the briefing's pages, the feeds and the search index join the build.
+
+        The navigation's pages are there already; MkDocs reads them next. The others it has
+        not seen: each gets its page here, with its meta (its content is made when rendered)."""
+        gc.disable()
+        try:
+            packed, extra = self.work.result()
+            self.work = None
+            stories = unpack(packed, self.article_list)
+            self.site = self.site_data(stories)
+            self.views = Views(self.site, title=self.config.title, list_limit=self.config.list_limit)
+            for uri, spec in pages(self.views, self.config.search).items():
+                if uri not in self.early and files.get_file_from_path(uri) is not None:
+                    log.info("digest: %s is written by hand; not generating it", uri)
+                    continue
+                self.pages[uri] = spec
+                if uri not in self.early:
+                    f = File.generated(config, uri, content="", inclusion=_inclusion(uri))
+                    files.append(f)
+                    page = Page(None, f, config)
+                    page.markdown = ""  # as MkDocs leaves a page it read: its title is its meta's
+                    page.meta = self._meta(spec.title, spec.description, spec.og_type, spec.feeds)
+            for uri, text in extra.items():
+                files.append(File.generated(config, uri, content=text))
+        finally:
+            gc.enable()
+        gc.freeze()
+        log.info("digest: %d articles, %d stories, %d pages", len(self.article_list), len(stories), len(self.pages))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Page meta: title and description (escaped: themes print them raw), sharing and feed
@@ -148,16 +210,18 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         return {"title": html.escape(title), "description": html.escape(description),
                 "digest": {"og_type": og_type, "feeds": [*feeds, *self.all_feeds], "published": published}}
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Article HTML is sanitised: content from the web runs no script."""
-        return clean_html(html) if page.file.src_uri in self.to_clean else html
-
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.work is not None:  # no page but articles was read: the briefing's pages join now
+            self._add_pages(files, config)
         # The theme's environment does not escape (MkDocs' templates print trusted values);
         # the digest's fragments print scraped text, so they render with escaping on.
         # The indentation before block tags is left out of the pages (less to download).
         self.fragments = env.overlay(autoescape=True, lstrip_blocks=True)
         return env
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Article HTML is sanitised: content from the web runs no script."""
+        return clean_html(html) if page.file.src_uri in self.to_clean else html
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         """A generated page's content is its template rendered with its view; an article's

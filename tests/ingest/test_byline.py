@@ -69,3 +69,12 @@ def test_a_declared_author_that_is_the_site_itself_gives_way_to_the_name_the_pag
     assert byline.authors(page) == ["Jana Berg"]
     page.declared.authors = ["Mira Holm"]
     assert byline.authors(page) == ["Mira Holm"]  # a person the markup names comes before a name alone
+
+
+def test_a_labelled_byline_further_under_the_story_counts_after_a_credit_line():
+    after = ["Der Kläger kann Berufung einlegen.", "Quelle: Hafenbote Rechtsdienst", "Grafik: © Lena Kurz - bildarchiv.example",
+             "Autorin: Marta Jensen"]
+    assert byline.authors(Page(headline="Wohngeld abgelehnt", after=after)) == ["Marta Jensen"]
+    # an unlabelled "Von ..." under a teaser's headline is that teaser's byline, not the story's
+    teaser = [*after[:3], "Neue Fähre für die Nordinseln", "Von Marta Jensen"]
+    assert byline.authors(Page(headline="Wohngeld abgelehnt", after=teaser)) == []

@@ -201,3 +201,17 @@ def test_a_sites_custom_dir_overrides_a_template(tmp_path, kit):
     assert '<h1 class="my-index">Regions: 3</h1>' in read(site, "regions/")
     assert 'class="dg-card' in read(site, "")  # the digest's own templates fill in the rest
     assert (site / "assets/stylesheets/digest.css").is_file()
+
+
+def test_a_page_written_by_hand_links_to_the_briefings_pages_and_feeds(tmp_path, kit):
+    """The briefing's pages and feeds are made beside MkDocs' reading of the articles
+    (site/background.py); a page written by hand is read after them, so its links resolve."""
+    kit.write_config(tmp_path)
+    kit.write_articles(tmp_path / "content")
+    (tmp_path / "content" / "about.md").write_text(
+        "# About\n\n[Atom](feeds/all.xml), [archive](days/index.md), [4 March](days/2031-03-04.md).\n", encoding="utf-8")
+    kit.build(tmp_path)  # --strict: a link MkDocs cannot resolve fails the build
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    for href in ("../feeds/all.xml", "../days/", "../days/2031-03-04/"):
+        assert f'href="{href}"' in about
+    assert (tmp_path / "site" / "days" / "2031-03-04" / "index.html").is_file()
