@@ -5,13 +5,19 @@
     NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/bench_site.py --weight 10000
 
 Reports:
-* build seconds with the digest plugin at N/2 and N articles, and a plain ``mkdocs build``
-  of the same N files with the same mkdocs.yml minus the plugin (same theme and nav; the
-  nav's generated pages are then missing and MkDocs keeps them as plain links).
-  Targets: N <= 1.5x plain, N <= 2.3x N/2.
+* build seconds with the digest plugin at N/2 and N articles, and two plain ``mkdocs build``
+  runs of the same N files, the same mkdocs.yml (theme, custom_dir, nav) without the digest
+  (the nav's generated pages are then missing and MkDocs keeps them as plain links):
+  - "no plugins": ``plugins: []``, the bare cost of turning the articles into pages;
+  - "MkDocs defaults": the ``plugins`` key removed, so MkDocs runs its default search
+    plugin (Material's), as a site without the digest has it: the digest's own search
+    replaces that one, so this is the like-for-like build a site owner compares with.
+  Ratios against both, in wall, CPU and user CPU. Targets: N <= 1.5x plain (MkDocs
+  defaults), N <= 2.3x N/2.
 * with --weight: the bytes a page view downloads (HTML + CSS + JS, no search data) for
-  the home page and the largest day, region, topic, story and article page, and the bytes each of a sample of searches downloads (manifest, script,
-  shards, result records). Targets: <= 350 KB per page, a median under 150 KB per search.
+  the home page and the largest day, region, topic, story and article page, and the bytes
+  each of a sample of searches downloads (manifest, script, shards, result records).
+  Targets: <= 350 KB per page, a median under 150 KB per search.
 
 Articles come from benchmarks/generate.py (the grouping benchmark's generator, realistic
 stories and wire copies), written as Markdown. ``digest ingest`` would also store their
@@ -53,9 +59,10 @@ def articles(n: int) -> list[Article]:
     return generate.generate(n)[0]
 
 
-def make_site(root: Path, arts: list[Article], plugin: bool, stored: bool = True) -> None:
+def make_site(root: Path, arts: list[Article], plugin: bool, stored: bool = True, *, defaults: bool = False) -> None:
     """The site's folder: mkdocs.yml, the About page and the articles (with their stored
-    profiles, as ingest leaves them, when ``plugin`` and ``stored``)."""
+    profiles, as ingest leaves them, when ``plugin`` and ``stored``). Without the plugin,
+    mkdocs.yml has ``plugins: []``, or with ``defaults`` no ``plugins`` key (MkDocs' search)."""
     docs = root / "content"
     written = []
     for a in arts:
@@ -69,7 +76,7 @@ def make_site(root: Path, arts: list[Article], plugin: bool, stored: bool = True
     shutil.copy(REPO / "content" / "about.md", docs / "about.md")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
     if not plugin:
-        text = text.split("\nplugins:", 1)[0] + "\nplugins: []\n"
+        text = text.split("\nplugins:", 1)[0] + ("\n" if defaults else "\nplugins: []\n")
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
@@ -97,15 +104,16 @@ def build_seconds(root: Path) -> Timing:
 
 
 def timed_build(n: int, plugin: bool, keep: Path | None = None, repeat: int = 1, warm: bool = False,
-                stored: bool = True) -> Timing:
+                stored: bool = True, defaults: bool = False) -> Timing:
     """The fastest of ``repeat`` builds, each in a new folder. ``warm``: time a second build of
     the same folder instead (the grouping cache kept, as a daily build that keeps .cache/ has it).
-    ``stored``: the grouping profiles stored with the articles, as ingest leaves them."""
+    ``stored``: the grouping profiles stored with the articles, as ingest leaves them.
+    ``defaults``: without the plugin, MkDocs' default plugins rather than none (make_site)."""
     runs = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
-            make_site(root, articles(n), plugin, stored)
+            make_site(root, articles(n), plugin, stored, defaults=defaults)
             if warm:
                 build_seconds(root)
             runs.append(build_seconds(root))
@@ -172,17 +180,21 @@ def main() -> None:
         return
     half = timed_build(args.n // 2, True, repeat=args.repeat, warm=args.warm, stored=args.stored)
     full = timed_build(args.n, True, repeat=args.repeat, warm=args.warm, stored=args.stored)
-    plain = timed_build(args.n, False, repeat=args.repeat, warm=args.warm)
+    bare = timed_build(args.n, False, repeat=args.repeat, warm=args.warm)
+    plain = timed_build(args.n, False, repeat=args.repeat, warm=args.warm, defaults=True)
     if args.warm:
         print("second builds of the same folders (grouping cache warm):")
     else:
         print(f"first builds (no grouping cache), profiles {'stored with the articles' if args.stored else 'not stored'}:")
     for label, t in ((f"digest build {args.n // 2}", half), (f"digest build {args.n}", full),
-                     (f"plain mkdocs build {args.n} (no plugin)", plain)):
-        print(f"{label}: {t.wall:.1f} s wall, {t.cpu:.1f} s CPU ({t.user:.1f} s user)")
-    print(f"ratio digest/plain at {args.n}: {full.wall / plain.wall:.2f} wall, {full.cpu / plain.cpu:.2f} CPU, "
-          f"{full.user / plain.user:.2f} user CPU (target <= 1.5)")
-    print(f"ratio {args.n}/{args.n // 2}: {full.wall / half.wall:.2f} wall, {full.cpu / half.cpu:.2f} CPU (target <= 2.3)")
+                     (f"plain mkdocs build {args.n}, no plugins", bare),
+                     (f"plain mkdocs build {args.n}, MkDocs defaults (search)", plain)):
+        print(f"  {label + ':':50s} {t.wall:5.1f} s wall, {t.cpu:5.1f} s CPU, {t.user:5.1f} s user")
+    for label, base, target in (("MkDocs defaults", plain, " (target <= 1.5)"), ("no plugins", bare, "")):
+        print(f"ratio digest/plain ({label}) at {args.n}: {full.wall / base.wall:.2f} wall, {full.cpu / base.cpu:.2f} CPU, "
+              f"{full.user / base.user:.2f} user CPU{target}")
+    print(f"ratio {args.n}/{args.n // 2}: {full.wall / half.wall:.2f} wall, {full.cpu / half.cpu:.2f} CPU, "
+          f"{full.user / half.user:.2f} user CPU (target <= 2.3)")
 
 if __name__ == "__main__":
     main()

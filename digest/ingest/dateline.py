@@ -74,11 +74,22 @@ _DATELINE = re.compile(
 )
 # A broadcaster's or outlet's call sign in a dateline's parentheses: "(WBKO)", "(CNN)".
 _CALL_SIGN = re.compile(r"^[A-Z]{3,5}$")
-# A byline and a dated timestamp glued before the dateline, as some feeds print them.
-_BYLINE_AND_DATE = re.compile(rf"^By\s[^\n]{{2,80}}?\s(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH}\s+{_YEAR})\s+", re.I)
 # Credits that open a lede without a place: "AFP - ...", "(CP) - ...", "(CBS/AP) ...".
 _LEAD_CREDIT = re.compile(rf"^\s*(?:\((?P<paren>[^()\n]{{1,40}})\)\s*[-—–:]?|(?P<bare>{_AGENCY_WORD})\s*(?:-{{1,2}}|—|–|:))\s*")
-_HAS_DATE = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}|\b{_YEAR}\b")
+
+
+# The next two patterns are compiled on first need: they are needed by few ledes, and their
+# month names in every language take milliseconds to compile, which a site build (it reads
+# the datelines of key facts) would pay on every run for nothing.
+@cache
+def _byline_and_date() -> re.Pattern[str]:
+    """A byline and a dated timestamp glued before the dateline, as some feeds print them."""
+    return re.compile(rf"^By\s[^\n]{{2,80}}?\s(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH}\s+{_YEAR})\s+", re.I)
+
+
+@cache
+def _has_date() -> re.Pattern[str]:
+    return re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}|\b{_YEAR}\b")
 
 
 @cache
@@ -131,7 +142,7 @@ def parse_dateline(lede: str) -> Dateline | None:
         if credit and not agencies and not date:
             # A date "(November 28, 2016)" or a broadcaster's call sign "(WBKO)" after a
             # shouted place or a region still credit it; "Paris (pictured) - ..." is no credit.
-            if _HAS_DATE.search(credit):
+            if _has_date().search(credit):
                 date = credit
             elif not (_CALL_SIGN.match(credit) and (m["upper"] or m["region"])):
                 return None
@@ -145,7 +156,7 @@ def parse_dateline(lede: str) -> Dateline | None:
         agencies = agencies_in(m["paren"] or m["bare"])
         if agencies:
             return Dateline(None, agency=agencies[-1], end=m.end())
-    m = _BYLINE_AND_DATE.match(lede) if lede[:2] in ("By", "BY") else None
+    m = _byline_and_date().match(lede) if lede[:2] in ("By", "BY") else None
     if m:  # "By Jane Roe, Staff Writer March 24, 2009 MANSFIELD -- ...": the dateline follows
         inner = parse_dateline(lede[m.end() :])
         if inner and inner.city:

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import byline  # the module: byline uses squash from here
-
 if TYPE_CHECKING:  # a site build imports this module (outlets.py) but parses no dates
     from .dates import Stamp
 
@@ -49,6 +47,10 @@ def split_lines(text: str) -> list[Line]:
     lower case, or, in text wrapped at a fixed width (wire copy), when it is of wrapping
     length: never for the headline, standfirst and dateline lines a browser saves one per
     line."""
+    # Imported here: byline imports this module (squash), and a site build, which imports this
+    # one for squash (outlets.py), reads no bylines and need not compile byline's patterns.
+    from . import byline
+
     blocks = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         if "By" in block:

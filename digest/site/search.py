@@ -36,6 +36,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
+from json.encoder import encode_basestring
 from pathlib import Path
 
 # Words of two or more characters (shorter ones are not indexed); ASCII text, most of
@@ -111,27 +113,25 @@ def postings(docs: list[SearchDoc]) -> dict[str, list[int]]:
         for code, group in ((i << 1 | 1, head), (i << 1, rest)):
             for term in group:
                 collected[term].append(code)
-    out = dict(collected)
-    for term, codes in out.items():
-        # gap from the previous document (the first one's counts from -1): subtract its index << 1
-        out[term] = [c - p for c, p in zip(codes, [-2, *[c & -2 for c in codes[:-1]]])]
-    return out
+    # each code less the previous one's index << 1 (p & -2); the first one's previous is document -1 (-2)
+    return {term: [codes[0] + 2] + [c - (p & -2) for p, c in pairwise(codes)] for term, codes in collected.items()}
 
 
-def _size(term: str, codes: list[int]) -> int:
-    """Bytes of one term's entry in a shard's JSON."""
-    return len(term) + 6 + len(",".join(map(str, codes)))
+def shard_entries(index: dict[str, list[int]]) -> dict[str, str]:
+    """Each term's entry in its shard's JSON text, ``"term":[code,...]`` (as json.dumps writes
+    it): made once, both to size the shards and to write them."""
+    return {t: f"{encode_basestring(t)}:[{','.join(map(str, codes))}]" for t, codes in index.items()}
 
 
-def leaves(index: dict[str, list[int]], max_shard: int) -> dict[str, list[str]]:
+def leaves(entries: dict[str, str], max_shard: int) -> dict[str, list[str]]:
     """Split the sorted terms into prefix-trie leaves of at most max_shard bytes each.
 
     A term shorter than the prefix length of its group is a leaf on its own key; a
     group of one over-sized term cannot split and stays as it is.
     """
-    sizes = {t: _size(t, codes) for t, codes in index.items()}
+    sizes = {t: len(entry) + 1 for t, entry in entries.items()}  # and its comma
     out: dict[str, list[str]] = {}
-    todo: list[tuple[int, list[str]]] = [(2, sorted(index))]
+    todo: list[tuple[int, list[str]]] = [(2, sorted(entries))]
     while todo:
         depth, group = todo.pop()
         buckets: dict[str, list[str]] = {}
@@ -149,12 +149,12 @@ def leaves(index: dict[str, list[int]], max_shard: int) -> dict[str, list[str]]:
 def build(docs: Iterable[SearchDoc], max_shard: int = 48_000, chunk: int = 16) -> dict[str, str]:
     """Every file of the index: path under search-data/ -> JSON text."""
     docs = list(docs)
-    index = postings(docs)
+    terms_json = shard_entries(postings(docs))
     files: dict[str, str] = {}
     manifest_leaves: dict[str, int] = {}
-    for n, (key, members) in enumerate(sorted(leaves(index, max_shard).items())):
+    for n, (key, members) in enumerate(sorted(leaves(terms_json, max_shard).items())):
         manifest_leaves[key] = n
-        files[f"s/{n}.json"] = _dumps({t: index[t] for t in members})
+        files[f"s/{n}.json"] = "{" + ",".join(terms_json[t] for t in members) + "}"
     for start in range(0, len(docs), chunk):
         records = [[d.url, d.title, _trim(d.summary), d.day, d.about] for d in docs[start : start + chunk]]
         files[f"d/{start // chunk}.json"] = _dumps(records)
