@@ -29,6 +29,7 @@ import numpy as np
 from ..ingest.dateline import parse_dateline
 from ..model import Article, KeyFact
 from .features import stop_words
+from .sentences import split_sentences
 
 MAX_FACTS = 5
 MAX_REPORTS = 8           # reports read per story: a fact central to the story is in these
@@ -38,15 +39,6 @@ MAX_OVERLAP = 0.5         # word-overlap F1 above this: the same thing said agai
 MIN_GAIN = 0.2            # stop when a sentence adds less than this share of what the first added
 LATEST_WITHIN = 0.8       # sentences adding this share of the best gain count as saying as much
 
-# A sentence ends at . ! or ? (a closing quote or bracket may follow) before a capital or
-# a digit; not after an initial ("S. Venkatesh Rao") nor a short title or abbreviation.
-_BOUNDARY = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset({
-    "Mr", "Mrs", "Ms", "Dr", "St", "Mt", "Ft", "Jr", "Sr", "No", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Sgt",
-    "Capt", "Prof", "Rev", "Inc", "Co", "Corp", "Ltd", "vs", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-    "U.S", "U.K", "U.N",
-})
-_LAST_WORD = re.compile(r"(?:^|[\s(])([\w.]+)\.$")
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]{1,3}|<[^>]+>")
@@ -73,20 +65,6 @@ def sentences(article: Article, limit: int = SENTENCES_PER_REPORT) -> list[str]:
                 if len(out) >= limit:
                     return out
     return out
-
-
-def split_sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, as written."""
-    out, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        if text[m.start()] == ".":
-            word = _LAST_WORD.search(text, max(0, m.start() - 8), m.start() + 1)
-            if word and (word.group(1) in _ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
-                continue  # "Dr. Ruiz", "S. Venkatesh Rao": not an end
-        out.append(text[start:m.end()].strip())
-        start = m.end()
-    out.append(text[start:].strip())
-    return [s for s in out if s]
 
 
 def readable(sentence: str) -> bool:

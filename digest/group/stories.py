@@ -11,7 +11,7 @@ from ..model import Article, KeyFact, Story
 from ..store import short_hash, slugify
 from .copies import original_rank
 from .explain import Explanation
-from .keyfacts import split_sentences
+from .sentences import lead
 
 # (independent reports earliest first, their centrality, summary, headline) -> key facts
 FactsMaker = Callable[[list[Article], list[float], str, str], list[KeyFact]]
@@ -29,17 +29,6 @@ def story_id(earliest: Article) -> str:
     the page address built on it) stays put.
     """
     return f"{slugify(earliest.title or earliest.id, 50)}-{short_hash(earliest.id, 8)}"
-
-
-def lead(article: Article) -> str:
-    """The lead: the standfirst, else the first sentence of the body, else the headline."""
-    if article.summary.strip():
-        return article.summary.strip()
-    for para in article.body.split("\n"):
-        para = para.strip()
-        if para and not para.startswith(("#", "!", "http")):
-            return split_sentences(para)[0]
-    return article.title.strip()
 
 
 def core_reports(central: list[float]) -> list[int]:

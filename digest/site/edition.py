@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..group.stories import lead
+from ..group.sentences import lead
 from ..model import Article, Story
 from .dates import instant
 

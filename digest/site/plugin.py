@@ -30,7 +30,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..enrich.geo_regions import RegionScheme, load_region_scheme
-from ..group import GroupOptions, group_articles
+from .. import group
+from ..group import GroupOptions
 from ..model import FRONT_MATTER_KEYS, Article, Story
 from ..store import load_articles
 from . import paths
@@ -131,7 +132,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
                             self.config.edition_hours, self.config.top_stories, clock=clock, files=source)
 
         def work() -> tuple[list, dict[str, str]]:
-            stories = group_articles(articles, self.group_options, cache_dir=cache_dir(config), archive=root)
+            stories = group.group_articles(articles, self.group_options, cache_dir=cache_dir(config), archive=root)
             meta = FeedSite(config.site_name, config.site_url or None, self.config.language or config.theme.get("language"))
             shard = self.config.search_shard_bytes if self.config.search else None
             return pack(stories, articles), static_files(site_data(stories), meta, self.config.feed_items, shard)
