@@ -89,6 +89,7 @@ def _byline_and_date() -> re.Pattern[str]:
 
 @cache
 def _has_date() -> re.Pattern[str]:
+    """A date anywhere in a text: "November 28", "28 Nov", "2016"."""
     return re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}|\b{_YEAR}\b")
 
 
