@@ -50,9 +50,9 @@ class Pending(Generic[T]):
         try:
             ok, value = self._conn.recv()
         except EOFError:  # the worker died (killed, out of memory): do the work here instead
+            self._process.join()
             log.warning("digest: the background worker stopped (exit code %s); working in the build process",
                         self._process.exitcode)
-            self._process.join()
             self._process = None
             return self.result()
         self._conn.close()
