@@ -88,7 +88,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         gc.unfreeze()  # serve rebuilds in the same process: last build's data can go
 
     def on_build_error(self, *, error: Exception) -> None:
-        if getattr(self, "work", None) is not None:
+        if self.work is not None:
             self.work.cancel()
             self.work = None
         gc.unfreeze()
