@@ -38,8 +38,13 @@ class Pending(Generic[T]):
             ctx = multiprocessing.get_context("fork")
             self._conn, child = ctx.Pipe(duplex=False)
             # With fork, the job is the child's copy of this process's memory: nothing is pickled but the result.
-            self._process = ctx.Process(target=_work, args=(job, child), daemon=True)
-            self._process.start()
+            process = ctx.Process(target=_work, args=(job, child), daemon=True)
+            try:
+                process.start()
+                self._process = process
+            except OSError as e:  # no memory or no process slot for a fork: the work is done here
+                log.warning("digest: no background worker (%s); working in the build process", e)
+                self._conn.close()
             child.close()
 
     def result(self) -> T:

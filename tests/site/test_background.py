@@ -79,3 +79,11 @@ def test_no_fork_while_other_threads_run():
     finally:
         stop.set()
         t.join()
+
+
+def test_a_fork_that_fails_leaves_the_work_to_the_build_process(forking, monkeypatch):
+    def no_fork(self):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(background.multiprocessing.get_context("fork").Process, "start", no_fork)
+    assert Pending(os.getpid).result() == os.getpid()
