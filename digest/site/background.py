@@ -55,6 +55,7 @@ class Pending(Generic[T]):
         try:
             ok, value = self._conn.recv()
         except EOFError:  # the worker died (killed, out of memory): do the work here instead
+            self._conn.close()
             self._process.join()
             log.warning("digest: the background worker stopped (exit code %s); working in the build process",
                         self._process.exitcode)
@@ -65,7 +66,7 @@ class Pending(Generic[T]):
         self._process = None
         self._job = None
         if not ok:
-            raise RuntimeError(f"digest: building the site's pages failed:\n{value}")
+            raise RuntimeError(f"digest: grouping the articles or making the feeds and search index failed:\n{value}")
         return value
 
     def cancel(self) -> None:
