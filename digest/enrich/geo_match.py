@@ -41,7 +41,7 @@ class Mention:
     surely a proper noun. ``after_name`` / ``before_name``: right after or before another
     capitalised word, so perhaps part of a person's or organisation's name ("Michael
     Jordan", "Leo Smith", "Honda Accord"). ``ambiguous``: the name is on the list of names
-    that are usually something else. ``currency``: followed by a currency word ("Canadian
+    that are usually something else. ``attributive``: followed by a currency word ("Canadian
     dollars", "U.S. dlrs") or, for a country or its people, a cuisine word ("Mexican fare"),
     which says nothing about where the story is.
     A state abbreviation outside a dateline ("Fla. economist") is one place of kind
@@ -55,7 +55,7 @@ class Mention:
     after_name: bool
     before_name: bool
     ambiguous: bool
-    currency: bool
+    attributive: bool
 
 
 @dataclass(frozen=True)
@@ -138,9 +138,9 @@ def _run_mentions(text: str, words, gazetteer: Gazetteer, context: NameContext, 
             continue
         word_after = next_word.rstrip(".").casefold()
         # money ("Canadian dollars") or a cuisine ("Mexican fare") of a country or its people
-        currency = word_after in context.currency_words or (
+        attributive = word_after in context.currency_words or (
             word_after in context.cuisine_words and places[0].kind in ("demonym", "country"))
-        mentions.append(Mention(start, key, places, reliable, after, before, key in gazetteer.ambiguous, currency))
+        mentions.append(Mention(start, key, places, reliable, after, before, key in gazetteer.ambiguous, attributive))
         i += width
     return mentions
 

@@ -157,7 +157,7 @@ def _usable(mentions: list[Mention], text: str, headline_end: int) -> tuple[list
             continue
         if not _doubtful(m, named, text):
             kept.append(m)
-        elif not m.ambiguous and not m.after_name and (m.currency or m.before_name):
+        elif not m.ambiguous and not m.after_name and (m.attributive or m.before_name):
             faint.append(m)
     return kept, faint
 
@@ -213,8 +213,8 @@ def _lesser_town(m: Mention) -> bool:
 
 
 def _doubtful(m: Mention, named: set[str], text: str) -> bool:
-    """True when a mention is probably part of a name, a plain word or money."""
-    if m.currency:
+    """True when a mention is probably part of a name, a plain word, money or a cuisine."""
+    if m.attributive:
         return True
     doubtful = m.ambiguous or all(p.kind in TOWN_KINDS for p in m.places)
     if doubtful and m.after_name:

@@ -156,10 +156,14 @@ def model_words(title: list[str], summary: list[str], body: list[str], lead_toke
 
 
 def _variants(words: list[str]) -> list[tuple[str, ...]]:
-    """The term and its plural forms, so the data file lists each word once; a German "ß" is
-    also spelt "ss" (as in Switzerland, and in capitals: "FUSSBALL")."""
-    swiss = [w.replace("ß", "ss") for w in words]
+    """The term and its plural forms, so the data file lists each word once, in both spellings of a "ß"."""
+    swiss = [_ss(w) for w in words]
     return _plurals(words) + (_plurals(swiss) if swiss != words else [])
+
+
+def _ss(word: str) -> str:
+    """A German "ß" is also spelt "ss" (as in Switzerland, and in capitals: "FUSSBALL")."""
+    return word.replace("ß", "ss")
 
 
 def _plurals(words: list[str]) -> list[tuple[str, ...]]:
@@ -286,8 +290,7 @@ def _stems(terms: Mapping[str, float]) -> tuple[frozenset[str], frozenset[str]]:
     one_word = {term.strip(): tokens(term)[0] for term, weight in terms.items() if weight and len(tokens(term)) == 1}
     prefixes = {word for term, word in one_word.items() if term.endswith("*")}
     suffixes = {word for term, word in one_word.items() if term.startswith("*")}
-    return (frozenset(prefixes | {w.replace("ß", "ss") for w in prefixes}),
-            frozenset(suffixes | {w.replace("ß", "ss") for w in suffixes}))
+    return frozenset(prefixes | {_ss(w) for w in prefixes}), frozenset(suffixes | {_ss(w) for w in suffixes})
 
 
 def compile_lexicon(data: Mapping[str, Any]) -> Lexicon:

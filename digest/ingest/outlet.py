@@ -78,14 +78,13 @@ def name(page: "Page", url: str | None) -> str | None:
         cleaned = clean(page.title_site)
         if cleaned:
             return cleaned
-    notice = _copyright_notice(page.bottom or page.lines[-FOOTER_LINES:])
-    holder = clean(notice, notice=True) if notice else None
+    notice, holder = _copyright_notice(page.bottom or page.lines[-FOOTER_LINES:]) or (None, None)
     masthead = _masthead(page, holder)
     if masthead and masthead.isupper() and holder and squash(holder) in squash(masthead):
         return holder  # "PACIFIC CROSSROADS" on the logo, "Pacific Crossroads" in the notice: the notice's case
     if masthead:
         return masthead
-    if holder and notice and _COMPANY.search(notice) and not _printed_elsewhere(holder, page.lines):
+    if holder and _COMPANY.search(notice) and not _printed_elsewhere(holder, page.lines):
         holder = None  # "© 2023 MediaNews Group": the company that owns the paper, not its masthead
     return holder or _signature(page.lines[-FOOTER_LINES:]) or _domain_name(page, url)
 
@@ -159,26 +158,28 @@ def names_in(text: str, url: str | None) -> list[str]:
 
 def _copyright_holder(lines: list[str]) -> str | None:
     notice = _copyright_notice(lines)
-    return clean(notice, notice=True) if notice else None
+    return notice[1] if notice else None
 
 
-def _copyright_notice(lines: list[str]) -> str | None:
-    """The name a copyright notice gives, as printed ("MediaNews Group"), when it cleans to a name."""
+def _copyright_notice(lines: list[str]) -> tuple[str, str] | None:
+    """The name a copyright notice gives, as printed ("MediaNews Group"), and as :func:`clean`
+    leaves it; None when no notice names anything like an outlet."""
     for line in lines:
         if len(line) > 200:
             continue
         if line[:1] in "©(Cc":
             m = _COPYRIGHT.match(line)
-            if m and (m["year"] or m["year2"] or _RIGHTS.search(line)) and not _RIGHTS.match(m["name"]) and clean(m["name"], notice=True):
-                return m["name"]
+            if m and (m["year"] or m["year2"] or _RIGHTS.search(line)) and not _RIGHTS.match(m["name"]):
+                if cleaned := clean(m["name"], notice=True):
+                    return m["name"], cleaned
         m = _NAME_FIRST.match(line)
-        if m and not _CONTENTS.match(m["name"]) and clean(m["name"], notice=True):
-            return m["name"]
+        if m and not _CONTENTS.match(m["name"]) and (cleaned := clean(m["name"], notice=True)):
+            return m["name"], cleaned
         sign = _NOTICE.search(line) if m else None
         if sign:  # "All contents © 2019 The Slate Group LLC.": the name after the sign
             after = _COPYRIGHT.match(line[sign.start() :])
-            if after and clean(after["name"], notice=True):
-                return after["name"]
+            if after and (cleaned := clean(after["name"], notice=True)):
+                return after["name"], cleaned
     return None
 
 
@@ -219,6 +220,7 @@ def _heads_row(line: str, key: str) -> bool:
 
 
 def _names(name: str, line: str) -> bool:
+    """The line prints the name (case, spaces and punctuation aside; a name of three letters at least)."""
     key = squash(name)
     return len(key) >= 3 and key in squash(line)
 
