@@ -93,6 +93,11 @@ def is_credit_label(text: str) -> bool:
     return len(text.split()) <= 6 and bool(re.match(r"^(?i:image copyright|copyright|image source|bildquelle|quelle|fuente|crédito)\b", text))
 
 
+def is_labelled(text: str) -> bool:
+    """Text that opens with a photo label and a colon ("Foto: Jane Roe/Agency", "Crédito: ...")."""
+    return bool(_LABEL_COLON.match(text))
+
+
 def strip_label(text: str) -> str:
     """The caption without a leading "Image caption" label."""
     m = re.match(r"^(?i:image caption|media caption|caption|légende|legende)\s*:?\s*", text)

@@ -38,6 +38,12 @@ class _PhraseSet:
             return False
         return any(low[:n] in self.phrases for n in self.lengths if n <= len(low))
 
+    def run_together(self, low: str, most: int | None = None) -> bool:
+        """Two or more of the phrases' single words on one line (at most ``most``): items a
+        scraper ran together ("Share Tweet Email", "Menü Menü")."""
+        words = low.split()
+        return 2 <= len(words) <= (most or len(words)) and all(self.whole(w) for w in words)
+
 
 _BOILERPLATE = re.compile(rf"\b(?:{alternation(w.casefold() for w in _CHROME['boilerplate'])})\b")  # on casefolded text
 _CHROME_LINES = _PhraseSet(_CHROME["lines"])
@@ -79,11 +85,8 @@ def is_chrome(low: str) -> bool:
     before the phrase does not matter ("17 Kommentare", "5 Comments")."""
     if low[:1].isdigit():
         low = low.lstrip("0123456789., ")
-    if _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low):
-        return True
-    words = low.split()
-    # a toolbar's buttons run together on one line: "Whatsapp Facebook Pint Baixar", "Share Tweet Email"
-    return 2 <= len(words) <= TOOLBAR_WORDS and all(_CHROME_LINES.whole(w) for w in words)
+    # or a toolbar's buttons run together on one line: "Whatsapp Facebook Pint Baixar", "Share Tweet Email"
+    return _CHROME_LINES.whole(low) or _CHROME_PREFIXES.prefix(low) or _CHROME_LINES.run_together(low, TOOLBAR_WORDS)
 
 
 def is_list_heading(low: str) -> bool:
@@ -131,10 +134,7 @@ _FIELD_LABELS = frozenset(w.casefold() for w in _CHROME["field_labels"])
 def is_menu_item(low: str) -> bool:
     """A menu's or footer's item ("Kontakt", "E-Paper", "Über uns"), or two of them run together
     ("Menü Menü"): never a story's section, nor its outlet."""
-    if _MENU_ITEMS.whole(low):
-        return True
-    words = low.split()
-    return len(words) >= 2 and all(_MENU_ITEMS.whole(w) for w in words)
+    return _MENU_ITEMS.whole(low) or _MENU_ITEMS.run_together(low)
 
 
 def is_field_label(key: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .caption import is_labelled
 from .dates import is_relative_stamp, stamp
 from .furniture import is_boilerplate, is_chrome, is_menu_item
 from .lines import ends_sentence, fold
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from .parts import Page
 
 _GLUED = re.compile(r"[a-zà-ÿ] [A-ZÀ-Ý]{3,} [A-ZÀ-Ý]{3,}")
-_CREDIT = re.compile(r"(?i)(?:foto|photo|bild|image|picture|crédit|credit)s?\s*:")
 _STEP = re.compile(r"(?<!\s)[›>»]|[›>»](?!\s)")  # a trail's separator printed without spaces
 MAX_CHARS = 40
 MAX_WORDS = 4
@@ -53,7 +53,7 @@ def _label(text: str) -> bool:
     key = fold(text)
     if not 1 <= words <= MAX_WORDS or len(text) > MAX_CHARS or ends_sentence(text) or is_chrome(key) or is_menu_item(key) or is_boilerplate(key):
         return False  # not a menu's item, a toolbar, "Newsletter Sign Up"
-    if _CREDIT.match(text) or all(len(w) <= 2 and w.isupper() for w in text.split()):
+    if is_labelled(text) or all(len(w) <= 2 and w.isupper() for w in text.split()):
         return False  # a photo's credit ("Foto: Jane Roe/Agency"), a language switcher ("DE FR IT EN")
     if _GLUED.search(text):
         return False  # menu items run together ("Inicio VENEZUELA CIUDAD")
