@@ -111,6 +111,19 @@ def address(text: str) -> str | None:
     return text if text.lower().startswith("http") else "http://" + text
 
 
+_INVISIBLE = re.compile("[\xad\u200b\u2060\ufeff]")
+_INVISIBLE_ENTITY = re.compile(r"&(?:shy|#173|#x0*ad);", re.I)
+
+
+def without_invisible(text: str, html: bool = False) -> str:
+    """The text without the characters a reader never sees: soft hyphens (a hyphenation hint
+    inside a word, "Deutsch\xadland"; in ``html`` also as an entity, "&shy;"), zero-width spaces,
+    word joiners. Left in, each splits its word for every step after ingest: the gazetteer finds
+    no "Deutschland", search no "Bundesliga", and the headline is not the one printed."""
+    text = _INVISIBLE.sub("", text)
+    return _INVISIBLE_ENTITY.sub("", text) if html else text
+
+
 def fold(text: str) -> str:
     """A line folded for comparison: case, soft hyphens and closing full stops do not count."""
     return text.casefold().replace("\xad", "").replace("–", "-").replace("—", "-").strip(" .…")

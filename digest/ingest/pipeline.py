@@ -20,7 +20,7 @@ from ..enrich import geography, topics
 from ..model import Article, split_front_matter
 from . import byline, caption, dateline, dates, headline, language, outlet, section
 from .dates import normalise_date
-from .lines import fold
+from .lines import fold, without_invisible
 from .pagetext import parse_page_text
 from .parts import Page
 from .readers import RawInput
@@ -51,7 +51,8 @@ def build_article(raw: RawInput, options: IngestOptions | None = None) -> Articl
     options = options or IngestOptions()
     if raw.kind == "markdown":
         return _enrich(_from_markdown(raw), options, keep_existing=True)
-    record = raw.record
+    record = {k: without_invisible(v, html=k == "html") if isinstance(v, str) and k != "id" else v
+              for k, v in raw.record.items()}
     text = str(record.get("text") or "")
     if raw.kind == "html" or (record.get("html") and not text.strip()):
         from .html import parse_html  # trafilatura is slow to import; text-only batches never pay for it

@@ -78,8 +78,9 @@ def stopwords() -> frozenset[str]:
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents, exactly as search.js does with the query."""
-    text = text.lower()
+    """Lower-case, strip accents and soft hyphens (an article written by hand may keep them:
+    "Deutsch\xadland" is one word), exactly as search.js does with the query."""
+    text = text.lower().replace("\xad", "")
     if text.isascii():  # most text: nothing to fold, and per-character work is slow
         return text
     decomposed = unicodedata.normalize("NFKD", text)

@@ -453,3 +453,29 @@ def test_a_masthead_is_a_top_line_heading_the_footer_s_row_of_links(top, foot, s
             "Engineers found more damage to the old stones than the survey had shown, a spokeswoman said.\n\n"
             f"Most read\n\nFerry timetable changes\n\n{foot}")
     assert read(page).source == source
+
+
+def test_invisible_characters_are_left_out():
+    """Soft hyphens (as characters in a page's text, as entities in its HTML) and zero-width spaces are
+    hyphenation and layout hints: the stored headline and body are the words a reader sees."""
+    from digest.ingest.pipeline import build_article
+    from digest.ingest.readers import RawInput
+
+    text = ("Start\nPolitik\n\nDeutsch\xadland schickt Hilfs\xadgüter nach Mosambik\n\n"
+            "Von Lena Korvik\n\n"
+            "Die Bundes\xadregierung hat am Dienstag weitere Hilfs\xadgüter für die vom Zyklon "
+            "getroffenen Küsten\u200bregionen Mosambiks zugesagt, wie das Ministerium mitteilte.\n\n"
+            "Die Lieferung soll noch in dieser Woche in Beira eintreffen, hieß es aus Deutsch\xadland.\n")
+    found = build_article(RawInput("de.txt", "text", {"id": "de1", "text": text}))
+    assert found.title == "Deutschland schickt Hilfsgüter nach Mosambik"
+    assert "\xad" not in found.body and "\u200b" not in found.body and "Küstenregionen" in found.body
+
+    html = ("<html><head><title>Hilfe f&uuml;r Mosambik</title></head><body><article>"
+            "<h1>Deutsch&shy;land schickt Hilfs&#173;g&uuml;ter nach Mosambik</h1>"
+            "<p>BERLIN (dpa) - Die Bundes&shy;regierung hat am Dienstag weitere Hilfsg&uuml;ter f&uuml;r die vom "
+            "Zyklon getroffenen K&uuml;stenregionen Mosambiks zugesagt, wie das Ministerium mitteilte.</p>"
+            "<p>Die Lieferung soll noch in dieser Woche in Beira eintreffen, hie&szlig; es aus dem Ministerium.</p>"
+            "</article></body></html>")
+    found = build_article(RawInput("de.html", "html", {"id": "de2", "html": html}))
+    assert found.title == "Deutschland schickt Hilfsgüter nach Mosambik"
+    assert "Bundesregierung" in found.body and "\xad" not in found.body

@@ -29,7 +29,7 @@
     return cache[path];
   }
   function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+    return text.toLowerCase().replace(/\u00ad/g, "").normalize("NFKD").replace(/\p{M}/gu, "");
   }
   function words(text, manifest) {
     var seen = {}, out = [];
