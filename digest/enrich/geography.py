@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from digest.enrich.geo_cues import find_cues
-from digest.enrich.geo_gazetteer import Gazetteer, Place, load_gazetteer, name_key
+from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, name_key
 from digest.enrich.geo_match import WORD, Mention, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
 from digest.ingest.language import function_words
@@ -104,7 +104,7 @@ def locate(
     lang: str | None = None,
 ) -> Geo:
     """The countries and regions an article is about, from its text, dateline and language."""
-    gazetteer = load_gazetteer()
+    gazetteer = for_language(lang)  # English names, and in another language what it calls each country
     text = f"{title}\n\n{summary}\n\n{body}"
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS

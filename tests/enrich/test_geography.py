@@ -282,3 +282,38 @@ def test_the_small_towns_file_is_what_its_script_builds():
     from digest.enrich import geo_build_towns
 
     assert geo_build_towns.OUT.read_text(encoding="utf-8") == geo_build_towns.render(geo_build_towns.build())
+
+
+@pytest.mark.parametrize("lang, title, body, country", [
+    ("de", "Polen und Deutschland einigen sich auf neue Brücke über die Oder",
+     "Die Regierungen wollen die Brücke bis zum Herbst fertigstellen, teilte das Ministerium mit.", "PL"),
+    ("fr", "L'Allemagne prolonge l'aide aux agriculteurs touchés par la sécheresse",
+     "Le ministère a annoncé mardi une nouvelle enveloppe pour les exploitations les plus touchées.", "DE"),
+    ("es", "Noruega abre una nueva ruta de transbordadores en el norte",
+     "La naviera prevé cuatro salidas diarias durante el verano, según informó la empresa.", "NO"),
+])
+def test_an_article_in_another_language_names_countries_as_that_language_does(lang, title, body, country):
+    assert locate(title, "", body, lang=lang).countries[0] == country
+    assert locate(title, "", body, lang="en").countries == []  # in English "Polen", "Allemagne" are no places
+
+
+def test_another_language_s_country_names_stay_in_that_language():
+    """German "Island" is Iceland; in English it is a word. A French given name that is also a country
+    ("Dominique") counts only where the article names that country otherwise."""
+    assert locate("Island erhöht die Fangquoten für Kabeljau", "", "Die Regierung in Reykjavík gab die Zahlen am Montag bekannt.",
+                  lang="de").countries[0] == "IS"
+    assert locate("Island ferry returns after storm", "", "The island's ferry sailed again on Monday.").countries == []
+    assert locate("Dominique Laurent quitte la présidence du club", "",
+                  "Le dirigeant a annoncé son départ lors de l'assemblée générale, samedi.", lang="fr").countries == []
+
+
+def test_the_country_names_file_is_what_its_script_builds():
+    """Built from CLDR as babel ships it, leaving out the names the gazetteer knows: a name added to
+    the gazetteer must leave the file too. Another babel may name a country otherwise: compared only
+    with the babel that built the file."""
+    babel = pytest.importorskip("babel")
+    from digest.enrich import geo_build_names
+
+    if babel.__version__ != geo_build_names.built_with():
+        pytest.skip(f"country_names.tsv was built with babel {geo_build_names.built_with()}, not {babel.__version__}")
+    assert geo_build_names.OUT.read_text(encoding="utf-8") == geo_build_names.render(geo_build_names.build())

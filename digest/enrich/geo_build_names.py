@@ -1,0 +1,80 @@
+"""Rebuild ``data/geo/country_names.tsv``: what each country is called in the languages ingest recognises.
+
+    .venv/bin/python -m digest.enrich.geo_build_names [--check]
+
+The gazetteer's country names are English ones (GeoNames' and ``countries.yml``'s), so a German
+page about "Deutschland", "Frankreich" or "Polen" named no country, and its story fell in no
+region. The names come from the Unicode CLDR's territory names as the ``babel`` package ships them
+(installed with mkdocs-material); only those the English gazetteer does not already give that
+place are kept. Geography reads a language's names only for articles in that language: in
+German "Island" is Iceland, in English it is a word (``geo_gazetteer.for_language``).
+The file records babel's version: another version may name a country otherwise, so ``--check``
+(and its test) compare only with the version that built it.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from digest.enrich.geo_gazetteer import COUNTRY_NAMES, GEONAMES_DATA, load_gazetteer, name_key
+from digest.ingest.language import known_languages
+
+OUT = COUNTRY_NAMES
+
+
+def build() -> list[tuple[str, str, str]]:
+    """(language, country, name) rows, sorted. Names the gazetteer knows already are left out (that
+    country's, or a town's: Spanish "Granada" is the city, not Grenada), and so are CLDR's long
+    administrative forms ("RAE de Hong Kong (China)"), which no writer uses."""
+    from babel import Locale
+
+    with (GEONAMES_DATA / "countries.json").open(encoding="utf-8") as f:
+        countries = json.load(f)
+    known = load_gazetteer().names
+    rows = set()
+    for lang in sorted(known_languages() - {"en"}):
+        territories = Locale.parse(lang).territories
+        for code in countries:
+            name = territories.get(code)
+            if not name or "(" in name or "," in name:
+                continue
+            if name_key(name) in known:  # that country's already, or a town's: "Granada" stays the Spanish city
+                continue
+            rows.add((lang, code, name))
+    return sorted(rows)
+
+
+def render(rows: list[tuple[str, str, str]]) -> str:
+    import babel
+
+    header = ("# Country names in the languages ingest recognises, from the Unicode CLDR (Unicode License v3,\n"
+              f"# https://www.unicode.org/license.txt) as babel {babel.__version__} ships them; selected by\n"
+              "# digest/enrich/geo_build_names.py (see data/ATTRIBUTION.md). Only for articles in that language.\n"
+              "# language\tcountry\tname\n")
+    return header + "".join(f"{lang}\t{code}\t{name}\n" for lang, code, name in rows)
+
+
+def built_with() -> str | None:
+    """The babel version the shipped file was built with (from its header)."""
+    for line in OUT.read_text(encoding="utf-8").splitlines()[:3]:
+        if " as babel " in line:
+            return line.split(" as babel ", 1)[1].split()[0]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the file, or with --check only say whether the shipped one is what this script gives."""
+    check = "--check" in (sys.argv[1:] if argv is None else argv)
+    rows = build()
+    text = render(rows)
+    if check:
+        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
+        print(f"{OUT}: {'up to date' if same else 'differs from a rebuild'}")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{len(rows)} names written to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
