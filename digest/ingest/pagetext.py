@@ -16,6 +16,7 @@ their whole text after the headline is the body.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import caption, furniture, headline
@@ -34,6 +35,9 @@ MAX_CANDIDATES = 200  # headline candidates weighed per page on their evidence a
 PARAGRAPH_WORDS = 12  # a prose line this long is a paragraph
 OPENING_PARAGRAPH_WORDS = 25  # ... and this long, a story's paragraph, not a one-line standfirst
 OPENING_WORDS = 300  # words of a story's opening its headline's words are looked for in
+ABOVE_REACH = 6  # meta lines over a headline read for its stamp
+_OVER_HEADLINE = frozenset({"stamp", "byline", "relative", "caption", "credit"})
+_TIME_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h|[AaPp]\.?[Mm]\.?))?$")
 
 
 def parse_page_text(text: str, title: str | None = None) -> Page:
@@ -310,7 +314,7 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
         standfirst=_standfirst(lines, top if top < start else None, start, fold(head)),
         story=[ln.text for ln in kept],
         header=_tail(lines, at, head) + [ln.text for ln in lines[top + 1 : start]] + _opening_meta(lines, start, end, kept),
-        above=[ln.text for ln in lines[max(0, top - 3) : max(0, top)]],
+        above=[ln.text for ln in lines[_above(lines, top) : max(0, top)]],
         after=[ln.text for ln in lines[end : end + 6]],
         credits=[ln.text for ln in near if ln.furniture],
         captions=_captions(lines, top + 1, end),
@@ -320,6 +324,16 @@ def _page(lines: list[Line], head: str, at: int | None, start: int, end: int, si
         title_site=site,
         url=_address(lines),
     )
+
+
+def _above(lines: list[Line], top: int) -> int:
+    """Where the lines right over the headline start: three lines up, or further while they are its
+    meta lines, a stamp printed over its time, byline and photo credit ("November 1, 2023 / 12:30 /
+    von: ... / Foto: ... / headline")."""
+    i = top
+    while i > 0 and top - i < ABOVE_REACH and (lines[i - 1].kind in _OVER_HEADLINE or _TIME_ONLY.match(lines[i - 1].text)):
+        i -= 1
+    return max(0, min(i, top - 3))
 
 
 def _tail(lines: list[Line], at: int | None, head: str) -> list[str]:

@@ -479,3 +479,18 @@ def test_invisible_characters_are_left_out():
     found = build_article(RawInput("de.html", "html", {"id": "de2", "html": html}))
     assert found.title == "Deutschland schickt Hilfsgüter nach Mosambik"
     assert "Bundesregierung" in found.body and "\xad" not in found.body
+
+
+def test_a_stamp_printed_over_the_headline_s_time_byline_and_credit_dates_the_story():
+    """Some sites print the header cluster over the headline: date, time, byline, photo credit."""
+    text = ("Start\nPolitik\nWirtschaft\n\nSuche\nWerbung\nMärz 3, 2026\n12:30\nvon: Lena Korvik\nFoto: Hafenamt Westhaven\n"
+            "Hafen von Westhaven schließt die Nordmole\n\n"
+            "Die fiktive Hafenbehörde von Westhaven hat die Nordmole am Dienstag für umfangreiche Reparaturen gesperrt, "
+            "nachdem Taucher bei einer routinemäßigen Prüfung tiefe Risse im Fundament entdeckt hatten, wie ein Sprecher mitteilte.\n\n"
+            "Die Fähren zu den Inseln legen nach Angaben der Behörde bis zum Sommer an der Südmole an, die dafür in den "
+            "kommenden Wochen mit zwei zusätzlichen Anlegern ausgestattet werden soll, sagte der Sprecher weiter.\n\n"
+            "Fischer kritisierten die Sperrung am Mittwoch scharf, weil die Südmole schon jetzt an vielen Tagen überfüllt "
+            "sei und die Kutter dort oft stundenlang auf einen freien Platz zum Entladen warten müssten.\n\n"
+            "Mehr aus der Region\nImpressum\nDatenschutz\n")
+    found = read(text)
+    assert found.title == "Hafen von Westhaven schließt die Nordmole" and found.date == "2026-03-03"
