@@ -262,11 +262,12 @@ def resolve(mention: DateMention, references: list[dt.date] | None = None) -> st
     """The mention as ISO 8601, a missing year taken from ``references`` (the page's own dates
     that carry a year): the year putting it nearest the latest of them, among those that agree
     with a printed weekday and do not put it long before that latest date. None when nothing
-    fixes the year."""
+    fixes the year, or when it lands before the web: "died Thursday, December 11" in an obituary
+    whose only full date is the birth ("April 22, 1923") is no story of 1924."""
     if mention.year:
         return mention.iso()
     year = infer_year(mention, references or [])
-    return mention.iso(year) if year else None
+    return mention.iso(year) if year and year >= _EPOCH_YEARS[0] else None
 
 
 YEAR_SLACK_DAYS = 183  # a story is not published half a year before the latest date it reports

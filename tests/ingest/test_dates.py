@@ -108,6 +108,8 @@ def test_a_missing_year_comes_from_the_nearest_reference_and_a_weekday_must_agre
     tuesday = dates.find_dates("Tuesday, July 23")[0]
     assert dates.resolve(tuesday, [dt.date(2025, 3, 1)]) is None  # 23 July 2025 was a Wednesday
     assert dates.resolve(tuesday, [dt.date(2024, 3, 1)]) == "2024-07-23"
+    thursday = dates.find_dates("died Thursday, December 11, at 85")[0]
+    assert dates.resolve(thursday, [dt.date(1923, 4, 22)]) is None  # the birth date is the only full one: no web-era year
 
 
 def test_the_publication_date_is_the_story_s_stamp_not_the_site_header_s():
