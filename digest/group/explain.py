@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,8 +132,8 @@ def why_grouped(cols: np.ndarray, weights: np.ndarray, terms: list[str], article
             if len(parts) > 4 or parts <= generic:
                 continue  # a whole Title Case headline, or a capitalised generic word
         else:
-            if term not in generic and not _adverb(term, known_words):
-                words.append(term)
+            if term not in generic and len(term) > 2 and not _adverb(term, known_words):
+                words.append(term)  # not a piece of a word the tokeniser split ("Wi-Fi", "O'Brien")
             continue
         parts = frozenset(word_key(p) for p in parts)
         if not parts or any(parts <= other for _, other in names):
@@ -149,9 +150,12 @@ def why_grouped(cols: np.ndarray, weights: np.ndarray, terms: list[str], article
     names = names[: max(limit - min(2, len(terms)), 0)]
     texts = [(t, t.lower()) for a in articles for t in (a.title, a.summary, a.body) if t] if names else []
     shown = [n if n[:1].isupper() else _as_written(n, texts) for n, _ in names]
+    # "EU", "TV"; not "Al" or "Je" cut from a longer name, nor a capitalised contraction ("I'd")
+    shown = [n for n in shown if (len(n) > 2 or n.isupper()) and not _CONTRACTION.search(n)]
     return Explanation(names=shown, terms=terms[: max(0, limit - len(shown))])
 
 
+_CONTRACTION = re.compile(r"['’](?:d|m|ll|re|ve|t)$", re.I)  # not 's: "Macy's"
 _ADVERB_ENDINGS = ("ally", "ously", "ively", "fully", "edly", "ingly", "ably", "ibly", "ently", "antly")
 
 

@@ -51,3 +51,21 @@ def test_terms_of_one_event_do_not_name_another_of_the_same_kind():
     story = _story_of(group_articles(corpus()), "qb-1")
     assert "Anselm Kobrecht" in story.shared_terms and "Tarsville" in story.shared_terms
     assert "Brenmouth" not in story.shared_terms
+
+
+def test_weekdays_zones_titles_and_pieces_of_words_do_not_show():
+    """What two reports of any event share says nothing: the weekday, a clock's zone, a title before
+    a name, a piece of a word the tokeniser split ("Wi-Fi", "O'Brien"), a capitalised "I'd"."""
+    bodies = [
+        "Capt. Arlo Venn of the Korvik harbour police said on Tuesday at 09:40 GMT that the Wi-Fi mast on "
+        "Pier Nine had been cut. I'd never seen sabotage like it, Venn told the Korvik Ledger. "
+        "Divers from Saltmere searched the pier on Tuesday.",
+        "The Wi-Fi mast on Pier Nine was cut early on Tuesday, 09:40 GMT, Capt. Arlo Venn of the Korvik "
+        "harbour police said. I'd call it sabotage, he added. Divers from Saltmere searched the pier.",
+    ]
+    story = group_articles([Article(id=f"w{i}", date="2031-04-0{}".format(i + 1), title=f"Korvik pier mast cut {i}",
+                                    body=b) for i, b in enumerate(bodies)])[0]
+    shown = [t.lower() for t in story.shared_terms]
+    for noise in ("tuesday", "gmt", "capt", "fi", "i'd"):
+        assert noise not in shown
+    assert "Pier Nine" in story.shared_terms or "Arlo Venn" in story.shared_terms
