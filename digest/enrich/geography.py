@@ -33,6 +33,7 @@ from digest.enrich.geo_cues import find_cues
 from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, name_key
 from digest.enrich.geo_match import WORD, Mention, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
+from digest.group.features import function_words as grouping_function_words  # the longer lists: never names
 from digest.ingest.language import function_words
 
 TOWN_KINDS = frozenset({"city", "capital"})
@@ -109,8 +110,8 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions = find_mentions(text, gazetteer, headline_end)
-    if lang:  # at a sentence start "Una", "Questa", "Como" are capitalised like the towns of those names
-        words = function_words(lang)
+    if lang:  # at a sentence start "Una", "Questa", "Cela" are capitalised like the towns of those names
+        words = function_words(lang) | grouping_function_words(lang)
         mentions = [m for m in mentions if m.key not in words]
     context = name_context()
     locatives = context.noun_capitalising.get(lang or "")

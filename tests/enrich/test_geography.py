@@ -317,3 +317,10 @@ def test_the_country_names_file_is_what_its_script_builds():
     if babel.__version__ != geo_build_names.built_with():
         pytest.skip(f"country_names.tsv was built with babel {geo_build_names.built_with()}, not {babel.__version__}")
     assert geo_build_names.OUT.read_text(encoding="utf-8") == geo_build_names.render(geo_build_names.build())
+
+
+def test_a_function_word_opening_a_sentence_is_no_town():
+    """French "Cela" ("that") is a town in Angola; at a sentence start it is capitalised like one."""
+    body = ("Le ministre a présenté mardi son projet de réforme des retraites devant les syndicats. "
+            "Cela ne suffira pas, ont répondu les représentants des salariés à la sortie de la réunion.")
+    assert "AO" not in locate("Retraites : le projet ne convainc pas les syndicats", "", body, lang="fr").countries
