@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .parts import Page
 
 WORDS_READ = 120  # enough for a confident vote; the rest of a long article adds nothing
+LONG_READ = 4  # ... unless those words say nothing clearly: then this many times as many
 MIN_HITS = 3.0  # weighted function words the winner needs
 MIN_SHARE = 0.1  # ... as a share of the words read: running text, not a list of names
 MARGIN = 1.6  # the winner's score over the runner-up's (Danish over Norwegian scores about 2)
@@ -78,8 +79,16 @@ def detect(text: str) -> str | None:
                 return "ja" if code == "zh" and len(_KANA.findall(sample)) >= KANA_SHARE * len(sample) else code
         if len(_ARABIC.findall(sample)) >= SCRIPT_SHARE * len(sample):
             return _arabic_script(sample)
+    found = _vote(_WORD.findall(sample.casefold())[:WORDS_READ])
+    if found is None and len(text) > len(sample):
+        # split or thin at the start (an opening quote in another language, a list of names): read on
+        found = _vote(_WORD.findall(text[: WORDS_READ * LONG_READ * 8].casefold())[: WORDS_READ * LONG_READ])
+    return found
+
+
+def _vote(words: list[str]) -> str | None:
+    """The language whose function words these words are, clearly; else None."""
     scores: dict[str, float] = {}
-    words = _WORD.findall(sample.casefold())[:WORDS_READ]
     for word in words:
         for code, weight in _WEIGHTS.get(word, ()):
             scores[code] = scores.get(code, 0.0) + weight

@@ -71,3 +71,16 @@ def test_running_text(code):
 )
 def test_unsure_gives_none(text):
     assert detect(text) is None
+
+
+def test_a_long_article_opening_with_a_quote_in_another_language_is_read_on():
+    """A German commentary that opens with an English speech: its first words are split between the two."""
+    quote = ("“We have come to the harbour today because the people of this town have waited for this bridge for "
+             "twenty years, and we will not let them wait any longer. It is the right thing to do, and it is the "
+             "thing we promised.” ")
+    german = ("Das sagte der Bürgermeister der fiktiven Stadt Korvik am Dienstag bei der Eröffnung der Baustelle. "
+              "Die Brücke soll im Herbst fertig sein, doch die Kosten sind seit dem ersten Entwurf um die Hälfte "
+              "gestiegen. Der Stadtrat hatte das Projekt im Frühjahr noch einmal geprüft und dann mit knapper "
+              "Mehrheit beschlossen. Die Opposition hält den Bau für zu teuer und verlangt, dass die Stadt die "
+              "Pläne öffentlich macht, bevor weitere Aufträge vergeben werden. ") * 3
+    assert detect(quote + german) == "de"
