@@ -151,7 +151,7 @@ def _bare(word: str, gazetteer: Gazetteer) -> str:
     unless the whole is a name ("L'Aquila")."""
     if "'" not in word and "’" not in word:
         return word
-    if word[:1] == "L" and word[1:2] in "'’" and word[2:3].isupper() and name_key(word).split(" ")[0] not in gazetteer.span_words:
+    if word[:1] == "L" and word[1:2] in "'’" and word[2:3].isupper() and name_key(word) not in gazetteer.span_words:
         word = word[2:]
     return POSSESSIVE.sub("", word)
 

@@ -58,12 +58,12 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
 _WEIGHTS = _weights()
 
 
-@functools.lru_cache(maxsize=None)
 def known_languages() -> frozenset[str]:
     """The languages told by their function words (those with a list)."""
     return frozenset(code for langs in _WEIGHTS.values() for code, _ in langs)
 
 
+@functools.lru_cache(maxsize=None)
 def function_words(lang: str) -> frozenset[str]:
     """The listed function words of a language (casefolded), empty for one not listed:
     geography uses them to tell a word from a town ("Una", "Como"), grouping to leave them out."""
