@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 
+from digest.enrich.data_file import write_or_check
 from digest.enrich.geo_gazetteer import COUNTRY_NAMES, GEONAMES_DATA, load_gazetteer, name_key
 from digest.ingest.language import known_languages
 
@@ -64,16 +65,8 @@ def built_with() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the file, or with --check only say whether the shipped one is what this script gives."""
-    check = "--check" in (sys.argv[1:] if argv is None else argv)
     rows = build()
-    text = render(rows)
-    if check:
-        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT}: {'up to date' if same else 'differs from a rebuild'}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"{len(rows)} names written to {OUT}")
-    return 0
+    return write_or_check(OUT, render(rows), f"{len(rows)} names", argv)
 
 
 if __name__ == "__main__":
