@@ -120,4 +120,4 @@ class GroupOptions:
     follow_up_ratio: float = 0.6
     follow_up_days: float = 60.0
     apart_min_reports: int = 4
-    apart_cover: float = 0.7
+    apart_cover: float = 0.65
