@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ..escaping import unescape_markdown
 from ..ingest.dateline import parse_dateline
 from ..model import Article, KeyFact
 from .features import stop_words
@@ -48,7 +49,8 @@ def sentences(article: Article, limit: int = SENTENCES_PER_REPORT) -> list[str]:
     """The article's first sentences in reading order: standfirst (unless the body repeats it), then body."""
     out: list[str] = []
     summary = article.summary.strip()
-    texts = [summary, article.body] if summary and summary not in article.body else [article.body]
+    body = unescape_markdown(article.body)  # the text as written, not as Markdown escapes it
+    texts = [summary, body] if summary and summary not in body else [body]
     for text in texts:
         first = True
         for block in text.split("\n"):

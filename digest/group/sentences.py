@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..escaping import unescape_markdown
 from ..model import Article
 
 # A sentence ends at . ! or ? (a closing quote or bracket may follow) before a capital or
@@ -38,7 +39,7 @@ def lead(article: Article) -> str:
     """The lead: the standfirst, else the first sentence of the body, else the headline."""
     if article.summary.strip():
         return article.summary.strip()
-    for para in article.body.split("\n"):
+    for para in unescape_markdown(article.body).split("\n"):
         para = para.strip()
         if para and not para.startswith(("#", "!", "http")):
             return split_sentences(para)[0]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..enrich import geography, topics
+from ..escaping import escape_markdown, unescape_markdown
 from ..model import Article, split_front_matter
 from . import byline, caption, dateline, dates, headline, language, outlet, section
 from .dates import normalise_date
@@ -83,15 +84,16 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
     lede = next((p for p in story if fold(p) not in standfirsts), "")  # the dateline opens the lede, not the standfirst
     found = dateline.parse_dateline(lede) if lede else None
     image = caption.lead(page)
-    body = inert_markup("\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", printed))
-    lang = language.primary(record.get("lang")) or language.of_page(page, title, body)
+    text = "\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", printed)
+    body = escape_markdown(text)  # the file is Markdown: "1. FC Köln" must not become a list
+    lang = language.primary(record.get("lang")) or language.of_page(page, title, text)
     return Article(
         id=str(record.get("id") or "") or derive_id(url, raw_text),
-        title=title or first_words(body),
+        title=title or first_words(text),
         summary=str(record.get("summary") or "").strip()
         or (page.standfirst or page.declared.description or "").strip()
         or _lede_summary(lede[found.end :] if found else lede, title)
-        or _lede_summary(lede_of(body), title),
+        or _lede_summary(lede_of(text), title),
         date=normalise_date(record.get("date")) or dates.publication_date(page, month_first=lang == "en"),
         source=record.get("source") or outlet.name(page, url),
         url=url,
@@ -136,7 +138,7 @@ def _from_markdown(raw: RawInput) -> Article:
     if article.date:
         article.date = normalise_date(article.date) or article.date
     if not article.summary:
-        article.summary = lede_of(article.body)
+        article.summary = unescape_markdown(lede_of(article.body))
     if not article.body.strip() and not article.title:
         raise ValueError("no article text found")
     return article
@@ -166,16 +168,6 @@ def fallback_body(raw_text: str, title: str) -> str:
     """
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", raw_text)]
     return "\n\n".join(p for p in paragraphs if p and p != title)
-
-
-def inert_markup(text: str) -> str:
-    """Make extracted text show as text: a ``<`` from a page never opens a tag in Markdown.
-
-    Extracted bodies are plain prose; any angle bracket in them is a character to show,
-    not markup to run. (Hand-written ``.md`` articles keep their HTML; the site
-    sanitises every rendered page anyway.)
-    """
-    return text.replace("<", "&lt;")
 
 
 def warm_up(options: IngestOptions) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..escaping import unescape_markdown
 from . import paths
 from .views import Card, Link, Views
 
@@ -74,4 +75,4 @@ def _clip(text: str) -> str:
 
 
 def article_description(summary: str, body: str) -> str:
-    return _clip(summary or body[:400])
+    return _clip(summary or unescape_markdown(body[:400]))
