@@ -109,6 +109,8 @@ def lead(page: "Page") -> str | None:
     first <figcaption> the markup holds."""
     for text in page.captions + page.declared.captions:
         text = _once(_COUNT_LEAD.sub("", " ".join(strip_label(text).split())))
+        if text.startswith("(") and text.endswith(")") and is_labelled(text[1:-1]):
+            text = text[1:-1]  # "(Foto: Jane Roe)": a credit in the page's brackets
         if text:
             return text
     return None

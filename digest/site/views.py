@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
+from ..ingest import caption
 from ..model import Article, Story
 from . import edition, paths
 from .context import SiteData
@@ -201,6 +202,7 @@ class ArticleView:
     authors: list[str]
     time: Moment | None
     caption: str | None
+    caption_labelled: bool  # the caption opens with the page's own label ("Foto: Jane Roe"): no "Photo:" before it
     original: Link | None
     day: Link | None
     regions: list[Link]
@@ -493,6 +495,7 @@ class Views:
             authors=list(article.authors),
             time=moment(article.date),
             caption=article.image,
+            caption_labelled=bool(article.image) and caption.is_labelled(article.image),
             original=Link(f"Read the original at {source}" if source else "Read the original", original) if original else None,
             day=self.day_link(article.day, self.day_title(article.day)) if article.day else None,
             regions=[self.region_link(r) for r in dict.fromkeys(article.regions or ([article.region] if article.region else []))],

@@ -253,3 +253,10 @@ def test_a_caption_over_a_long_credit_is_the_image_not_the_standfirst():
     found = read_page(parse_page_text(text), {})
     assert found.summary.startswith("The fictional town's council voted")
     assert found.image.startswith("Councillors Ada Hale")
+
+
+def test_a_credit_alone_in_brackets_is_the_image_line_without_them():
+    figure = ('<figure><img src="/img/yard.jpg" alt=""><figcaption>(Foto: Lena Berg)</figcaption></figure>')
+    assert read(story(header=figure)).image == "Foto: Lena Berg"
+    figure = ('<figure><img src="/img/yard.jpg" alt=""><figcaption>The dry dock (Foto: Lena Berg)</figcaption></figure>')
+    assert read(story(header=figure)).image == "The dry dock (Foto: Lena Berg)"

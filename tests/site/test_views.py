@@ -122,6 +122,8 @@ def test_an_article_view():
     view = v.article(a)
     assert view.lang == "pt" and view.standfirst == ""  # the body opens with the summary
     assert view.outlet == "Lakeside Gazette" and view.agency == "AFP" and view.caption == "The hull (Photo: J. Doe)"
+    assert not view.caption_labelled  # shown as "Photo: The hull (Photo: J. Doe)"
+    assert v.article(dataclasses.replace(a, image="Foto: J. Doe")).caption_labelled  # "Foto: J. Doe", not "Photo: Foto: ..."
     assert view.original.href == "https://f1.example/story" and view.day.href == "days/2031-03-04/"
     assert [r.headline.text for r in view.story.others] == [FERRY[3].title, FERRY[2].title]  # not itself
     assert view.story.link.href == "stories/ferry/"
