@@ -355,6 +355,22 @@ def _named_before(before: list[str]) -> bool:
     return any(w.strip(":,.").lower() not in _LABEL_WORDS for w in before if w.strip(":,.|"))
 
 
+_AFTER_STAMP = re.compile(r"(?i:\s*uhr)?(?:\s*[:|–—-]\s*|\s*(?=[A-ZÀ-Ý]))")
+STAMPED_WORDS = 5  # what follows a stamp opening a text must be this long to be its text
+
+
+def without_stamp(text: str) -> str:
+    """A standfirst without the stamp some sites print at its start ("06.11.2023, 11.41 Uhr : In Nord
+    wurde ...", "19.10.2019, 15:30 UhrAm 8. Spieltag ..."): a full date opening the text, its time,
+    then a separator or a capital. A date that is the sentence's subject ("3. März 2026 war ...") stays."""
+    mentions = find_dates(text[:60], numeric=True)
+    if not mentions or mentions[0].start != 0 or not mentions[0].year:
+        return text
+    after = _AFTER_STAMP.match(text, mentions[0].end)
+    rest = text[after.end():] if after else ""
+    return rest if len(rest.split()) >= STAMPED_WORDS else text
+
+
 def label_start(text: str) -> int | None:
     """Where a stamp's date (or its label: "Zuletzt geändert am", "Published") starts in a text."""
     mentions = find_dates(text, numeric=True)

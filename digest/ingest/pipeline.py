@@ -91,9 +91,9 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
         id=str(record.get("id") or "") or derive_id(url, raw_text),
         title=title or first_words(text),
         summary=str(record.get("summary") or "").strip()
-        or (page.standfirst or page.declared.description or "").strip()
-        or _lede_summary(lede[found.end :] if found else lede, title)
-        or _lede_summary(lede_of(text), title),
+        or dates.without_stamp((page.standfirst or page.declared.description or "").strip()
+                               or _lede_summary(lede[found.end :] if found else lede, title)
+                               or _lede_summary(lede_of(text), title)),
         date=normalise_date(record.get("date")) or dates.publication_date(page, month_first=lang == "en"),
         source=record.get("source") or outlet.name(page, url),
         url=url,

@@ -155,3 +155,14 @@ def test_a_date_printed_in_the_lede_wins_over_a_declared_one_from_another_zone_o
     assert dates.publication_date(swapped) == "2026-11-01"  # the CMS wrote day and month the other way
     elsewhere = Page(declared=Declared(published=["2026-03-06T14:05:00+01:00"]), after=["2 March 2026"])
     assert dates.publication_date(elsewhere) == "2026-03-06T14:05:00+01:00"
+
+
+@pytest.mark.parametrize("text, summary", [
+    ("06.11.2031, 11.41 Uhr : In Nord wurde am Freitag der neue Hafenpark eröffnet.", "In Nord wurde am Freitag der neue Hafenpark eröffnet."),
+    ("19.10.2031, 15:30 UhrAm 8. Spieltag treffen Westhaven und Korvik aufeinander.", "Am 8. Spieltag treffen Westhaven und Korvik aufeinander."),
+    ("March 3, 2031 - The council voted to close the old harbour wall.", "The council voted to close the old harbour wall."),
+    ("3. März 2031 war der Tag, an dem der Rat die Mole schloss.", "3. März 2031 war der Tag, an dem der Rat die Mole schloss."),  # the date is the subject
+    ("May 3 - The council voted to close the harbour wall.", "May 3 - The council voted to close the harbour wall."),  # no year: not a stamp
+])
+def test_a_stamp_opening_a_standfirst_is_left_out(text, summary):
+    assert dates.without_stamp(text) == summary
