@@ -324,3 +324,10 @@ def test_a_function_word_opening_a_sentence_is_no_town():
     body = ("Le ministre a présenté mardi son projet de réforme des retraites devant les syndicats. "
             "Cela ne suffira pas, ont répondu les représentants des salariés à la sortie de la réunion.")
     assert "AO" not in locate("Retraites : le projet ne convainc pas les syndicats", "", body, lang="fr").countries
+
+
+def test_outside_english_a_town_before_a_name_is_no_evidence():
+    """Spanish "Ayer" ("yesterday") opening a sentence before a name is Ayer, Massachusetts only in
+    English text; there a town before a name still counts faintly ("Clemson Extension")."""
+    body = "Ayer Marta Ilvesky presentó el proyecto en la comisión, que lo votará la semana próxima."
+    assert locate("El oficialismo convoca a una sesión especial", "", body, lang="es").countries == []
