@@ -126,8 +126,8 @@ def locate(
     mentions, faint = _usable(mentions, text, headline_end)
     home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
-    for m in faint if not lang or lang == "en" else ():  # in other languages a capital before a name is a
-        evidence.add_weak(m.places[0].country, FAINT_WEIGHT)  # given name as often ("Nancy Duarte", "Ayer Rodrigo")
+    for m in faint if not lang or lang == "en" else ():  # elsewhere a capital before a name is as often a
+        evidence.add_weak(m.places[0].country, FAINT_WEIGHT)  # word opening the sentence (Spanish "Ayer Marta ...")
     countries = _rank(evidence)
     return _with_regions(countries, evidence.scores, scheme or load_region_scheme())
 
