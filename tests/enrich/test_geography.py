@@ -297,6 +297,25 @@ def test_an_article_in_another_language_names_countries_as_that_language_does(la
     assert locate(title, "", body, lang="en").countries == []  # in English "Polen", "Allemagne" are no places
 
 
+@pytest.mark.parametrize("lang, title, country", [
+    ("de", "Großbritannien verschärft die Regeln für Fischkutter", "GB"),
+    ("es", "EE. UU. sanciona a tres navieras por el bloqueo", "US"),
+    ("fr", "La Guinée-Conakry ferme ses frontières terrestres", "GN"),
+])
+def test_the_names_news_uses_beside_the_formal_ones(lang, title, country):
+    """CLDR's names are the formal ones ("Vereinigtes Königreich"); news writes "Großbritannien"."""
+    assert locate(title, "", "", lang=lang).countries[:1] == [country]
+
+
+def test_a_language_s_common_names_change_no_english_name():
+    from digest.enrich.geo_gazetteer import COMMON_COUNTRY_NAMES, load_gazetteer, name_key
+    from digest.model import load_yaml
+
+    known = load_gazetteer().names
+    common = load_yaml(COMMON_COUNTRY_NAMES.read_text(encoding="utf-8"))
+    assert [n for countries in common.values() for names in countries.values() for n in names if name_key(n) in known] == []
+
+
 def test_another_language_s_country_names_stay_in_that_language():
     """German "Island" is Iceland; in English it is a word. A French given name that is also a country
     ("Dominique") counts only where the article names that country otherwise."""
