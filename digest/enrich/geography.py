@@ -34,6 +34,7 @@ from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, name_key
 from digest.enrich.geo_match import WORD, Mention, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
 from digest.group.features import function_words as grouping_function_words  # the longer lists: never names
+from digest.group.features import stop_words
 from digest.ingest.language import function_words
 
 TOWN_KINDS = frozenset({"city", "capital"})
@@ -110,9 +111,9 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions = find_mentions(text, gazetteer, headline_end)
-    if lang:  # at a sentence start "Una", "Questa", "Cela" are capitalised like the towns of those names
-        words = function_words(lang) | grouping_function_words(lang)
-        mentions = [m for m in mentions if m.key not in words]
+    # at a sentence start "Along", "Una", "Questa", "Cela" are capitalised like the towns of those names
+    words = function_words(lang) | grouping_function_words(lang) if lang and lang != "en" else stop_words()
+    mentions = [m for m in mentions if m.key not in words or not all(p.kind in TOWN_KINDS for p in m.places)]
     context = name_context()
     locatives = context.noun_capitalising.get(lang or "")
     if locatives is not None:

@@ -350,3 +350,10 @@ def test_outside_english_a_town_before_a_name_is_no_evidence():
     English text; there a town before a name still counts faintly ("Clemson Extension")."""
     body = "Ayer Marta Ilvesky presentó el proyecto en la comisión, que lo votará la semana próxima."
     assert locate("El oficialismo convoca a una sesión especial", "", body, lang="es").countries == []
+
+
+def test_an_english_stop_word_opening_a_sentence_is_no_town():
+    """"Along" is a town in India; "Along with pruning, ..." names no place. "US" stays the country."""
+    body = "Along with pruning dead stems, gardeners should protect the shrubs from frost in the winter months."
+    assert locate("How to care for hydrangeas", "", body, lang="en").countries == []
+    assert locate("Frost warning across the US", "", "Along the coast, US forecasters expect frost.", lang="en").countries == ["US"]
