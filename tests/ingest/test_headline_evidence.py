@@ -121,6 +121,12 @@ def test_reading_times_are_chrome(line):
     assert is_chrome(line.casefold())
 
 
+@pytest.mark.parametrize("line", ["Save", "Pin it", "Speichern"])
+def test_a_save_button_alone_on_its_line_is_chrome(line):
+    """A bookmark or pin button the scraper kept as a line of the story (and the town of Save, Benin)."""
+    assert is_chrome(line.casefold())
+
+
 def test_a_tokenised_address_over_the_text_is_the_page_s_url_and_names_no_outlet_by_its_path():
     text = (
         "http: / / www. meridian - courier. example / news / 2026 / 03 / 04 / harbour - ferries - strike. html\n"
