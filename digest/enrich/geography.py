@@ -182,9 +182,11 @@ def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str])
 def _without_surnames(mentions: list[Mention]) -> list[Mention]:
     """Outside English, a town's name that the article writes after a given name is a surname all
     through it ("Rodrigo Pacheco ... Pacheco disse", "Liz Duarte ... Duarte"): Spanish and Portuguese
-    surnames are very often names of towns somewhere. (In English text this cost more than it gave.)"""
-    surnames = {m.key for m in mentions if m.after_name and all(p.kind == "city" for p in m.places)}
-    return [m for m in mentions if m.key not in surnames] if surnames else mentions
+    surnames are very often names of towns somewhere. So is a town's name written before a surname
+    ("Nancy Duarte", "Florence Audier") a given name all through it; a capital is not dropped so.
+    (In English text this cost more than it gave.)"""
+    names = {m.key for m in mentions if (m.after_name or m.before_name) and all(p.kind == "city" for p in m.places)}
+    return [m for m in mentions if m.key not in names] if names else mentions
 
 
 def _common_noun(m: Mention, text: str, articles: frozenset[str], particles: frozenset[str]) -> bool:

@@ -357,3 +357,10 @@ def test_an_english_stop_word_opening_a_sentence_is_no_town():
     body = "Along with pruning dead stems, gardeners should protect the shrubs from frost in the winter months."
     assert locate("How to care for hydrangeas", "", body, lang="en").countries == []
     assert locate("Frost warning across the US", "", "Along the coast, US forecasters expect frost.", lang="en").countries == ["US"]
+
+
+def test_outside_english_a_town_before_a_surname_is_a_given_name():
+    """"Nancy Duarte" in a Spanish story is a lawyer, not Nancy in France."""
+    body = ("El tribunal de apelación rechazó el pedido de la defensa. Nancy Duarte, abogada de la familia, "
+            "dijo que recurrirán a la Corte Suprema de Justicia en Asunción.")
+    assert "FR" not in locate("El tribunal confirma la condena", "", body, lang="es").countries
