@@ -33,9 +33,7 @@ from digest.enrich.geo_cues import find_cues
 from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, name_key
 from digest.enrich.geo_match import WORD, Mention, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
-from digest.group.features import function_words as grouping_function_words  # the longer lists: never names
-from digest.group.features import stop_words
-from digest.ingest.language import function_words
+from digest.group.features import function_words, stop_words  # the words grouping never takes for names
 
 TOWN_KINDS = frozenset({"city", "capital"})
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -111,15 +109,16 @@ def locate(
     headline_end = len(title)
     lead_end = len(title) + len(summary) + 4 + LEAD_CHARS
     mentions = find_mentions(text, gazetteer, headline_end)
+    foreign = bool(lang) and lang != "en"
     # at a sentence start "Along", "Una", "Questa", "Cela" are capitalised like the towns of those names
-    words = function_words(lang) | grouping_function_words(lang) if lang and lang != "en" else stop_words()
+    words = function_words(lang) if foreign else stop_words()
     mentions = [m for m in mentions if m.key not in words or not all(p.kind in TOWN_KINDS for p in m.places)]
     context = name_context()
     locatives = context.noun_capitalising.get(lang or "")
     if locatives is not None:
         mentions = _placed_towns(mentions, text, locatives)
-    if lang and lang != "en" and locatives is None:  # German's capitalised nouns follow names everywhere
-        mentions = _without_surnames(mentions)
+    if foreign and locatives is None:  # German's capitalised nouns follow names everywhere
+        mentions = _without_personal_names(mentions)
     articles = context.romance_articles.get(lang or "")
     if articles is not None:
         particles = context.name_particles.get(lang or "", frozenset())
@@ -127,8 +126,9 @@ def locate(
     mentions, faint = _usable(mentions, text, headline_end)
     home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)
-    for m in faint if not lang or lang == "en" else ():  # elsewhere a capital before a name is as often a
-        evidence.add_weak(m.places[0].country, FAINT_WEIGHT)  # word opening the sentence (Spanish "Ayer Marta ...")
+    if not foreign:  # elsewhere a capital before a name is as often a word opening the sentence ("Ayer Marta ...")
+        for m in faint:
+            evidence.add_weak(m.places[0].country, FAINT_WEIGHT)
     countries = _rank(evidence)
     return _with_regions(countries, evidence.scores, scheme or load_region_scheme())
 
@@ -179,7 +179,7 @@ def _placed_towns(mentions: list[Mention], text: str, locatives: frozenset[str])
     return [m for m in mentions if m.key in placed or not _lesser_town(m)]
 
 
-def _without_surnames(mentions: list[Mention]) -> list[Mention]:
+def _without_personal_names(mentions: list[Mention]) -> list[Mention]:
     """Outside English, a town's name that the article writes after a given name is a surname all
     through it ("Rodrigo Pacheco ... Pacheco disse", "Liz Duarte ... Duarte"): Spanish and Portuguese
     surnames are very often names of towns somewhere. So is a town's name written before a surname
