@@ -65,9 +65,10 @@ _CITY_TITLE = r"[A-Z][a-zà-ÿ'.\-]+(?:[ \-](?:de |da |del |la |el |upon )?[A-Z]
 _REGION = r"(?:,\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\.?){0,2}"  # , Italy / , Que. / , Ivory Coast
 _DL_DATE = rf"(?:(?:\s*[,-]){{0,2}}\s*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?)"
 # "--", "—", ":" or, right after a credit's parenthesis, just a space ("WASHINGTON (RNS) Evangelical ...")
+# or a full stop, as German papers print it ("Berlin (dpa). Die Regierung ...")
 # A single hyphen needs a space beside it ("Logan-Rogersville" is one name); U+0096/U+0097
 # are the en and em dashes of Windows-1252 text decoded as Latin-1.
-_SEP = r"(?:\s*(?:-{2,3}|[—–\x96\x97]|:)\s*|\s+-\s*|-\s+|(?<=\))\s+)"
+_SEP = r"(?:\s*(?:-{2,3}|[—–\x96\x97]|:)\s*|\s+-\s*|-\s+|(?<=\))\.?\s+)"
 _DATELINE = re.compile(
     rf"^\s*(?:By\s+[^\n]{{2,60}}?\s{{3,}})?(?:(?P<upper>{_CITY_UPPER})|(?P<title>{_CITY_TITLE}))(?P<region>{_REGION})"
     rf"(?P<date>{_DL_DATE})?(?:\s*\((?P<credit>[^()\n]{{1,40}})\)|,\s*(?P<credit2>{_AGENCY_LONG}))?(?P<sep>{_SEP})(?=\S)",

@@ -30,6 +30,9 @@ from digest.ingest import dateline
         ("COLUMBIA --- The governor said", "COLUMBIA", None, None),
         ("INDIANAPOLIS (AP) \x97 The mayor said", "INDIANAPOLIS", None, "AP"),
         ("By Jane Roe Staff Writer March 24, 2026 MAPLEFORD -- The council", "MAPLEFORD", None, None),
+        ("Berlin (dpa). Die Regierung plant", "Berlin", None, "dpa"),
+        ("Wiesbaden (KNA/iz). Der Präsident sagte", "Wiesbaden", None, "KNA"),
+        ("Bern (Keystone-SDA) – Der Bundesrat will", "Bern", None, "Keystone-SDA"),
     ],
 )
 def test_datelines(lede, city, region, agency):
@@ -48,6 +51,7 @@ def test_datelines(lede, city, region, agency):
         "The company said on Monday - in a statement - that it would close.",
         "Paris (pictured) - the city of light.",
         "Paris (pictured) the city of light.",
+        "Paris (pictured). The city of light.",
         "Logan-Rogersville pupils tried a new climbing frame.",
         "Acme Inc. (AC.N: Quote, Profile) said on Monday it would close.",
         "NOTICE: This is the last part of a series.",
