@@ -27,7 +27,8 @@ _BRACKET_CREDIT = re.compile(
     rf"[(\[][^()\[\]]*(?:(?i:{_LABEL}|courtesy|via |source:)|\b(?:{alternation(CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
 )
 # "... Credit: ESA", "... Photo by Jane Doe", "... | Foto: dpa", "... Bild: Jahr Media"
-_CREDIT_BY = re.compile(rf"(?:^|[\s|,.;])(?i:{_LABEL})s?\s*(?:by|von|:)\s*[^.!?]{{1,60}}$")
+# (a full stop inside a name or address, "Nelson Jr./STF", "stock.adobe.com", but no sentence after it)
+_CREDIT_BY = re.compile(rf"(?:^|[\s|,.;])(?i:{_LABEL})s?\s*(?:by|von|:)\s*(?:[^.!?]|\.(?!\s)){{1,60}}$")
 # "... © Noah Addis", "©5 Minuten", "© Mikko Palonkorpi / stock.adobe.com" (not "© 2026 Site. All rights reserved.")
 _COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)(?:©|\(c\))\s*(?!(?:19|20)\d\d)[^©.!?]{1,60}$", re.I)
 _LABEL_COLON = re.compile(rf"^\(?(?i:{_LABEL})\s*:")

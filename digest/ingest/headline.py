@@ -289,7 +289,8 @@ def features(
     # byline they are more often a photo's title or a fact box's lines
     found["rivals_before_meta"] = sum(j < meta_at for j in displays)
     found["rivals_after_meta"] = sum(j >= meta_at for j in displays)
-    wordy = [ln.prose or ln.words >= 15 for ln in between]
+    # a one-line prompt ("Wie hat Ihnen der Artikel gefallen?") is prose-shaped, but no run of prose
+    wordy = [(ln.prose and ln.words >= 8) or ln.words >= 15 for ln in between]
     runs = sum(w and not (k and wordy[k - 1]) for k, w in enumerate(wordy))  # a standfirst printed a sentence a line is one
     found["prose_between"] = max(0, runs - 1)
     found["distance"] = len(between)

@@ -548,3 +548,37 @@ def test_camel_case_brands_are_no_menu_items_run_together(line, display):
     classify(lines)
     mark_display(lines)
     assert lines[0].display is display
+
+
+@pytest.mark.parametrize("text", shapes(
+    MENU + "Ihr Lesestand\n"
+    "Der Lesestand zeigt, wie gut Sie über ein Thema informiert sind: Je mehr Artikel Sie zu einem Thema lesen, "
+    "desto höher steigt er, und wer eine Weile nichts liest, sieht ihn wieder sinken.\n"
+    "Schließen\nGemeinderat\nKleinholm erneuert den alten Fähranleger\nVonJana Roe\nKleinholm\n03.05.2026 21:44\n0\n"
+    "Wie hat Ihnen der Artikel gefallen?\nWird geladen...\n"
+    "Die Bürgermeisterin von Kleinholm am alten Fähranleger, dessen Pfähle schwer beschädigt sind| Foto: Jana Roe Jr./Kleinholmer Bote\n"
+    "0\nArtikel anhören\n" + STORY + FOOTER))
+def test_a_caption_with_an_abbreviated_credit_and_a_reaction_prompt_part_no_headline_from_its_story(text):
+    """A credit with a full stop in it ("Jr./Agency") still marks a caption, and a one-line prompt
+    ("Wie hat Ihnen der Artikel gefallen?") between the byline and the story is no standfirst run:
+    the widget above (a heading over a paragraph) must not take the headline's place."""
+    article = read(text)
+    assert article.title == "Kleinholm erneuert den alten Fähranleger"
+    assert article.image and article.image.endswith("Foto: Jana Roe Jr./Kleinholmer Bote")
+    assert article.summary.startswith("Die fiktive Gemeinde Kleinholm")
+
+
+def test_a_one_line_prompt_under_the_byline_is_no_run_of_prose():
+    """"Wie hat Ihnen der Artikel gefallen?" is prose-shaped but no standfirst: only the caption
+    under it stands between the headline and its story, one run, which costs nothing."""
+    from digest.ingest.headline import features
+    from digest.ingest.pagetext import _printings
+
+    lines = split_lines(
+        "Kleinholm erneuert den alten Fähranleger\nVon Jana Roe\n03.05.2026 21:44\nWie hat Ihnen der Artikel gefallen?\n"
+        "Wird geladen...\nDie Bürgermeisterin von Kleinholm am alten Fähranleger, dessen Pfähle schwer beschädigt sind"
+        "| Foto: Jana Roe Jr./Kleinholmer Bote\n" + STORY)
+    classify(lines, None)
+    mark_display(lines)
+    start = next(i for i, ln in enumerate(lines) if ln.text.startswith("Die fiktive Gemeinde"))
+    assert features(lines, 0, start, _printings(lines))["prose_between"] == 0
