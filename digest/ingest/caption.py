@@ -20,8 +20,10 @@ _DATA: dict = load_data("captions.yaml")  # type: ignore[assignment]
 CREDITS: tuple[str, ...] = tuple(_DATA["credits"])
 _CREDIT_WORDS = frozenset(CREDITS)
 _LABEL = alternation(_DATA["labels"])
-# "Photo: ...", "Foto - ...", "FILE PHOTO - ...", "Image copyright Reuters", "Bildquelle: ..."
-_LABEL_START = re.compile(rf"^\(?(?i:{_LABEL})(?:\s*(?:[:|—–]|-\s)|\s+(?i:by|von|de|par|copyright)\b|(?<=copyright)\s)", re.I)
+# "Photo: ...", "Foto - ...", "FILE PHOTO - ...", "Image copyright Reuters", "Bildquelle: ...", "Courtesy of ..."
+_LABEL_START = re.compile(
+    rf"^\(?(?i:{_LABEL})(?:\s*(?:[:|—–]|-\s)|\s+(?i:by|von|de|par|copyright)\b|(?<=copyright)\s|(?<=courtesy)\s+of\s)", re.I
+)
 # "... (Photo: STR/KCNA via KNS/AFP)", "... [SpaceX via Nasa]", "... (AP Photo/Jane Doe)", "(crédito: ...)"
 _BRACKET_CREDIT = re.compile(
     rf"[(\[][^()\[\]]*(?:(?i:{_LABEL}|courtesy|via |source:)|\b(?:{alternation(CREDITS)})\b)[^()\[\]]*[)\]]\s*\.?$"
@@ -34,6 +36,7 @@ _COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)(?:©|\(c\))\s*(?!(?:19|20)\d\d)[^©.!?
 _LABEL_COLON = re.compile(rf"^\(?(?i:{_LABEL})\s*:")
 # "... (Matt Stone/Boston Herald)", "... (Jane Doe / Example Post)": a photographer and the outlet
 _NAME_SLASH_CREDIT = re.compile(r"[(\[][A-ZÀ-Ý][\w.'’\-]*(?:\s[A-ZÀ-Ý][\w.'’\-]*){0,3}\s?/\s?[A-ZÀ-Ý][^()\[\]/]{1,40}[)\]]$")
+_ADDRESS = re.compile(r"\s*https?://\S+")
 _SLASH_CREDIT = re.compile(r"^[\w.\- ]{2,30}/[\w.\- ]{2,40}$")  # "APA/Georg Hochmuth", "Kevin Voigt/GettyImages"
 # "... Düngung verbotenThomas Tretzka", "... nicht erlaubt!Jana Roe", "... Wahlleiter.DCV / Roe": a
 # photographer's name glued to the caption's last word (the page set them in separate elements)
@@ -51,6 +54,8 @@ def is_caption(text: str, words: int | None = None) -> bool:
         words = len(text.split())
     if _LABEL_START.match(text):
         return True
+    if "://" in text:  # "Foto: Jane Roe, CC BY-SA 3.0, https://commons.example.org/...": the address says nothing
+        text = _ADDRESS.sub("", text).rstrip(" ,;")
     tail = text[-100:].rstrip(" .")
     if "©" in tail or "(c)" in tail.lower():
         if _COPYRIGHT_CREDIT.search(tail):

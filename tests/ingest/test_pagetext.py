@@ -494,3 +494,20 @@ def test_a_stamp_printed_over_the_headline_s_time_byline_and_credit_dates_the_st
             "Mehr aus der Region\nImpressum\nDatenschutz\n")
     found = read(text)
     assert found.title == "Hafen von Westhaven schließt die Nordmole" and found.date == "2026-03-03"
+
+
+@pytest.mark.parametrize(
+    "line, is_caption",
+    [
+        ("Courtesy of Harbour Watch", True),
+        ("Courtesy is what the ferry crews asked of passengers on Monday", False),
+        ("Der alte Anleger im Nordhafen. Foto: Von Jana Roe, CC BY-SA 4.0, https://media.example.org/w/index.php?id=4711", True),
+        ("Alle Fahrpläne stehen unter https://faehre.example.org/plan bereit.", False),
+        ("Die Bürgermeisterin am Anleger| Foto: Jana Roe Jr./Kleinholmer Bote", True),
+        ("Sie zeigte uns ihr Foto: den Hafen im Nebel. Danach fuhr sie heim", False),
+    ],
+)
+def test_credits_with_courtesy_an_address_or_an_abbreviation_mark_a_caption(line, is_caption):
+    from digest.ingest.caption import is_caption as check
+
+    assert check(line) is is_caption
