@@ -91,9 +91,9 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
         id=str(record.get("id") or "") or derive_id(url, raw_text),
         title=title or first_words(text),
         summary=str(record.get("summary") or "").strip()
-        or dates.without_stamp((page.standfirst or page.declared.description or "").strip()
-                               or _lede_summary(lede[found.end :] if found else lede, title)
-                               or _lede_summary(lede_of(text), title)),
+        or _summary((page.standfirst or page.declared.description or "").strip()
+                    or _lede_summary(lede[found.end :] if found else lede, title)
+                    or _lede_summary(lede_of(text), title)),
         date=normalise_date(record.get("date")) or dates.publication_date(page, month_first=lang == "en"),
         source=record.get("source") or outlet.name(page, url),
         url=url,
@@ -115,6 +115,30 @@ def _headline_alone(text: str) -> str:
     """
     line = " ".join(text.split())
     return line if line and "\n" not in text.strip() and len(line.split()) <= headline.MAX_WORDS else ""
+
+
+_LABEL_BAR = re.compile(r"^((?:[^|.!?]|(?<=\d)\.){1,60}?)\s*\|\s*(?=\S)")  # no sentence, a date's stops may
+LABEL_WORDS = 6  # "Gastbeitrag | ...", "Pressemitteilung vom 25. Januar 2022 | ...": a label this short
+SUMMARY_WORDS = 5  # ... before a text at least this long
+
+
+def _summary(text: str) -> str:
+    """A standfirst or lede as its sentences: without a label some sites print before a bar ("Gastbeitrag |
+    Warum ..."), a stamp ("06.11.2023, 11.41 Uhr : ...") or a dateline ("Berlin – Die ...") at its start."""
+    m = _LABEL_BAR.match(text)
+    if m and len(m[1].split()) <= LABEL_WORDS and len(text[m.end():].split()) >= SUMMARY_WORDS:
+        text = text[m.end():]
+    text = dates.without_stamp(text)
+    found = dateline.parse_dateline(text)
+    if found and found.city and len(text[found.end:].split()) >= SUMMARY_WORDS and not _shouted(text[found.end:]):
+        text = text[found.end:]  # not "ORSO MARSICANO: 2019 UN ANNO DA RECORD": a headline in capitals
+    return text
+
+
+def _shouted(text: str) -> bool:
+    """Text whose opening words are mostly capitals."""
+    letters = [c for c in text[:40] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _lede_summary(lede: str, title: str) -> str:

@@ -511,3 +511,24 @@ def test_credits_with_courtesy_an_address_or_an_abbreviation_mark_a_caption(line
     from digest.ingest.caption import is_caption as check
 
     assert check(line) is is_caption
+
+
+LEDE = ("Die fiktive Gemeinde Kleinholm erneuert ihren alten Fähranleger bis zum Sommer, "
+        "nachdem Gutachter schwere Schäden an den Pfählen gefunden haben.")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Gastbeitrag | ", "Pressemitteilung vom 25. Januar 2026 | ", "Pressemitteilung vom 25. Januar 2026 | Berlin – ",
+     "BERLIN: ", "Kleinholm (dpa). "],
+)
+def test_a_label_stamp_or_dateline_opening_the_lede_is_no_part_of_the_summary(opening):
+    parts = read("Kleinholm erneuert den Fähranleger\n\n" + opening + LEDE + "\n\nDer Umbau kostet zwei Millionen Euro.")
+    assert parts.summary == LEDE
+
+
+def test_a_headline_in_capitals_keeps_what_looks_like_a_dateline():
+    """"ORSO MARSICANO: 2019 UN ANNO DA RECORD" opens like "SEOUL: ..." but is a shouted headline."""
+    from digest.ingest.pipeline import _summary
+
+    assert _summary("FÄHRE NORDBY: 2026 EIN JAHR DER REKORDE (Meldung vom 14. Januar 2026)").startswith("FÄHRE NORDBY")
