@@ -20,11 +20,14 @@ article, so nothing can be said that no report said. The method (group/README.md
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
+import yaml
 
 from ..escaping import unescape_markdown
 from ..ingest.dateline import parse_dateline
@@ -70,15 +73,29 @@ def sentences(article: Article, limit: int = SENTENCES_PER_REPORT) -> list[str]:
 
 
 def readable(sentence: str) -> bool:
-    """A whole sentence a reader can take alone: a sane length, a capital first, a full stop last,
-    its quotation marks paired."""
-    if not MIN_WORDS <= len(_WORD.findall(sentence)) <= MAX_WORDS:
+    """A whole sentence a reader can take alone, and a statement: a sane length, a capital first,
+    a full stop last (not a question), its quotation marks paired, no words of the page talking
+    to its reader ("See what else made our list")."""
+    words = _WORD.findall(sentence)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
     if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "\"“‘"):
         return False
     if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
         return False  # the tail or head of a quotation that runs over several sentences
-    return sentence.rstrip("\"”’)").endswith((".", "!", "?")) and "://" not in sentence and not sentence.isupper()
+    if not sentence.rstrip("\"”’)").endswith((".", "!")) or "://" in sentence or sentence.isupper():
+        return False
+    return reader_words().isdisjoint(_WORD.findall(_QUOTED.sub(" ", sentence)))
+
+
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»')
+
+
+@functools.lru_cache(maxsize=1)
+def reader_words() -> frozenset[str]:
+    """keyfacts.yml's words of a page speaking to its reader or of itself, as written."""
+    with open(Path(__file__).with_name("keyfacts.yml"), encoding="utf-8") as fh:
+        return frozenset(map(str, yaml.safe_load(fh)["reader_words"]))
 
 
 def overlap_f1(a: Counter, b: Counter) -> float:

@@ -76,3 +76,13 @@ def test_record_lists_key_facts_with_article_and_outlet():
     record = story_record(_story_of(group_articles([article(r) for r in BUS_CRASH]), "bus-1"))
     assert record["key_facts"] and set(record["key_facts"][0]) == {"text", "article_id", "source"}
     assert Counter(f["article_id"] for f in record["key_facts"]).most_common(1)[0][1] <= 2
+
+
+def test_a_question_or_the_page_talking_to_its_reader_is_no_key_fact():
+    assert not readable("Should the ferry run on Sundays now that the new terminal has opened in Kleinholm?")
+    assert not readable("See what else made our list of the best harbour towns to visit this winter.")
+    assert not readable("You can book the first crossings to Nordby on the operator's website from Monday.")
+    assert not readable("Wir haben bei der Reederei nachgefragt, wann die erste Fähre nach Nordby fährt.")
+    # a reporter's sentence quoting someone who says "we", and the country written "US", are facts
+    assert readable('"We will run the first crossing on Monday," the harbour master told reporters in Kleinholm.')
+    assert readable("The US coastguard said it had rescued all twelve crew members of the Nordby ferry overnight.")
