@@ -193,6 +193,8 @@ def authors(page: "Page") -> list[str]:
             found = parse_byline(line)
             if found and not _stamp_like(line) and (_LABEL.match(line) or not _headline_like(prev)):
                 _add(bylines, found)
+    if not bylines:
+        _add(bylines, tail_byline(page.story))
     if bylines:
         return bylines
     declared: list[str] = []
@@ -200,6 +202,27 @@ def authors(page: "Page") -> list[str]:
         _add(declared, declared_names(value))
     people = [n for n in declared if not _institutional(n, page)]
     return people or alone or declared
+
+
+TAIL_REACH = 4  # the story's last paragraphs where its byline may close it
+TAIL_WORDS = 12  # ... a line this short
+
+
+def tail_byline(story: list[str]) -> list[str]:
+    """The byline some pages print at the end of the story, inside it: a labelled or led line
+    ("Autorin: Jane Roe", "Written by Jane Roe on July 27, 2017") or a lead alone over the name
+    ("Ein Beitrag von:" / "Jane Roe"). Not a bare name: the story's last line may be anyone's."""
+    tail = story[-TAIL_REACH:]
+    for i, line in enumerate(tail):
+        if len(line.split()) > TAIL_WORDS:
+            continue
+        if is_lead_alone(line) and i + 1 < len(tail) and is_name(without_email(tail[i + 1]).rstrip(" ,")):
+            return [without_email(tail[i + 1]).rstrip(" ,")]
+        if _LABEL.match(line) or _LEAD.match(line):
+            found = [n for n in parse_byline(line) or [] if is_name(n)]
+            if found:
+                return found
+    return []
 
 
 def _furniture(line: str) -> bool:
@@ -326,10 +349,21 @@ def without_author_notes(story: list[str], authors: list[str]) -> list[str]:
     handles = {"@" + "".join(a.split()).casefold() for a in authors}
 
     def note(paragraph: str) -> bool:
-        if paragraph.casefold() in handles:
-            return True
+        if paragraph.casefold() in handles or paragraph.rstrip(" ,") in authors or is_lead_alone(paragraph):
+            return True  # the handle, the name alone, "Ein Beitrag von:" over it
+        if len(paragraph.split()) <= TAIL_WORDS and (_LABEL.match(paragraph) or _LEAD.match(paragraph)):
+            return bool(set(parse_byline(paragraph) or []) & set(authors))  # "Autorin: Jane Roe"
         return paragraph.startswith(names) and len(paragraph.split()) <= AUTHOR_NOTE_WORDS and not paragraph.startswith(
             tuple(f"{n}{p}" for n in names for p in (",", ":", " said", " sagte", " says", " sagt")))
 
     edge = set(range(AUTHOR_NOTE_REACH)) | set(range(len(story) - AUTHOR_NOTE_REACH, len(story)))
-    return [p for i, p in enumerate(story) if not (i in edge and note(p))]
+    kept: list[str] = []
+    under_byline = False  # the paragraph under a byline closing the story is its author's note
+    for i, p in enumerate(story):
+        if i in edge and (note(p) or (under_byline and i >= len(story) - AUTHOR_NOTE_REACH
+                                      and len(p.split()) <= AUTHOR_NOTE_WORDS)):
+            under_byline = i >= len(story) - AUTHOR_NOTE_REACH
+            continue
+        under_byline = False
+        kept.append(p)
+    return kept

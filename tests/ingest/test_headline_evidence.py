@@ -582,3 +582,30 @@ def test_a_one_line_prompt_under_the_byline_is_no_run_of_prose():
     mark_display(lines)
     start = next(i for i, ln in enumerate(lines) if ln.text.startswith("Die fiktive Gemeinde"))
     assert features(lines, 0, start, _printings(lines))["prose_between"] == 0
+
+
+NOTE = ("Redakteurin beim Kleinholmer Boten. Nach einem Studium der Geschichte in Kiel und einem Volontariat "
+        "schreibt sie seit mehreren Jahren über Häfen, Fähren und die Küste, über Werften und die Menschen, die dort arbeiten.\n")
+
+
+def test_a_byline_closing_the_story_names_its_author_and_leaves_the_body():
+    """Some pages print the byline at the end, inside the story's run of prose: a lead alone
+    over the name, the author's note under it. None of it is the story's."""
+    text = (MENU + "Gemeinderat\nKleinholm erneuert den alten Fähranleger\n12.03.2026\n" + STORY
+            + "Ein Beitrag von:\nJana Roe\n" + NOTE + FOOTER)
+    for shape in shapes(text):
+        article = read(shape)
+        assert article.authors == ["Jana Roe"]
+        assert "Jana Roe" not in article.body and "Redakteurin" not in article.body
+        assert article.body.rstrip().endswith("aufgebaut werden soll.")
+
+
+def test_the_byline_in_the_story_s_last_lines_is_labelled_or_led_never_a_bare_name():
+    from digest.ingest.byline import tail_byline
+
+    story = STORY.strip().split("\n")
+    assert tail_byline(story + ["Written by Jana Roe on March 3, 2026"]) == ["Jana Roe"]
+    assert tail_byline(story + ["Autorin: Jana Roe, Redakteurin"]) == ["Jana Roe"]
+    assert tail_byline(story + ["Ein Beitrag von:", "Jana Roe"]) == ["Jana Roe"]
+    assert tail_byline(story + ["Jana Roe"]) == []
+    assert tail_byline(["Von Jana Roe"] + story + ["Mehr zum Thema"]) == []  # not the story's opening
