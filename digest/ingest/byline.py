@@ -185,6 +185,8 @@ def authors(page: "Page") -> list[str]:
             continue  # "Courts Reporter" under the name is a role, not a second author
         prev = near[i - 1] if i else ""
         nxt = near[i + 1] if i + 1 < len(near) else ""
+        if _JOINER_LINE.fullmatch(nxt.strip()) and i + 2 < len(near):
+            nxt = near[i + 2]  # "Jane Roe" / "am" / "Mittwoch, 26.01.2022": the joiner on a line of its own
         if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:
             _add(alone, [line])
     if not bylines:  # "Erstellt von Jane Roe" a little further under the story, not under a teaser's headline
@@ -304,7 +306,9 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")  # "15:33 Uhr": a stamp's time, in a
 # "... von eseppelt", "Author Redaktion", "par Jane Roe": a lead word inside a stamp line's part
 _LEAD_IN_STAMP = re.compile(rf"(?:^|\s|(?<=\d))(?i:{_LEADS}|{_LABELS})\s*:?\s+(?P<names>[^\d\s][^\n]*)$")
 # what joins a name to its date: "Jane Roe am", "Jane Roe on", trailing counts ("Jane Roe 6")
-_STAMP_JOINER = re.compile(r"(?:\s+(?:am|um|on|at|le|el|em|il|op)|\s+\d+)+$", re.I)
+_STAMP_JOINERS = "am|um|on|at|le|el|em|il|op"  # between a name and its stamp: "Jane Roe am 12.03.2026"
+_STAMP_JOINER = re.compile(rf"(?:\s+(?:{_STAMP_JOINERS})|\s+\d+)+$", re.I)
+_JOINER_LINE = re.compile(_STAMP_JOINERS, re.I)
 
 
 def _headline_like(line: str) -> bool:

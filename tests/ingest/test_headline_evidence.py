@@ -609,3 +609,10 @@ def test_the_byline_in_the_story_s_last_lines_is_labelled_or_led_never_a_bare_na
     assert tail_byline(story + ["Ein Beitrag von:", "Jana Roe"]) == ["Jana Roe"]
     assert tail_byline(story + ["Jana Roe"]) == []
     assert tail_byline(["Von Jana Roe"] + story + ["Mehr zum Thema"]) == []  # not the story's opening
+
+
+def test_a_name_over_its_stamp_with_the_joiner_on_a_line_of_its_own_is_the_byline():
+    """"Jana Roe" / "am" / "Mittwoch, 11.03.2026 - 14:30": a CMS that sets each part apart."""
+    text = MENU + "Gemeinderat\nKleinholm erneuert den alten Fähranleger\nJana Roe\nam\nMittwoch, 11.03.2026 - 14:30\n" + STORY + FOOTER
+    for shape in shapes(text):
+        assert read(shape).authors == ["Jana Roe"]
