@@ -205,6 +205,28 @@ def for_language(lang: str | None) -> Gazetteer:
     return dataclasses.replace(base, names=names, span_words=span_words, umlauted=frozenset(umlauted))
 
 
+@dataclass(frozen=True)
+class LowerDemonyms:
+    """A language's nationality adjectives, written in lower case there (``data/geo/demonyms.yml``)."""
+
+    country: dict[str, str]  # written form -> country code ("peruana" -> "PE")
+    language_forms: frozenset[str]  # forms that also name the language ("español")
+    language_markers: frozenset[str]  # words before such a form that make it the language ("en")
+    attributive: frozenset[str]  # money and food words beside a demonym ("dólares", "cocina")
+
+
+@functools.lru_cache(maxsize=None)
+def lower_demonyms(lang: str | None) -> LowerDemonyms | None:
+    """What ``lang`` writes in lower case for a country's people or things, None for a language
+    that capitalises them (English) or that the file does not cover."""
+    entry = _read_yaml(DATA / "demonyms.yml").get(lang or "")
+    if not entry:
+        return None
+    country = {form: code for code, forms in entry["forms"].items() for form in forms}
+    return LowerDemonyms(country, frozenset(entry["language_forms"]), frozenset(entry["language_markers"]),
+                         frozenset(entry["attributive"]))
+
+
 def _prune(slot: dict[tuple[str, str], int]) -> tuple[Place, ...]:
     """Keep the meanings a reader would take: outright names beat same-named towns.
 

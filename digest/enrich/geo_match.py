@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.enrich.geo_gazetteer import Gazetteer, Place, has_umlaut, name_key, umlaut_key
+from digest.enrich.geo_gazetteer import Gazetteer, LowerDemonyms, Place, has_umlaut, name_key, umlaut_key
 from digest.model import load_yaml
 
 WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?")
@@ -101,6 +101,49 @@ def find_mentions(text: str, gazetteer: Gazetteer, headline_end: int = 0) -> lis
         words = [(m.start(), m.end(), _bare(m.group(), gazetteer)) for m in WORD.finditer(text, run.start(), run.end())]
         mentions += _run_mentions(text, words, gazetteer, context, headline_end)
     return mentions
+
+
+def find_lower_demonyms(text: str, demonyms: LowerDemonyms) -> list[Mention]:
+    """The nationality adjectives a language writes in lower case ("el gobierno peruano", "die
+    deutsche Regierung"), left to right. A lower-case word is never a sentence's first word nor a
+    person's name, so each is reliable; a form that also names the language is the language after
+    one of its markers ("en español", and "en español e inglés"); one beside money or food
+    ("dólares estadounidenses", "cocina mexicana") is attributive."""
+    found = demonyms.country.keys() & set(_LOWER_WORDS.findall(text))  # C speed; most texts name few
+    if not found:
+        return []
+    mentions: list[Mention] = []
+    language_end = -1  # where the last form read as the language ends
+    for start, word in sorted(_whole_words(text, found)):
+        end = start + len(word)
+        before = _LAST_WORD.search(text, max(0, start - 40), start)
+        previous = before.group(1).casefold() if before else ""
+        if word in demonyms.language_forms and (
+                previous in demonyms.language_markers or (language_end >= 0 and _AND.fullmatch(text, language_end, start))):
+            language_end = end
+            continue
+        following = NEXT_WORD.match(text, end)
+        beside = {previous, following.group(1).rstrip(".").casefold() if following else ""}
+        mentions.append(Mention(start, word, (Place(demonyms.country[word], "demonym"),), True, False, False, False,
+                                not beside.isdisjoint(demonyms.attributive)))
+    return mentions
+
+
+def _whole_words(text: str, words: set[str]):
+    """Where each of ``words`` stands in ``text`` as a whole word (not inside "latinoamericano")."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+                    end == len(text) or not (text[end].isalnum() or text[end] == "-")):
+                yield at, word
+            at = text.find(word, end)
+
+
+_LOWER_WORDS = re.compile(r"[^\W\d_A-ZÀ-Þ][\w-]*")  # words written in lower case, hyphenated ones whole
+_LAST_WORD = re.compile(r"([^\W\d_]+['’]?)[^\w'’]*$")  # the word before a place in a text, "l'" with its apostrophe
+_AND = re.compile(r"\s*,?\s*(?:y|e|o|u|ou|et|ed|und|oder)?\s*,?\s*")  # "en español e inglés", "en inglés, francés"
 
 
 def _run_mentions(text: str, words, gazetteer: Gazetteer, context: NameContext, headline_end: int) -> list[Mention]:

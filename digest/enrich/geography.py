@@ -16,6 +16,11 @@ text ("Fla. economist") to its country, and national cues ("Sheriff's Office",
 "RCMP", see ``geo_cues``) to theirs. An article with no place and no cue at all
 still gets no country.
 
+Spanish, Portuguese, French, Italian and German write their nationality adjectives in lower
+case ("el gobierno peruano", "die deutsche Regierung"), where no capital marks them: for an
+article in one of them, those words count as English "Peruvian" does (``data/geo/demonyms.yml``),
+but not as a language ("en español") nor beside money or food ("dólares estadounidenses").
+
 Capitals prove little in a language that capitalises every noun: in German text a town
 counts only after a locative word ("in Lage") or as a dateline, big capitals aside
 (see ``data/geo/context.yml``). In any language a word written with an umlaut never
@@ -30,8 +35,8 @@ import re
 from dataclasses import dataclass, field
 
 from digest.enrich.geo_cues import find_cues
-from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, name_key
-from digest.enrich.geo_match import WORD, Mention, find_mentions, name_context
+from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, lower_demonyms, name_key
+from digest.enrich.geo_match import WORD, Mention, find_lower_demonyms, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
 from digest.group.features import function_words, stop_words  # the words grouping never takes for names
 
@@ -123,6 +128,8 @@ def locate(
     if articles is not None:
         particles = context.name_particles.get(lang or "", frozenset())
         mentions = [m for m in mentions if not _common_noun(m, text, articles, particles)]
+    if (demonyms := lower_demonyms(lang)) is not None:  # "el gobierno peruano": written in lower case there
+        mentions = sorted(mentions + find_lower_demonyms(text, demonyms), key=lambda m: m.start)
     mentions, faint = _usable(mentions, text, headline_end)
     home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)

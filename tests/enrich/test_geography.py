@@ -364,3 +364,45 @@ def test_outside_english_a_town_before_a_surname_is_a_given_name():
     body = ("El tribunal de apelación rechazó el pedido de la defensa. Nancy Duarte, abogada de la familia, "
             "dijo que recurrirán a la Corte Suprema de Justicia en Asunción.")
     assert "FR" not in locate("El tribunal confirma la condena", "", body, lang="es").countries
+
+
+def test_nationality_adjectives_written_in_lower_case_name_their_country():
+    """Spanish, Portuguese, French, Italian and German write "peruano", "française", "deutsche" in
+    lower case; they name the country as "Peruvian" does in English (data/geo/demonyms.yml)."""
+    body = "El gobierno peruano anunció el martes un nuevo calendario escolar para los colegios públicos."
+    assert locate("Nuevo calendario escolar", "", body, lang="es").countries == ["PE"]
+    body = "La police française a ouvert une enquête après l'incendie du port de plaisance."
+    assert locate("Incendie au port", "", body, lang="fr").countries == ["FR"]
+    body = "Die österreichische Regierung will die Förderung für Wärmepumpen im Herbst ausweiten."
+    assert locate("Mehr Geld für Wärmepumpen", "", body, lang="de").countries == ["AT"]
+    # English capitalises its demonyms: the lower-case list is not read there
+    assert locate("Harbour news", "", "The ferry crossed to the peruano quay.", lang="en").countries == []
+
+
+def test_a_language_money_or_food_is_no_country():
+    """ "Clases en español e inglés", "traduit de l'anglais": the language; "dólares estadounidenses",
+    "cocina mexicana": money and food, as "Canadian dollars" and "Mexican fare" in English."""
+    assert locate("Nuevos cursos", "", "El instituto ofrece clases en español e inglés para adultos.", lang="es").countries == []
+    assert locate("Un roman", "", "Le livre est traduit de l'anglais et paraît en français et en allemand.", lang="fr").countries == []
+    body = "El restaurante ofrece cocina mexicana y acepta pagos en dólares estadounidenses."
+    assert locate("Nuevo restaurante", "", body, lang="es").countries == []
+    assert locate("Acuerdo", "", "El gobierno español firmó el acuerdo con el gobierno inglés.", lang="es").countries[0] == "ES"
+
+
+def test_the_lower_case_demonyms_file_is_consistent():
+    """Each form names one country of the gazetteer, is written in lower case, and every language form is a form."""
+    from collections import Counter
+    from pathlib import Path
+
+    import yaml
+
+    from digest.group.explain import country_names
+
+    data = yaml.safe_load((Path(locate.__code__.co_filename).parent / "data" / "geo" / "demonyms.yml").read_text(encoding="utf-8"))
+    codes = country_names()
+    for lang, entry in data.items():
+        forms = Counter(f for fs in entry["forms"].values() for f in fs)
+        assert [f for f, n in forms.items() if n > 1] == [], lang
+        assert set(entry["forms"]) <= set(codes), lang
+        assert all(f == f.lower() for f in forms), lang
+        assert set(entry["language_forms"]) <= set(forms), lang
