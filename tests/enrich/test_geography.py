@@ -406,3 +406,9 @@ def test_the_lower_case_demonyms_file_is_consistent():
         assert set(entry["forms"]) <= set(codes), lang
         assert all(f == f.lower() for f in forms), lang
         assert set(entry["language_forms"]) <= set(forms), lang
+
+
+def test_the_imperative_of_a_link_prompt_is_no_town():
+    """"(Lee más aquí)", "Leia também": Lee and Leia are towns somewhere, here the page says "read"."""
+    body = "El ministerio publicó el calendario escolar del año. (Lee más aquí). Las clases empiezan en marzo."
+    assert locate("Calendario escolar", "", body, lang="es").countries == []
