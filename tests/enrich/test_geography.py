@@ -412,3 +412,10 @@ def test_the_imperative_of_a_link_prompt_is_no_town():
     """"(Lee más aquí)", "Leia também": Lee and Leia are towns somewhere, here the page says "read"."""
     body = "El ministerio publicó el calendario escolar del año. (Lee más aquí). Las clases empiezan en marzo."
     assert locate("Calendario escolar", "", body, lang="es").countries == []
+
+
+def test_a_country_s_institutions_in_its_own_language_place_a_story_that_names_no_town():
+    body = "Os ministros do STF devem julgar o recurso na próxima semana, segundo o relator."
+    assert locate("Julgamento adiado", "", body, lang="pt").countries == ["BR"]
+    body = "La oposición de JxC pidió una sesión especial para tratar la boleta única."
+    assert locate("Sesión especial", "", body, lang="es").countries == ["AR"]
