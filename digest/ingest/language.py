@@ -7,7 +7,9 @@ shared by several languages ("de", "en", "a") count for each in part. Texts that
 too little evidence, or nearly as much for two close languages (Danish and Norwegian),
 get None: a wrong language is worse than none. Scripts used by one language only
 (Hangul, Greek, Thai...) are told by their letters; Arabic script is Arabic, Urdu or
-Persian by the letters only the latter two write.
+Persian by the letters only the latter two write, and Cyrillic script Russian or
+Ukrainian by the letters only one of them writes (their function words overlap, and the
+commonest, "в", "и", "у", are one letter long).
 """
 from __future__ import annotations
 
@@ -42,6 +44,14 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _URDU = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")  # ٹ ڈ ڑ ں ھ ہ ے
 _PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06a9\u06af\u06cc]")  # پ چ ژ ک گ ی
+# Cyrillic script: letters only Russian writes (ы, э, ё; Bulgarian writes ъ too), only Ukrainian (і, ї, є, ґ), and
+# those of the other languages written in it (Belarusian ў; Serbian and Macedonian ј, љ, њ, џ;
+# Kazakh, Kyrgyz, Mongolian ә, ғ, қ, ң, ө, ұ, ү, һ), which make the text neither.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RUSSIAN = re.compile(r"[ыэё]")
+_UKRAINIAN = re.compile(r"[іїєґ]")
+_OTHER_CYRILLIC = re.compile(r"[ўјљњџәғқңөұүһ]")
+LETTER_SHARE = 0.005  # share of the sample's letters that marks it as one of the two
 SCRIPT_SHARE = 0.3  # share of the sample's characters in the script
 KANA_SHARE = 0.05  # share of kana that makes CJK text Japanese
 
@@ -79,6 +89,8 @@ def detect(text: str) -> str | None:
                 return "ja" if code == "zh" and len(_KANA.findall(sample)) >= KANA_SHARE * len(sample) else code
         if len(_ARABIC.findall(sample)) >= SCRIPT_SHARE * len(sample):
             return _arabic_script(sample)
+        if len(_CYRILLIC.findall(sample)) >= SCRIPT_SHARE * len(sample) and (found := _cyrillic_script(sample)):
+            return found
     found = _vote(_WORD.findall(sample.casefold())[:WORDS_READ])
     if found is None and len(text) > len(sample):
         # split or thin at the start (an opening quote in another language, a list of names): read on
@@ -107,6 +119,20 @@ def _arabic_script(sample: str) -> str:
     if len(_URDU.findall(sample)) >= 0.01 * len(sample):
         return "ur"
     return "fa" if len(_PERSIAN.findall(sample)) >= 0.01 * len(sample) else "ar"
+
+
+def _cyrillic_script(sample: str) -> str | None:
+    """Russian or Ukrainian by the letters the other does not write; None when both or neither
+    show, or another Cyrillic language's letters do (then the function words decide)."""
+    low = sample.casefold()
+    if _OTHER_CYRILLIC.search(low):
+        return None
+    ru, uk = len(_RUSSIAN.findall(low)), len(_UKRAINIAN.findall(low))
+    if ru >= LETTER_SHARE * len(low) and not uk:
+        return "ru"
+    if uk >= LETTER_SHARE * len(low) and not ru:
+        return "uk"
+    return None
 
 
 _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")

@@ -84,3 +84,21 @@ def test_a_long_article_opening_with_a_quote_in_another_language_is_read_on():
               "Mehrheit beschlossen. Die Opposition hält den Bau für zu teuer und verlangt, dass die Stadt die "
               "Pläne öffentlich macht, bevor weitere Aufträge vergeben werden. ") * 3
     assert detect(quote + german) == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "в", "и", "у" are one letter long and "по", "для", "через" are Ukrainian words too: ы, э, ё say Russian
+        ("В Новосибирске открыли мост через Обь. Строительство продолжалось четыре года, по словам мэра, "
+         "мост разгрузит улицы для жителей левого берега.", "ru"),
+        ("У Львові відкрили міст через річку. Будівництво тривало чотири роки, кажуть у міській раді, "
+         "і міст розвантажить вулиці для мешканців лівого берега.", "uk"),
+        # Bulgarian (ъ), Belarusian (ў) and Serbian (ј, љ, њ) are neither, though they share most letters
+        ("Общинският съвет съобщи в понеделник, че новият мост ще бъде открит през пролетта.", None),
+        ("Урад заявіў, што новы мост адкрыюць увесну, пасля таго як галасаванне было адкладзена.", None),
+        ("Градско веће је у понедељак саопштило да ће нови мост бити отворен на пролеће, након што је гласање одложено.", None),
+    ],
+)
+def test_cyrillic_text_is_told_by_the_letters_one_language_writes(text, code):
+    assert detect(text) == code
