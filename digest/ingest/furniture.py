@@ -58,6 +58,8 @@ _ABOUT_BLOCK = re.compile(
     rf"^(?:{alternation(w for word in _CHROME['author_box_words'] for w in (word, word.upper()))})"
     rf"\s+(?:(?i:the)\s+)?[A-ZÀ-Ý][\w'’.&-]*(?:,?\s+(?:{_NAME_WORD}|of|and|for|&|de|the)){{0,5}}\s*:?$"
 )
+# "© 2026 The Westhaven Herald": the year says the site's notice under the story, not a photo's credit
+_SITE_COPYRIGHT = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:19|20)\d\d\b")
 _EMAIL_ONLY = re.compile(r"^\S+@\S+\.\w+$")
 # a telephone or fax number alone on its line: "+49 30 1234567", "Tel.: (0421) 12 34-5", "Fax +33 1 23 45 67 89"
 _PHONE_ONLY = re.compile(r"^(?:(?:tel|tél|phone|telefon|teléfono|fax)\.?\s*:?\s*)?(?:\+|\(0)[\d\s()/.-]{6,24}$", re.I)
@@ -235,7 +237,9 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
     # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption; where the
     # page's markup names its captions, only those are.
     for line, below in zip(lines, lines[1:]):
-        if below.kind == "caption" and not line.furniture and caption.is_credit_only(below.text, below.words):
+        if below.kind == "caption" and not line.furniture and caption.is_credit_only(below.text, below.words) and not (
+            _SITE_COPYRIGHT.match(below.text)
+        ):
             if line.key in captions if captions is not None else (
                 line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15)
             ):

@@ -101,6 +101,8 @@ def _display(line: Line) -> bool:
         return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
     if t.endswith(".") and (size > PERIOD_MAX_WORDS or t.count(". ") > 1):
         return False  # a sentence; a short headline may still end with a full stop
+    if t.endswith("。"):
+        return False  # a Chinese or Japanese sentence: their headlines never end with the full stop
     if t.endswith(".") and t[:1] in _OPENING_QUOTES:
         return False  # a quoted sentence from the story ('"We are not confirming," a spokesman said.')
     if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):

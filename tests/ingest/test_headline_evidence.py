@@ -616,3 +616,21 @@ def test_a_name_over_its_stamp_with_the_joiner_on_a_line_of_its_own_is_the_bylin
     text = MENU + "Gemeinderat\nKleinholm erneuert den alten Fähranleger\nJana Roe\nam\nMittwoch, 11.03.2026 - 14:30\n" + STORY + FOOTER
     for shape in shapes(text):
         assert read(shape).authors == ["Jana Roe"]
+
+
+@pytest.mark.parametrize("menu, headline, story", [
+    ("Главная\nНовости\nСпорт\nВойти", "В Северогорске открыли новый мост через реку",
+     "СЕВЕРОГОРСК, 27 ноября. Новый мост через реку открылся для движения в пятницу утром, сообщили в мэрии "
+     "вымышленного города.\nПо словам мэра, мост позволит разгрузить центральные улицы и сократит время в пути.\n"
+     "Длина моста составляет более полутора километров, по нему проходят шесть полос движения.\n"
+     "Строительство началось четыре года назад и обошлось городу дороже, чем планировалось."),
+    ("トップ\n国内\n国際\nログイン", "架空の港町で新しい橋が開通 渋滞の緩和に期待",
+     "架空の港町・北浜市で27日、新しい橋が開通しました。市によりますと、建設には4年かかったということです。\n"
+     "市長は、中心部の渋滞が大きく緩和されると話しています。\n橋の長さはおよそ800メートルで、歩道と自転車道も設けられています。\n"
+     "開通式には地元の小学生も招かれ、渡り初めを楽しんでいました。"),
+])
+def test_a_menu_s_log_in_item_in_another_language_is_no_section(menu, headline, story):
+    """The menu's last item sits right over the headline: "Войти", "ログイン" (log in) file the story nowhere."""
+    found = read(f"{menu}\n{headline}\n27.11.2026 10:15\n{story}\n© 2026 Вестник")
+    assert found.title == headline
+    assert found.section is None
