@@ -134,8 +134,11 @@ _SPELLINGS = [
     rf"(?:{_WEEKDAY},?\s+\(?)?{_WORD_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?",
     # 19 November 2019 / 19. Oktober 2019 / 4 de maio de 2022 / Friday, 3rd of May 2024 / 31 Okt, 2023
     rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s*(?:de\s+|of\s+)?{_WORD_MONTH}(?![^\W\d_])(?:,?\s*(?:de[l]?\s+)?{_YEAR})?",
-    # 2019-11-19 / 2019/11/19 / 2012年6月4日 (ISO and CJK order)
-    r"(?P<year>(?:19|20)\d\d)(?:-(?P<mnum>[01]?\d)-|/(?P<mnum_>[01]?\d)/|年(?P<mnum__>[01]?\d)月)(?P<day>[0-3]?\d)(?![\d.])日?",
+    # 2019-11-19 / 2019/11/19 / 2012年6月4日 / 2026년 11월 27일 (ISO, Chinese, Japanese and Korean order)
+    r"(?P<year>(?:19|20)\d\d)(?:-(?P<mnum>[01]?\d)-|/(?P<mnum_>[01]?\d)/|年(?P<mnum__>[01]?\d)月|년\s?(?P<mnum___>[01]?\d)월\s?)"
+    r"(?P<day>[0-3]?\d)(?![\d.])[日일]?",
+    # 2026. november 27. (Hungarian: the year first, with a full stop)
+    rf"{_YEAR}\.\s+{_WORD_MONTH}\s+{_DAY}(?![\d:])",
     # 19.10.2019 / 4.02.2022 (day first, four-digit year: safe in running text)
     rf"(?:{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d)\.\s?(?P<mnum>[01]?\d)\.\s?{_YEAR}(?!\d)",
 ]
