@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,8 @@ class Gazetteer:
     ambiguous: frozenset[str]
     abbrevs: dict[str, Place]  # exact spelling ("W.Va.", "TX") -> state; only valid after a comma
     umlauted: frozenset[str]  # umlaut_key of every name written with an umlaut ("Zürich", "Malmö")
+    # keys of names in a declined form ("москвы"): a genitive after a capitalised word ("Мэр Москвы") is no surname
+    declined: frozenset[str] = frozenset()
 
 
 def fold(text: str) -> str:
@@ -191,18 +194,69 @@ def for_language(lang: str | None) -> Gazetteer:
     so a language adds names and changes none. Built once per language (a copy of the name table, some
     milliseconds)."""
     base = load_gazetteer()
-    rows = _country_names().get(lang or "")
+    rows = [(name, Place(code, "country")) for code, name in _country_names().get(lang or "", ())]
+    declension = _inflections().get(lang or "")
+    forms: list[tuple[str, Place]] = []
+    if declension is not None:  # its towns as it writes them, and every name as a sentence declines it
+        rows += _towns_written_in(declension["letters"])
+        forms = [(form, place) for name, place in rows for form in _declined(name, declension)]
     if not rows:
         return base
     names, span_words, umlauted = dict(base.names), dict(base.span_words), set(base.umlauted)
-    for code, name in rows:
+    declined = set()
+    for n, (name, place) in enumerate(rows + forms):
         key = name_key(name)
-        names[key] = (Place(code, "country"),)
+        if key in names and place.kind != "country":
+            continue  # a town's form that is a name already (another town's, or a country's form)
+        names[key] = (place,)
+        if n >= len(rows):
+            declined.add(key)
         first, words = key.split(" ", 1)[0], key.count(" ") + 1
         span_words[first] = max(span_words.get(first, 0), words)
         if has_umlaut(name):
             umlauted.add(umlaut_key(name))
-    return dataclasses.replace(base, names=names, span_words=span_words, umlauted=frozenset(umlauted))
+    return dataclasses.replace(base, names=names, span_words=span_words, umlauted=frozenset(umlauted),
+                               declined=frozenset(declined))
+
+
+@functools.lru_cache(maxsize=1)
+def _inflections() -> dict[str, dict]:
+    """``data/geo/inflections.yml``: how languages that decline nouns write a place's name."""
+    return _read_yaml(DATA / "inflections.yml")
+
+
+def _declined(name: str, declension: dict) -> list[str]:
+    """The forms a sentence gives a one-word ``name`` ("Россия" -> "России", "Россию", "Россией")."""
+    if " " in name or "-" in name:
+        return []
+    low = name.casefold()
+    for ending in sorted(declension["endings"], key=len, reverse=True):
+        if low.endswith(ending):
+            stem = name[: len(name) - len(ending)]
+            return [stem + other for other in declension["endings"][ending]]
+    if low[-1:] in declension["vowels"]:
+        return []  # "Токио", "Чили": not declined
+    return [name + ending for ending in declension["consonant"]]
+
+
+@functools.lru_cache(maxsize=4)
+def _towns_written_in(letters: str) -> tuple[tuple[str, Place], ...]:
+    """The bigger towns (those whose English-looking alternate names the gazetteer keeps) under
+    their alternate names written in a script ("Москва", "Αθήνα"): GeoNames lists many languages'
+    spellings untagged, so a script stands for the languages written in it."""
+    script = re.compile(f"^[{letters}][{letters} '’.-]+$")
+    countries = _read_json(GEONAMES_DATA / "countries.json")
+    capitals = {(name_key(info["capital"]), code) for code, info in countries.items() if info.get("capital")}
+    rows = []
+    for city in _read_json(GEONAMES_DATA / "cities15000.json").values():
+        code, population = city["countrycode"], int(city.get("population") or 0)
+        if population < ALTERNATE_NAME_MIN_POPULATION:
+            continue
+        kind = "capital" if (name_key(city["name"]), code) in capitals else "city"
+        rows += [(alt, Place(code, kind, population)) for alt in city.get("alternatenames") or ()
+                 if alt[:1].isupper() and script.match(alt)]
+    rows.sort(key=lambda row: -row[1].population)  # a name two towns share is the bigger one's
+    return tuple(rows)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from digest.enrich.geo_gazetteer import Gazetteer, LowerDemonyms, Place, has_uml
 from digest.model import load_yaml
 
 WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?")
-_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]*(?:[.'’\-][^\W\d_]+)*\.?"
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-žА-ЯЁЂ-ЏҐΑ-ΩΆ-Ώ][^\W\d_]*(?:[.'’\-][^\W\d_]+)*\.?"  # Latin, Cyrillic, Greek
 _JOINERS = r"(?:of|de|da|do|dos|das|del|della|di|du|des|la|le|les|and|the|upon|on|am|an|der|den|el|al|y|au|aux|sur|en|im)"
 # A run of capitalised words, single-spaced, possibly joined by lower-case particles.
 RUN = re.compile(rf"(?<![^\W_]){_CAPITALISED}(?: (?:{_JOINERS} )*{_CAPITALISED})*")
@@ -172,7 +172,7 @@ def _run_mentions(text: str, words, gazetteer: Gazetteer, context: NameContext, 
             continue
         key, places, width = found
         reliable = start >= headline_end and not _sentence_initial(text, start)
-        after = _after_name(text, words, i, context)
+        after = _after_name(text, words, i, context) and key not in gazetteer.declined
         before = _before_name(text, words, i + width)
         following = NEXT_WORD.match(text, words[i + width - 1][1])
         next_word = following.group(1) if following is not None else ""

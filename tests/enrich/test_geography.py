@@ -419,3 +419,20 @@ def test_a_country_s_institutions_in_its_own_language_place_a_story_that_names_n
     assert locate("Julgamento adiado", "", body, lang="pt").countries == ["BR"]
     body = "La oposición de JxC pidió una sesión especial para tratar la boleta única."
     assert locate("Sesión especial", "", body, lang="es").countries == ["AR"]
+
+
+@pytest.mark.parametrize("lang, title, body, countries", [
+    # declined names: "во Франции", "из Москвы", "в Новосибирске" (a town under its Cyrillic name)
+    ("ru", "Мост открыли", "НОВОСИБИРСК, 27 ноября. Новый мост через реку открылся в Новосибирске, сообщили в мэрии.", ["RU"]),
+    ("ru", "Визит", "Делегация из Москвы прибыла во Францию, где её встретили в Париже.", ["FR", "RU"]),
+    ("ru", "Заявление", "Мэр Москвы заявил, что город примет гостей.", ["RU"]),  # a genitive after a capital: no surname
+    ("uk", "Допомога", "Мер Одеси заявив, що місто отримає обладнання від Польщі.", ["PL", "UA"]),
+    ("el", "Σεισμός", "Σεισμός σημειώθηκε στην Κρήτη, ανακοίνωσε η κυβέρνηση της Ελλάδας από την Αθήνα.", ["GR"]),
+])
+def test_places_in_cyrillic_and_greek_as_sentences_decline_them(lang, title, body, countries):
+    assert sorted(locate(title, "", body, lang=lang).countries) == sorted(countries)
+
+
+def test_declined_forms_are_only_for_the_language_that_declines():
+    """English text never meets Cyrillic names, and the Russian forms stay out of the English table."""
+    assert locate("Visit", "", "A delegation from Москвы arrived on Monday.", lang="en").countries == []
