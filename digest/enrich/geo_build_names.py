@@ -18,7 +18,7 @@ import sys
 
 from digest.enrich.data_file import write_or_check
 from digest.enrich.geo_gazetteer import COUNTRY_NAMES, GEONAMES_DATA, load_gazetteer, name_key
-from digest.ingest.language import known_languages
+from digest.ingest.language import known_languages, script_languages
 
 OUT = COUNTRY_NAMES
 
@@ -33,15 +33,16 @@ def build() -> list[tuple[str, str, str]]:
         countries = json.load(f)
     known = load_gazetteer().names
     rows = set()
-    for lang in sorted(known_languages() - {"en"}):
-        territories = Locale.parse(lang).territories
+    for lang in sorted((known_languages() | script_languages()) - {"en"}):
+        # Chinese pages are written in simplified or traditional characters, told apart by no one
+        locales = [Locale.parse(lang)] + ([Locale.parse("zh_Hant")] if lang == "zh" else [])
         for code in countries:
-            name = territories.get(code)
-            if not name or "(" in name or "," in name:
-                continue
-            if name_key(name) in known:  # that country's already, or a town's: "Granada" stays the Spanish city
-                continue
-            rows.add((lang, code, name))
+            for name in {locale.territories.get(code) for locale in locales}:
+                if not name or "(" in name or "," in name:
+                    continue
+                if name_key(name) in known:  # that country's already, or a town's: "Granada" stays the Spanish city
+                    continue
+                rows.add((lang, code, name))
     return sorted(rows)
 
 

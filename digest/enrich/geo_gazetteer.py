@@ -254,9 +254,58 @@ def _towns_written_in(letters: str) -> tuple[tuple[str, Place], ...]:
             continue
         kind = "capital" if (name_key(city["name"]), code) in capitals else "city"
         rows += [(alt, Place(code, kind, population)) for alt in city.get("alternatenames") or ()
-                 if alt[:1].isupper() and script.match(alt)]
+                 if not alt[:1].islower() and script.match(alt)]  # capitalised, or in a script without capitals
     rows.sort(key=lambda row: -row[1].population)  # a name two towns share is the bigger one's
     return tuple(rows)
+
+
+@dataclass(frozen=True)
+class LetterNames:
+    """The place names of a language written without capitals (``data/geo/scripts.yml``), and the
+    pattern that finds them by their letters alone (group ``name``)."""
+
+    pattern: re.Pattern[str]
+    places: dict[str, Place]  # the name as written, without vowel marks -> its place
+    bounded: re.Pattern[str] | None  # letters a name made of them must not touch
+    doubtful: frozenset[str]  # names that count only where the article names their country otherwise
+
+
+@functools.lru_cache(maxsize=None)
+def letter_names(lang: str | None) -> LetterNames | None:
+    """What ``lang`` calls each country and national capital, for a language written without
+    capitals; None for any other. Built once per language."""
+    from digest.ingest.wordlists import alternation
+
+    entry = _read_yaml(DATA / "scripts.yml").get(lang or "")
+    if not entry:
+        return None
+    places: dict[str, Place] = {}
+    for code, name in _country_names().get(lang or "", ()):
+        places.setdefault(unmarked(name), Place(code, "country"))
+    for name, place in _towns_written_in(entry["letters"]):
+        if place.kind == "capital":
+            places.setdefault(unmarked(name), place)
+    article, joined = entry.get("article"), entry.get("article_after_li")
+    if article and joined:  # "السعودية" after ل is written "للسعودية"
+        places.update({joined + name[len(article):]: place for name, place in list(places.items())
+                       if name.startswith(article)})
+    letters = entry["letters"]
+    prefixes = entry.get("prefixes") or ()
+    pattern = (
+        (rf"(?<![{letters}])" if entry.get("word_start") else "")
+        + (f"(?:{alternation(prefixes)})?" if prefixes else "")
+        + f"(?P<name>{alternation(places)})"
+        + (rf"(?![{letters}])" if entry.get("word_end") else "")
+    )
+    bounded = entry.get("bounded_letters")
+    return LetterNames(re.compile(pattern), places, re.compile(f"[{bounded}]") if bounded else None,
+                       frozenset(entry.get("doubtful") or ()))
+
+
+def unmarked(text: str) -> str:
+    """Text without its vowel marks and other combining signs (Arabic "عُمان" is written "عمان"),
+    its letters composed (Korean syllables stay whole)."""
+    return "".join(ch for ch in unicodedata.normalize("NFC", text) if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

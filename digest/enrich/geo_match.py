@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.enrich.geo_gazetteer import Gazetteer, LowerDemonyms, Place, has_umlaut, name_key, umlaut_key
+from digest.enrich.geo_gazetteer import Gazetteer, LetterNames, LowerDemonyms, Place, has_umlaut, name_key, umlaut_key
 from digest.model import load_yaml
 
 WORD = re.compile(r"[^\W\d_]+(?:[.'’\-][^\W\d_]+)*\.?")
@@ -126,6 +126,24 @@ def find_lower_demonyms(text: str, demonyms: LowerDemonyms) -> list[Mention]:
         beside = {previous, following.group(1).rstrip(".").casefold() if following else ""}
         mentions.append(Mention(start, word, (Place(demonyms.country[word], "demonym"),), True, False, False, False,
                                 not beside.isdisjoint(demonyms.attributive)))
+    return mentions
+
+
+def find_by_letters(text: str, names: LetterNames) -> list[Mention]:
+    """The places named in text of a language written without capitals (Chinese, Japanese, Korean,
+    Thai, Arabic, Persian, Urdu, Hebrew), left to right: no capital says which words are names, so
+    each found name is taken as one; a doubtful one ("عمان": Oman or Amman) counts only where the
+    country is named otherwise too."""
+    mentions: list[Mention] = []
+    bounded = names.bounded
+    for m in names.pattern.finditer(text):
+        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        if bounded is not None and (
+                (start > 0 and bounded.match(name) and bounded.match(text, start - 1))
+                or (end < len(text) and bounded.match(name[-1]) and bounded.match(text, end))):
+            continue  # チャド inside リチャード
+        mentions.append(Mention(start, name_key(name), (names.places[name],), True, False, False,
+                                name in names.doubtful, False))
     return mentions
 
 

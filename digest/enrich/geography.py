@@ -26,6 +26,11 @@ article in one of them the gazetteer also holds each country's and bigger town's
 script in its declined forms (``data/geo/inflections.yml``), and a declined form after a capital
 ("Мэр Москвы") is a genitive, not a surname.
 
+Chinese, Japanese, Korean, Thai, Arabic, Persian, Urdu and Hebrew write no capitals, and some
+no spaces: there the language's country names and the national capitals written in its script
+are found by their letters alone, with the words those languages join to a name ("للسعودية",
+"בגרמניה") and the names that are as often something else set apart (``data/geo/scripts.yml``).
+
 Capitals prove little in a language that capitalises every noun: in German text a town
 counts only after a locative word ("in Lage") or as a dateline, big capitals aside
 (see ``data/geo/context.yml``). In any language a word written with an umlaut never
@@ -40,8 +45,8 @@ import re
 from dataclasses import dataclass, field
 
 from digest.enrich.geo_cues import find_cues
-from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, lower_demonyms, name_key
-from digest.enrich.geo_match import WORD, Mention, find_lower_demonyms, find_mentions, name_context
+from digest.enrich.geo_gazetteer import Gazetteer, Place, for_language, letter_names, lower_demonyms, name_key, unmarked
+from digest.enrich.geo_match import WORD, Mention, find_by_letters, find_lower_demonyms, find_mentions, name_context
 from digest.enrich.geo_regions import RegionScheme, load_region_scheme
 from digest.group.features import function_words, stop_words  # the words grouping never takes for names
 
@@ -135,6 +140,8 @@ def locate(
         mentions = [m for m in mentions if not _common_noun(m, text, articles, particles)]
     if (demonyms := lower_demonyms(lang)) is not None:  # "el gobierno peruano": written in lower case there
         mentions = sorted(mentions + find_lower_demonyms(text, demonyms), key=lambda m: m.start)
+    if (by_letters := letter_names(lang)) is not None:  # no capitals mark a name there
+        mentions = sorted(mentions + find_by_letters(unmarked(text), by_letters), key=lambda m: m.start)
     mentions, faint = _usable(mentions, text, headline_end)
     home = _dateline_places(_body_dateline(body) or dateline, gazetteer)  # the body's keeps the region ("LONDON, Ky.")
     evidence = _score(mentions, home, headline_end, lead_end, find_cues(text), text)

@@ -73,6 +73,12 @@ def known_languages() -> frozenset[str]:
     return frozenset(code for langs in _WEIGHTS.values() for code, _ in langs)
 
 
+def script_languages() -> frozenset[str]:
+    """The languages told by their script's letters (Korean, Chinese, Japanese, Greek, Hebrew,
+    Thai, Arabic, Persian, Urdu)."""
+    return frozenset(code for _, code in _SCRIPTS) | {"ja", "ar", "fa", "ur"}
+
+
 @functools.lru_cache(maxsize=None)
 def function_words(lang: str) -> frozenset[str]:
     """The listed function words of a language (casefolded), empty for one not listed:

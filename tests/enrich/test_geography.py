@@ -436,3 +436,26 @@ def test_places_in_cyrillic_and_greek_as_sentences_decline_them(lang, title, bod
 def test_declined_forms_are_only_for_the_language_that_declines():
     """English text never meets Cyrillic names, and the Russian forms stay out of the English table."""
     assert locate("Visit", "", "A delegation from Москвы arrived on Monday.", lang="en").countries == []
+
+
+@pytest.mark.parametrize("lang, title, body, countries", [
+    ("zh", "中国与法国签署协议", "中国和法国的代表在北京签署了一项虚构的港口协议。", ["CN", "FR"]),
+    ("ja", "日本の首相が訪米", "首相は27日、アメリカを訪問した後、東京に戻った。", ["JP", "US"]),
+    ("ko", "한국과 일본 정상회담", "한국과 일본은 서울에서 정상회담을 열었다.", ["KR", "JP"]),
+    # joined words: Arabic و "and", ل "to" (ل + ال written لل); Hebrew ב "in", ו "and"
+    ("ar", "وفد يصل للسعودية", "وصل وفد من مصر والسعودية إلى الرياض، وقالت مصر إن الزيارة تستمر يومين.", ["SA", "EG"]),
+    ("he", "ביקור בגרמניה", "ראש העיר ביקר בגרמניה ובצרפת, ונפגש בברלין עם שר החוץ של גרמניה.", ["DE"]),
+    ("fa", "سفر به ایران", "وزیر خارجه ایران در تهران گفت که با روسیه و چین گفتگو می کند.", ["IR"]),
+    ("th", "นายกฯ เยือนญี่ปุ่น", "นายกรัฐมนตรีเดินทางถึงกรุงโตเกียว ประเทศญี่ปุ่น", ["JP"]),
+])
+def test_places_in_scripts_without_capitals_are_found_by_their_letters(lang, title, body, countries):
+    assert locate(title, "", body, lang=lang).countries[: len(countries)] == countries
+
+
+@pytest.mark.parametrize("lang, title, body", [
+    ("zh", "政府增加纳税人补贴", "财政部表示将增加纳税人补贴。"),  # 加纳 "Ghana" across 增加 / 纳税
+    ("ja", "リチャード氏が講演", "リチャード氏は大学で講演した。"),  # チャド "Chad" inside リチャード "Richard"
+    ("ar", "زيارة إلى عمان", "وصل الوزير إلى عمان للقاء المسؤولين."),  # Oman or Amman: named no other way
+])
+def test_letters_that_only_look_like_a_place_name_none(lang, title, body):
+    assert locate(title, "", body, lang=lang).countries == []
