@@ -137,15 +137,17 @@ _SPELLINGS = [
     # 2019-11-19 / 2019/11/19 / 2012年6月4日 / 2026년 11월 27일 (ISO, Chinese, Japanese and Korean order)
     r"(?P<year>(?:19|20)\d\d)(?:-(?P<mnum>[01]?\d)-|/(?P<mnum_>[01]?\d)/|年(?P<mnum__>[01]?\d)月|년\s?(?P<mnum___>[01]?\d)월\s?)"
     r"(?P<day>[0-3]?\d)(?![\d.])[日일]?",
+    # 2026.11.27 / 2026. 11. 27. (Korean, Chinese, Japanese and Hungarian sites: the year first)
+    r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.\s?(?P<mnum>[01]?\d)\.\s?(?P<day>[0-3]?\d)(?![\d])\.?",
     # 2026. november 27. (Hungarian: the year first, with a full stop)
     rf"{_YEAR}\.\s+{_WORD_MONTH}\s+{_DAY}(?![\d:])",
     # 19.10.2019 / 4.02.2022 (day first, four-digit year: safe in running text)
-    rf"(?:{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d)\.\s?(?P<mnum>[01]?\d)\.\s?{_YEAR}(?!\d)",
+    rf"(?:{_WEEKDAY},?\s+)?(?<![\d.])(?P<day>[0-3]?\d)\.\s?(?P<mnum>[01]?\d)\.\s?{_YEAR}(?!\d)",
 ]
 _NUMERIC_SPELLINGS = [
     # 19.10.19 / 04/05/2022 / 17-02-2020 / 6.11.22: stamps only (scores, versions and US order
     # make these unsafe in running text)
-    r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d.]\d)",
+    r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d.]\d)",  # not inside "2026.11.27"
 ]
 _DATE = re.compile("|".join(f"(?:{_named(p, str(i))})" for i, p in enumerate(_SPELLINGS)), re.I)
 _NUMERIC = re.compile(
@@ -157,12 +159,14 @@ _DIGIT = re.compile(r"\d")
 # "10h30", "12.09 Uhr" (a dot needs its "Uhr"), with a zone: "GMT+1", "CET", "+01:00".
 _ZONE = rf"(?P<zone>(?:{alternation(z for z in ZONES if len(z) > 1)})(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?(?![^\W\d_])|[+-]\d\d:?\d\d)"
 _TIME = re.compile(
-    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:h])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|\.(?P<m2>[0-5]\d)(?=\s*(?i:uhr|h\b)))"
+    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:h])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?|\.(?P<m2>[0-5]\d)(?=\s*(?i:uhr|h\b))"
+    r"|\s?[時时시]\s?(?P<m3>[0-5]?\d)\s?[分분])"  # 18時05分, 10시 15분
     r"(?:\s*(?P<ampm>(?i:[ap]\.?\s?m\.?))(?![^\W\d_]))?"
     rf"(?:\s*(?i:{alternation(_DATA['time_words'])})\.?(?![^\W\d_]))?"
     rf"(?:\s*\(?(?i:{_ZONE})\)?)?",
 )
-_JOINERS = rf"[\s,|/·•\-–—]*(?:(?i:{alternation(j for j in _DATA['time_joiners'] if j.isalpha() or ' ' in j)})\.?\s+)?"
+_JOINERS = (rf"[\s,|/·•\-–—]*(?:(?i:{alternation(j for j in _DATA['time_joiners'] if j.isalpha() or ' ' in j)})\.?\s+)?"
+            rf"(?:(?P<meridiem>{alternation(_DATA['meridiem_before'])})\s*)?")  # "오후 3:05": afternoon
 _TIME_AFTER = re.compile(_JOINERS + r"(?=\d)")
 _TIME_BEFORE = re.compile(r"(?P<time>\d{1,2}[:.]\d{2})\s*(?:uhr\s*)?[,|/·•\-–—]?\s*$", re.I)
 
@@ -226,11 +230,13 @@ def _with_time(text: str, mention: DateMention) -> DateMention:
     clock = _clock(m)
     if clock is None:
         return mention
+    if join["meridiem"] and clock[0] <= 12:  # "오후 3:05" is 15:05, "오전 12:10" is 00:10
+        clock = (clock[0] % 12 + (12 if _DATA["meridiem_before"][join["meridiem"]] == "pm" else 0), *clock[1:])
     return replace(mention, end=m.end(), time=clock, offset=_offset(m["zone"]))
 
 
 def _clock(m: re.Match) -> tuple[int, int, int] | None:
-    hour, minute = int(m["h"]), int(m["m"] or m["m2"] or 0)
+    hour, minute = int(m["h"]), int(m["m"] or m["m2"] or m["m3"] or 0)
     if m["sep"] == "h" and not m["m"]:
         return None
     ampm = (m["ampm"] or "").replace(".", "").replace(" ", "").lower()
