@@ -23,14 +23,23 @@ from digest.ingest.language import known_languages, script_languages
 OUT = COUNTRY_NAMES
 
 
+TOWN_KEEPS_NAME = 100_000  # a town this big, of exactly the country's name, keeps it ("Granada")
+
+
 def build() -> list[tuple[str, str, str]]:
-    """(language, country, name) rows, sorted. Names the gazetteer knows already are left out (that
-    country's, or a town's: Spanish "Granada" is the city, not Grenada), and so are CLDR's long
-    administrative forms ("RAE de Hong Kong (China)"), which no writer uses."""
+    """(language, country, name) rows, sorted. Left out: names the gazetteer gives that country
+    already, or another country, state or people; the name of a big town spelled exactly so
+    (Spanish "Granada" is the city, not Grenada); and CLDR's long administrative forms ("RAE de
+    Hong Kong (China)"), which no writer uses. A small town's name, or one that only meets the
+    country's once accents are dropped, gives way: in Dutch "Nederland" is the Netherlands, not
+    Nederland, Colorado; in Portuguese "França" is France, not Franca, São Paulo."""
     from babel import Locale
 
     with (GEONAMES_DATA / "countries.json").open(encoding="utf-8") as f:
         countries = json.load(f)
+    with (GEONAMES_DATA / "cities15000.json").open(encoding="utf-8") as f:
+        big_towns = {city["name"].casefold() for city in json.load(f).values()
+                     if int(city.get("population") or 0) >= TOWN_KEEPS_NAME}
     known = load_gazetteer().names
     rows = set()
     for lang in sorted((known_languages() | script_languages()) - {"en"}):
@@ -40,8 +49,11 @@ def build() -> list[tuple[str, str, str]]:
             for name in {locale.territories.get(code) for locale in locales}:
                 if not name or "(" in name or "," in name:
                     continue
-                if name_key(name) in known:  # that country's already, or a town's: "Granada" stays the Spanish city
-                    continue
+                places = known.get(name_key(name), ())
+                if any(p.kind != "city" and p.kind != "capital" or p.country == code for p in places):
+                    continue  # that country's already, or another country's, state's or people's
+                if places and name.casefold() in big_towns:
+                    continue  # "Granada" stays the Spanish city
                 rows.add((lang, code, name))
     return sorted(rows)
 

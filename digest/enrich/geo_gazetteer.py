@@ -190,8 +190,9 @@ def _country_names() -> dict[str, tuple[tuple[str, str], ...]]:
 def for_language(lang: str | None) -> Gazetteer:
     """The gazetteer for an article in ``lang``: the English names, plus what that language calls
     each country ("Deutschland", "Frankreich", "Polen"), only there: in German "Island" is Iceland,
-    in English a word. The files hold no name the English table has (``geo_build_names``, a test),
-    so a language adds names and changes none. Built once per language (a copy of the name table, some
+    in English a word. The files hold no name the English table gives a country, a state or a big
+    town of that spelling (``geo_build_names``, a test): a language adds names, and takes over only
+    small towns' ("Nederland" is the Netherlands in Dutch, not a town in Colorado). Built once per language (a copy of the name table, some
     milliseconds)."""
     base = load_gazetteer()
     rows = [(name, Place(code, "country")) for code, name in _country_names().get(lang or "", ())]

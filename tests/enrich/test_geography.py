@@ -459,3 +459,13 @@ def test_places_in_scripts_without_capitals_are_found_by_their_letters(lang, tit
 ])
 def test_letters_that_only_look_like_a_place_name_none(lang, title, body):
     assert locate(title, "", body, lang=lang).countries == []
+
+
+@pytest.mark.parametrize("lang, title, body, countries", [
+    ("nl", "Dorp redt laatste houten ophaalbrug", "Het dorp in Friesland, Nederland, heeft de brug gered.", ["NL"]),  # not Nederland, Colorado
+    ("pt", "Acordo com a França", "O presidente viajou para a França na segunda-feira.", ["FR"]),  # not Franca, São Paulo
+    ("de", "Treffen in Luxemburg", "Die Minister trafen sich am Montag in Luxemburg.", ["LU"]),  # not Luxemburg, Wisconsin
+    ("fr", "Maurice Dupont quitte le club", "Le dirigeant a annoncé son départ samedi.", []),  # a given name, not Mauritius
+])
+def test_a_language_s_country_name_wins_over_a_small_town_of_that_name(lang, title, body, countries):
+    assert locate(title, "", body, lang=lang).countries == countries
