@@ -22,7 +22,7 @@ _CREDIT_WORDS = frozenset(CREDITS)
 _LABEL = alternation(_DATA["labels"])
 # "Photo: ...", "Foto - ...", "FILE PHOTO - ...", "Image copyright Reuters", "Bildquelle: ...", "Courtesy of ..."
 _LABEL_START = re.compile(
-    rf"^\(?(?i:{_LABEL})(?:\s*(?:[:|—–]|-\s)|\s+(?i:by|von|de|par|copyright)\b|(?<=copyright)\s|(?<=courtesy)\s+of\s)", re.I
+    rf"^\(?(?i:{_LABEL})(?:\s*(?:[:：|—–=／・]|-\s)|\.\s|\s+(?i:by|von|de|par|copyright)\b|(?<=copyright)\s|(?<=courtesy)\s+of\s)", re.I
 )
 # "... (Photo: STR/KCNA via KNS/AFP)", "... [SpaceX via Nasa]", "... (AP Photo/Jane Doe)", "(crédito: ...)"
 _BRACKET_CREDIT = re.compile(
@@ -30,7 +30,13 @@ _BRACKET_CREDIT = re.compile(
 )
 # "... Credit: ESA", "... Photo by Jane Doe", "... | Foto: dpa", "... Bild: Jahr Media"
 # (a full stop inside a name or address, "Nelson Jr./STF", "stock.adobe.com", but no sentence after it)
-_CREDIT_BY = re.compile(rf"(?:^|[\s|,.;])(?i:{_LABEL})s?\s*(?:by|von|:)\s*(?:[^.!?]|\.(?!\s)){{1,60}}$")
+# (the label's separator may be "=", "：", "／" or "・" in Korean, Chinese and Japanese; "Fot. Jane Roe" is Polish)
+_CREDIT_BY = re.compile(rf"(?:^|[\s|,.;。])(?i:{_LABEL})s?(?:\s*(?:by|von|[:：=／・])|\.(?=\s))\s*(?:[^.!?。]|\.(?!\s)){{1,60}}$")
+# "...承建。（摄影：李明 / 江南晚报）", "（撮影・佐藤健一）", "（新华社记者 李明 摄）": a CJK caption's credit
+_CJK_BRACKET_CREDIT = re.compile(
+    rf"[（(][^（）()]{{0,30}}(?:{alternation(_DATA['bracket_labels'])})[^（）()]{{0,40}}[）)]$"
+    rf"|[（(][^（）()]{{1,40}}(?:{alternation(_DATA['bracket_endings'])})[）)]$"
+)
 # "... © Noah Addis", "©5 Minuten", "© Mikko Palonkorpi / stock.adobe.com" (not "© 2026 Site. All rights reserved.")
 _COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)(?:©|\(c\))\s*(?!(?:19|20)\d\d)[^©.!?]{1,60}$", re.I)
 _LABEL_COLON = re.compile(rf"^\(?(?i:{_LABEL})\s*:")
@@ -60,12 +66,14 @@ def is_caption(text: str, words: int | None = None) -> bool:
     if "©" in tail or "(c)" in tail.lower():
         if _COPYRIGHT_CREDIT.search(tail):
             return True
+    if tail.endswith(("）", ")")) and _CJK_BRACKET_CREDIT.search(tail):
+        return True  # before the count of words: Chinese and Japanese put no spaces between them
     if words < 2:
         return False
     if tail.endswith((")", "]")) and (_BRACKET_CREDIT.search(tail) or _NAME_SLASH_CREDIT.search(tail)):
         return True
     low = tail.lower()
-    if (":" in tail or "by" in low or "von" in low) and _CREDIT_BY.search(tail):
+    if (":" in tail or "by" in low or "von" in low or not tail.isascii()) and _CREDIT_BY.search(tail):
         return True
     if text.endswith(CREDITS):  # "... Getty Images", not "... profile" nor "... told Reuters."
         credit = next(c for c in CREDITS if text.endswith(c))

@@ -546,3 +546,30 @@ def test_the_site_s_copyright_notice_makes_no_caption_of_the_story_s_last_paragr
         f"{notice}\n"
     )
     assert "Residents of eleven houses" in read(page).body
+
+
+@pytest.mark.parametrize(
+    "line, is_caption",
+    [
+        ("新桥全长一点二公里，由当地公司承建。（摄影：王小明 / 虚构晚报）", True),
+        ("学童在河滨公园参加户外课。（圖／虚构日报记者林小华攝）", True),
+        ("町長らがテープカットをした＝２７日、架空町（撮影・山田花子）", True),
+        ("新华社记者 李小明 摄）", False),  # no opening bracket: not a closing credit
+        ("読者が橋を渡る（新華社記者 李小明 攝）", True),
+        ("마을버스가 정류장에 정차해 있다. 사진=가상일보 김가상 기자", True),
+        ("Ο νερόμυλος πριν από τις εργασίες. Φωτογραφία: Μαρία Παπά / Φανταστικά Νέα", True),
+        ("פאנלים סולאריים על גג בית הספר. צילום: יוסי בדוי", True),
+        ("Wizualizacja nowego basenu przy ulicy Leśnej. Fot. Urząd Gminy Zmyślone", True),
+        ("Học sinh đi qua cây cầu mới. Ảnh: Trần Thị Hư", True),
+        ("نمایی از ورودی قنات قدیمی. عکس: علی خیالی / خبرگزاری ساختگی", True),
+        # story sentences are none
+        ("他说，这座桥的建成将大大方便居民出行（如图所示）。", False),
+        ("首相は会見で「検討する」と述べた（共同）", False),
+        ("Министр заявил, что мост откроют весной.", False),
+        ("Burmistrz zapowiedział, że basen zostanie otwarty w 2028 roku.", False),
+    ],
+)
+def test_captions_credited_in_other_languages_and_scripts(line, is_caption):
+    from digest.ingest.caption import is_caption as check
+
+    assert check(line) is is_caption
