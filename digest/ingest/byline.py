@@ -10,6 +10,7 @@ extractor decides whether its position makes it the byline.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .dateline import canonical_agency
@@ -33,14 +34,17 @@ TAIL_WORD_MAX = 11  # a name printed after a stamp's date has no longer word (ta
 
 # "By Jane Roe", "ByJane Roe" (a page that glues the link to its label), "VON MORITZ GATHMANN am 21. April",
 # "6. Dezember 2022 von Fatima in Gefühle" (a date before the lead).
-_LEAD = re.compile(rf"^(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+|(?=[A-ZÀ-Ý][\w.]))(?P<names>\S[^\n]*)$")
+# (a Chinese lead is written joined to the name: "记者张晓梅")
+_LEAD = re.compile(rf"^(?P<lead>(?i:{_LEADS}))(?:\s*[:：]\s*|\s+|(?=[A-ZÀ-Ý][\w.])|(?<=[者]))(?P<names>\S[^\n]*)$")
+# "김민준 기자", "佐藤健一 記者": the name, then the role
+_TRAILING = re.compile(rf"^(?P<names>[^\W\d_]{{2,6}})\s?(?:{alternation(_DATA['trailing_roles'])})(?:\s|[=@(（/／]|$)")
 _DATED_LEAD = re.compile(rf"^(?P<pre>[^\n]{{0,40}}?\s)(?P<lead>(?i:{_LEADS}))(?:\s*:\s*|\s+|(?=[A-ZÀ-Ý][\w.]))(?P<names>\S[^\n]*)$")
 _LABEL = re.compile(rf"^(?P<lead>(?i:{_LABELS}))(?:\s*:\s*|\s+)(?P<names>\S[^\n]*)$")
 # Where the names stop: a separator, an e-mail, a date or time, "in"/"am"/"for" and what follows.
 _NAMES_END = re.compile(
-    r"\s*(?:[|•·/]|\s[-–—]\s|\S+@\S+|\s@\w|\(|\d|\s\w+:|"
+    r"\s*(?:[|•·/／]|\s[-–—]\s|\S+@\S+|\s@\w|\(|\d|\s\w+:|"
     r"\b(?:in|im|for|at|am|le|el|em|on|für|aus|pour|para|dans|en)\s+[\w(]|"
-    r"\s(?i:last updated|updated|published|posted|aktualisiert|veröffentlicht)\b)"
+    r"\s(?i:last updated|updated|published|posted|aktualisiert|veröffentlicht)\b|\s?(?:报道|報導)$)"
 )
 _NAME_SPLIT = re.compile(rf"\s*(?:,|;|&|\s(?:{alternation(_DATA['joiners'])})\s)\s*")
 _WORD = re.compile(r"[\w'’.\-]+")
@@ -56,6 +60,8 @@ def parse_byline(line: str) -> list[str] | None:
         return None
     m = _LABEL.match(line)
     labelled = m is not None
+    if m is None and (trailing := _TRAILING.match(line)) and _unspaced_name(trailing["names"]):
+        return [trailing["names"]]
     if m is None:
         m = _LEAD.match(line)
         if m is None and _DIGIT.search(line[:40]):
@@ -73,7 +79,7 @@ def parse_byline(line: str) -> list[str] | None:
     names = _NAMES_END.split(names, maxsplit=1)[0].strip(" .,:;-–—")
     if not names or len(names.split()) > 12:
         return None
-    if not labelled and not names[0].isupper():
+    if not labelled and not (names[0].isupper() or _uncased(names[0])):
         return None  # "By the time the rescuers arrived": a sentence
     found: list[str] = []
     for part in _NAME_SPLIT.split(names):
@@ -105,7 +111,7 @@ def _clean(part: str, lenient: bool) -> str | None:
         return None
     if len(words) > 5:
         return None
-    if is_name(part):
+    if is_name(part) or _unspaced_name(part) or _uncased_name(part):
         return part.title() if part.isupper() else part
     for n in range(len(words) - 1, 1, -1):  # "Sarah Roe Example International": the name, then the outlet
         if is_name(" ".join(words[:n])):
@@ -114,6 +120,27 @@ def _clean(part: str, lenient: bool) -> str | None:
     if lenient and not any(ch.isdigit() for ch in part):
         return part  # "Autor: Die Redaktion", "Autor Catch more fish": named outright by the page
     return None
+
+
+def _uncased(ch: str) -> bool:
+    """A letter of a script without capitals (Hebrew, Arabic, Thai, Devanagari, CJK)."""
+    return ch.isalpha() and not ch.isupper() and not ch.islower()
+
+
+def _uncased_name(text: str) -> bool:
+    """A name after a byline's lead in a script without capitals ("מאת דנה לוי", "โดย สมชาย ใจดี"):
+    two to four words of such letters."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1] and all(_uncased(ch) or ch in "'’.-" or unicodedata.category(ch) == "Mc"
+                                                        or unicodedata.category(ch) == "Mn" for ch in w) for w in words)
+
+
+_UNSPACED_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u3040-\u30ff\u3400-\u9fff]{2,6}")
+
+
+def _unspaced_name(text: str) -> bool:
+    """A Chinese, Japanese or Korean name, written without spaces: "张晓梅", "김민준", "佐藤健一"."""
+    return _UNSPACED_NAME.fullmatch(text) is not None
 
 
 def is_name(text: str) -> bool:

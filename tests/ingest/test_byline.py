@@ -30,6 +30,19 @@ from digest.ingest.parts import Declared, Page
         ("By Jana Roe Staff Writer", ["Jana Roe"]),  # the role printed after the name
         ("By Tom Vale, AP National Security Writer", ["Tom Vale"]),  # the agency's title for the author
         ("Von Rasender Reporter", ["Rasender Reporter"]),  # a pen name that ends like a role stays whole
+        # other languages and scripts: the lead or label leaves the name
+        ("Από Γιώργος Παπαδόπουλος", ["Γιώργος Παπαδόπουλος"]),
+        ("Oleh Dewi Lestari", ["Dewi Lestari"]),
+        ("Yazan: Ayşe Demir", ["Ayşe Demir"]),
+        ("מאת דנה לוי", ["דנה לוי"]),  # no capitals in Hebrew, Thai, Hindi, Persian
+        ("โดย สมชาย ใจดี", ["สมชาย ใจดี"]),
+        ("द्वारा रमेश शर्मा", ["रमेश शर्मा"]),
+        ("نویسنده: مریم احمدی", ["مریم احمدی"]),
+        ("记者 张晓梅", ["张晓梅"]),  # no spaces in Chinese and Japanese names; the lead joined to the name
+        ("記者林志豪／白鷺報導", ["林志豪"]),
+        ("记者 张晓梅 报道", ["张晓梅"]),
+        ("김민준 기자", ["김민준"]),  # Korean: the name, then the role
+        ("김민준 기자 minjun@example.kr", ["김민준"]),
     ],
 )
 def test_bylines(line, names):
