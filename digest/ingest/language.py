@@ -97,11 +97,13 @@ def detect(text: str) -> str | None:
             return _arabic_script(sample)
         if len(_CYRILLIC.findall(sample)) >= SCRIPT_SHARE * len(sample) and (found := _cyrillic_script(sample)):
             return found
+        if len(_DEVANAGARI.findall(sample)) >= SCRIPT_SHARE * len(sample):
+            return _devanagari_script(sample)
     found = _vote(_WORD.findall(sample.casefold())[:WORDS_READ])
     if found is None and len(text) > len(sample):
         # split or thin at the start (an opening quote in another language, a list of names): read on
         found = _vote(_WORD.findall(text[: WORDS_READ * LONG_READ * 8].casefold())[: WORDS_READ * LONG_READ])
-    return found
+    return found or (_latin_letters(sample) if not sample.isascii() else None)
 
 
 def _vote(words: list[str]) -> str | None:
@@ -125,6 +127,40 @@ def _arabic_script(sample: str) -> str:
     if len(_URDU.findall(sample)) >= 0.01 * len(sample):
         return "ur"
     return "fa" if len(_PERSIAN.findall(sample)) >= 0.01 * len(sample) else "ar"
+
+
+# Devanagari: Hindi, Marathi or Nepali by their commonest words, read between spaces (the vowel
+# signs inside a word are no word characters for a regex)
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+# Latin letters one language writes far more than any other, for text whose function words are
+# few or one letter long (Polish "w", "z", "i"; Turkish suffixes): read when the vote says nothing.
+_LETTERS = (
+    (re.compile(r"[ơưđăạ-ỹ]"), None, "vi"),  # Vietnamese: horned vowels, đ, the tone-marked vowels
+    (re.compile(r"[ığ]"), re.compile(r"[əәñ]"), "tr"),  # Turkish dotless ı and ğ, not Azerbaijani ə
+    (re.compile(r"[łżśćńźąę]"), re.compile(r"[řěůťďėįųū]"), "pl"),  # Polish, not Czech, Slovak or Lithuanian
+)
+
+
+def _devanagari_script(sample: str) -> str | None:
+    """Hindi, Marathi or Nepali by the function words listed for them, clearly; else None."""
+    words = [w.strip(".,;:!?\"'()।॥-–—") for w in sample.split()][:WORDS_READ]
+    return _vote([w for w in words if w])
+
+
+LATIN_SHARE = 0.015  # share of the letters ...
+LATIN_MIN = 5  # ... and count that make a text Polish, Turkish or Vietnamese: running text, not a name in
+# an English headline ("Erdoğan", "Wałęsa")
+
+
+def _latin_letters(sample: str) -> str | None:
+    """A language told by letters only it writes often."""
+    low = sample.casefold()
+    letters = sum(ch.isalpha() for ch in low) or 1
+    for marks, others, code in _LETTERS:
+        found = len(marks.findall(low))
+        if found >= LATIN_MIN and found >= LATIN_SHARE * letters and not (others and others.search(low)):
+            return code
+    return None
 
 
 def _cyrillic_script(sample: str) -> str | None:

@@ -102,3 +102,27 @@ def test_a_long_article_opening_with_a_quote_in_another_language_is_read_on():
 )
 def test_cyrillic_text_is_told_by_the_letters_one_language_writes(text, code):
     assert detect(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # few function words of two letters or more: the letters only the language writes often tell
+        ("Trong ngày khánh thành, học sinh xã Sông Mây đi qua cây cầu treo mới để đến trường mà không "
+         "còn phải lội suối như trước đây.", "vi"),
+        ("Belediye, limanda bulunan tarihi balıkçı barınağını restore ederek kültür merkezine dönüştürdü; "
+         "yapı uzun yıllar ağ deposu olarak kullanılmıştı.", "tr"),
+        ("Gmina zbuduje kryty basen przy ulicy Leśnej; pierwsi pływacy wejdą do wody w 2028 roku, "
+         "zapowiedział wójt podczas sesji rady. Mieszkańcy od lat jeździli na pływalnię do miasta.", "pl"),
+        # Devanagari: Hindi, Marathi and Nepali by their commonest words
+        ("राजस्थान के एक गाँव में पहली बार सौर ऊर्जा से बिजली पहुँची है और लोगों ने इसका स्वागत किया।", "hi"),
+        ("मुंबई येथे नवीन पूल बांधण्यात आला आहे आणि तो पुढील महिन्यात खुला होणार आहे असे सांगितले.", "mr"),
+        ("काठमाडौंमा नयाँ पुल निर्माण भएको छ र यो अर्को महिना खुला हुनेछ भनेर नगरपालिकाले जनाएको छ।", "ne"),
+        # a name in an English headline is no Polish, Turkish or Vietnamese text
+        ("Erdoğan says Turkey will not back down", None),
+        ("Police in Łódź arrest two after Wrocław clash, Poznań officials say", None),
+        ("Praha otevřela nový most přes řeku, řekl starosta města ve středu.", None),  # Czech
+    ],
+)
+def test_letters_and_scripts_tell_languages_whose_function_words_are_few(text, code):
+    assert detect(text) == code
