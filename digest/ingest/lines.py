@@ -125,8 +125,9 @@ def without_invisible(text: str, html: bool = False) -> str:
 
 
 def fold(text: str) -> str:
-    """A line folded for comparison: case, soft hyphens and closing full stops do not count."""
-    return text.casefold().replace("\xad", "").replace("–", "-").replace("—", "-").strip(" .…")
+    """A line folded for comparison: case, soft hyphens and closing full stops do not count
+    (Turkish "İ" folds to "i", not to "i" and a combining dot)."""
+    return text.casefold().replace("i\u0307", "i").replace("\xad", "").replace("–", "-").replace("—", "-").strip(" .…")
 
 
 def squash(text: str) -> str:

@@ -573,3 +573,25 @@ def test_captions_credited_in_other_languages_and_scripts(line, is_caption):
     from digest.ingest.caption import is_caption as check
 
     assert check(line) is is_caption
+
+
+@pytest.mark.parametrize("share, heading, related", [
+    # three related headlines of like length in one block read as a hard-wrapped paragraph unless the heading is known
+    ("Κοινοποίηση: Facebook Twitter Email", "Διαβάστε επίσης",
+     "Νέα ποδηλατική διαδρομή στα ορεινά χωριά της Κρήτης\nΓιορτή κρασιού με χιλιάδες επισκέπτες στο χωριό\n"
+     "Ρεκόρ επισκεπτών στα μουσεία της περιοχής φέτος"),
+    ("Chia sẻ: Facebook Zalo Twitter", "Tin liên quan",
+     "Mưa lớn gây sạt lở nhiều tuyến đường ở vùng núi\nXã trồng mới 50 ha cà phê trên đồi phía nam\n"
+     "Học sinh vùng cao nhận áo ấm cho mùa đông này"),
+    ("Paylaş: Facebook Twitter WhatsApp", "İlgili Haberler",
+     "Limanda yeni feribot seferleri bu hafta başladı\nBalıkçılar yeni sezonu törenle açtı bu sabah\n"
+     "Belediye sahil yolunu yeniden düzenleyecek"),
+])
+def test_a_share_bar_and_a_related_list_in_other_languages_end_the_story(share, heading, related):
+    story = ("The fictional harbour town of Kleinholm reopened its old mill as a museum on Friday, the council said.\n"
+             "The restoration took three years and was paid for by the region and a local foundation.\n"
+             "Entry will be free for residents until the end of next year, the mayor told reporters.\n")
+    page = (f"Home\nNews\n\nOld mill reopens as a museum\n\nNovember 27, 2026\n\n{story.replace(chr(10), chr(10) * 2)}"
+            f"{share}\n\n{heading}\n{related}\n\n© 2026 Example")
+    body = read(page).body
+    assert body.rstrip().endswith("the mayor told reporters.")
