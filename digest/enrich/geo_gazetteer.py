@@ -199,7 +199,8 @@ def for_language(lang: str | None) -> Gazetteer:
     declension = _inflections().get(lang or "")
     forms: list[tuple[str, Place]] = []
     if declension is not None:  # its towns as it writes them, and every name as a sentence declines it
-        rows += _towns_written_in(declension["letters"])
+        if declension.get("letters"):
+            rows += _towns_written_in(declension["letters"])
         forms = [(form, place) for name, place in rows for form in _declined(name, declension)]
     if not rows:
         return base

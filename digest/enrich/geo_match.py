@@ -28,6 +28,7 @@ _JOINERS = r"(?:of|de|da|do|dos|das|del|della|di|du|des|la|le|les|and|the|upon|o
 RUN = re.compile(rf"(?<![^\W_]){_CAPITALISED}(?: (?:{_JOINERS} )*{_CAPITALISED})*")
 NEXT_WORD = re.compile(r"\s*([^\W\d_]+\.?)")
 POSSESSIVE = re.compile(r"['’]s?$")
+_CASE_SUFFIX = re.compile(r"['’][a-zçğıöşü]{1,6}$")  # Turkish writes a name's case ending after an apostrophe
 # What may come between a sentence end and the next word: spaces, quotes, brackets.
 OPENERS = " \t\"'“‘([«"
 SENTENCE_ENDS = ".!?:;\n|•–—-"
@@ -214,6 +215,9 @@ def _bare(word: str, gazetteer: Gazetteer) -> str:
         return word
     if word[:1] == "L" and word[1:2] in "'’" and word[2:3].isupper() and name_key(word) not in gazetteer.span_words:
         word = word[2:]
+    suffixed = _CASE_SUFFIX.search(word)
+    if suffixed and name_key(word[: suffixed.start()]) in gazetteer.names:
+        return word[: suffixed.start()]  # Turkish "Türkiye'nin", "Ankara'da": a name and its case ending
     return POSSESSIVE.sub("", word)
 
 

@@ -21,7 +21,7 @@ case ("el gobierno peruano", "die deutsche Regierung"), where no capital marks t
 article in one of them, those words count as English "Peruvian" does (``data/geo/demonyms.yml``),
 but not as a language ("en español") nor beside money or food ("dólares estadounidenses").
 
-Russian, Ukrainian and Greek decline names ("во Франции", "из Москвы", "της Ελλάδας"): for an
+Russian, Ukrainian, Greek and Polish decline names ("во Франции", "из Москвы", "της Ελλάδας"): for an
 article in one of them the gazetteer also holds each country's and bigger town's name in that
 script in its declined forms (``data/geo/inflections.yml``), and a declined form after a capital
 ("Мэр Москвы") is a genitive, not a surname.

@@ -469,3 +469,13 @@ def test_letters_that_only_look_like_a_place_name_none(lang, title, body):
 ])
 def test_a_language_s_country_name_wins_over_a_small_town_of_that_name(lang, title, body, countries):
     assert locate(title, "", body, lang=lang).countries == countries
+
+
+@pytest.mark.parametrize("lang, title, body, countries", [
+    ("tr", "Tarihi barınak kültür merkezi oldu", "Türkiye'nin Ege kıyısındaki hayali bir ilçede belediye barınağı restore etti.", ["TR"]),
+    ("pl", "Kryty basen w gminie", "Gmina w Polsce zbuduje kryty basen, zapowiedział wójt.", ["PL"]),  # Polska, declined
+    ("pl", "Wizyta", "Premier spotkał się z prezydentem Ukrainy.", ["UA"]),
+])
+def test_names_with_a_case_ending_name_their_country(lang, title, body, countries):
+    """Turkish writes a name's case ending after an apostrophe; Polish declines its country names."""
+    assert locate(title, "", body, lang=lang).countries == countries
