@@ -15,6 +15,7 @@ references and only when nothing contradicts it (a printed weekday must agree).
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import email.utils
 import re
@@ -121,7 +122,9 @@ _WEEKDAY = (
     rf"(?P<wd>{alternation(w for w in WEEKDAYS if len(w) > 2)}\.?|{alternation(w for w in WEEKDAYS if len(w) == 2)}[.,])"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}[:.]\d\d))"  # "2022" also glued to a time: "202221:25"
+# "2022" also glued to a time: "202221:25"; Thai pages count years from the Buddha (2569 is 2026)
+_YEAR = r"(?P<year>(?:19|20)\d\d|25[4-9]\d)(?:(?!\d)|(?=\d{1,2}[:.]\d\d))"
+BUDDHIST_ERA = 543  # years the Thai solar calendar counts ahead of the Gregorian
 
 
 def _named(pattern: str, suffix: str) -> str:
@@ -139,6 +142,8 @@ _SPELLINGS = [
     r"(?P<day>[0-3]?\d)(?![\d.])[日일]?",
     # 2026.11.27 / 2026. 11. 27. (Korean, Chinese, Japanese and Hungarian sites: the year first)
     r"(?<![\d.])(?P<year>(?:19|20)\d\d)\.\s?(?P<mnum>[01]?\d)\.\s?(?P<day>[0-3]?\d)(?![\d])\.?",
+    # ۶ آذر ۱۴۰۵ (the Solar Hijri calendar of Iran and Afghanistan; its digits read as ASCII ones)
+    rf"(?P<day>[0-3]?\d)\s+(?P<jmon>{alternation(_DATA['jalali_months'])})\s+(?P<jyear>1[34]\d\d)(?!\d)",
     # 2026. november 27. (Hungarian: the year first, with a full stop)
     rf"{_YEAR}\.\s+{_WORD_MONTH}\s+{_DAY}(?![\d:])",
     # 19.10.2019 / 4.02.2022 (day first, four-digit year: safe in running text)
@@ -173,7 +178,7 @@ _TIME_BEFORE = re.compile(r"(?P<time>\d{1,2}[:.]\d{2})\s*(?:uhr\s*)?[,|/·•\-�
 
 def _month(word: str, has_year: bool) -> int | None:
     low = word.lower().rstrip(".")
-    month = MONTHS.get(low)
+    month = MONTHS.get(low) or MONTHS.get(word.lower())  # Thai abbreviations keep their dots ("พ.ย.")
     if month and low in _AMBIGUOUS and word[0].islower() and not has_year:
         return None  # "they may 5", "to mar 3": words, not months
     return month
@@ -195,6 +200,7 @@ def find_dates(text: str, numeric: bool = False, month_first: bool = False) -> l
     where a run of numbers is a date; ``month_first`` reads "04/05/2022" as April 5 (US pages).
     """
     found: list[DateMention] = []
+    text = text.translate(_ASCII_DIGITS)  # one character for one: the mentions' places stay the text's
     if not _DIGIT.search(text):
         return found
     for m in (_NUMERIC if numeric else _DATE).finditer(text):
@@ -205,8 +211,15 @@ def find_dates(text: str, numeric: bool = False, month_first: bool = False) -> l
                 continue  # "12/05/22": too ambiguous in a stamp, but on a US page "11/08/23" is November 8
             # dotted dates are day first wherever they are written ("06.11.23" is 6 November)
             day, month = (b, a) if month_first and a <= 12 and g["sep"] != "." else (a, b)
+        elif "jmon" in g:
+            jalali = _from_jalali(int(g["jyear"]), _DATA["jalali_months"][g["jmon"]], int(g["day"]))
+            if jalali is None:
+                continue
+            year, month, day = jalali.year, jalali.month, jalali.day
         else:
             year = int(g["year"]) if "year" in g else None
+            if year is not None and year > 2400:
+                year -= BUDDHIST_ERA
             day = int(g["day"])
             month = int(g["mnum"]) if "mnum" in g else _month(g["mon"], year is not None)
             if month is None:
@@ -215,6 +228,21 @@ def find_dates(text: str, numeric: bool = False, month_first: bool = False) -> l
         if mention.on(mention.year or 2000) and 1 <= month <= 12:
             found.append(_with_time(text, mention))
     return found
+
+
+# Arabic-Indic, Persian, Devanagari, Thai and full-width digits as ASCII ones
+_ASCII_DIGITS = {zero + d: ord("0") + d for zero in (0x0660, 0x06F0, 0x0966, 0x0E50, 0xFF10) for d in range(10)}
+
+
+def _from_jalali(year: int, month: int, day: int) -> dt.date | None:
+    """A Solar Hijri date as a Gregorian one. Its year starts at Nowruz, the March equinox: from
+    1979 to 2044 on 20 March in a Gregorian leap year, else on 21 March; its first six months have
+    31 days, the next five 30, the last 29 or 30."""
+    if not 1 <= day <= (31 if month <= 6 else 30):
+        return None
+    gregorian = year + 621
+    nowruz = dt.date(gregorian, 3, 20 if calendar.isleap(gregorian) else 21)
+    return nowruz + dt.timedelta(days=(month - 1) * 31 - max(0, month - 7) + day - 1)
 
 
 def _with_time(text: str, mention: DateMention) -> DateMention:
