@@ -304,10 +304,14 @@ def letter_names(lang: str | None) -> LetterNames | None:
                        frozenset(entry.get("doubtful") or ()))
 
 
+_VOWEL_MARKS = re.compile("[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")  # Hebrew points, Arabic harakat
+
+
 def unmarked(text: str) -> str:
-    """Text without its vowel marks and other combining signs (Arabic "عُمان" is written "عمان"),
-    its letters composed (Korean syllables stay whole)."""
-    return "".join(ch for ch in unicodedata.normalize("NFC", text) if not unicodedata.combining(ch))
+    """Text without the optional vowel marks of Arabic and Hebrew (Arabic "عُمان" is mostly written
+    "عمان"), its letters composed (Korean syllables stay whole). Thai and Devanagari vowel signs are
+    letters' own parts: they stay."""
+    return _VOWEL_MARKS.sub("", unicodedata.normalize("NFC", text))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,9 @@ from .wordlists import alternation, load_data
 # "Headline | Site", "Site - Headline", "Headline :: Site", "Headline » Site", "Headline · Site"
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[»›·•]\s+|\s*\|\s*")
 _TOKEN = re.compile(r"\w+")
-_NOT_LETTERS = re.compile(r"[^\W\d_]|\s")  # removes letters and spaces: what is left is not letters
+# removes letters, spaces and the vowel signs of Indic, Thai and other scripts (marks, not word
+# characters, for a regex): what is left is not letters
+_NOT_LETTERS = re.compile(r"[^\W\d_]|\s|[\u0900-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e\u0eb1-\u0ebc\u0ec8-\u0ecd\u102b-\u103e\u17b6-\u17d3]")
 # Menu items run together ("UnternehmenNewsroomBürgerbeteiligung"): a word of five letters or more
 # glued to a capitalised one. Brands glue shorter parts ("MacBook", "AirPods", "iPhone", "DeSantis").
 _GLUED = re.compile(r"[a-zà-ÿß]{4}[A-ZÀ-Ý](?=[a-zà-ÿ]{3})")
@@ -101,8 +103,8 @@ def _display(line: Line) -> bool:
         return False  # cut short, or a dateline's place ("Dübendorf -") over the lede
     if t.endswith(".") and (size > PERIOD_MAX_WORDS or t.count(". ") > 1):
         return False  # a sentence; a short headline may still end with a full stop
-    if t.endswith("。"):
-        return False  # a Chinese or Japanese sentence: their headlines never end with the full stop
+    if t.endswith(("。", "।")):
+        return False  # a Chinese, Japanese or Hindi sentence: their headlines never end with the full stop
     if t.endswith(".") and t[:1] in _OPENING_QUOTES:
         return False  # a quoted sentence from the story ('"We are not confirming," a spokesman said.')
     if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):

@@ -14,8 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # a site build imports this module (outlets.py) but parses no dates
     from .dates import Stamp
 
-_TERMINAL = tuple(".!?…\"”’'):;。！？»」")
+_TERMINAL = tuple(".!?…\"”’'):;。！？»」।॥။។")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Thai and Lao put no spaces between words and no mark at a sentence's end (spaces part its clauses)
+_UNSPACED = re.compile(r"[\u0e00-\u0eff]")
+UNSPACED_WORD = 4  # letters of such a script counted as one word
+UNPUNCTUATED_PROSE = 20  # a line of Thai this many words long is prose, though no mark ends it
 _NOT_WORD = re.compile(r"[\W_]+")
 # Feeds glue the byline to the lede with a run of spaces: "By JANE DOE     LONDON (AP) -- ..."
 _GLUED_BYLINE = re.compile(r"^[ \t]*(By[ \t]+[^\n]{2,60}?)[ \t]{3,}(?=\S)", re.M)
@@ -136,10 +140,15 @@ def squash(text: str) -> str:
 
 
 def size(text: str) -> int:
-    """Words in a line; CJK text counts two characters as a word."""
+    """Words in a line; CJK text counts two characters as a word, Thai and Lao four letters."""
     words = len(text.split())
-    return words if text.isascii() else words + len(_CJK.findall(text)) // 2
+    if text.isascii():
+        return words
+    return words + len(_CJK.findall(text)) // 2 + len(_UNSPACED.findall(text)) // UNSPACED_WORD
 
 
 def ends_sentence(text: str) -> bool:
-    return text.endswith(_TERMINAL)
+    """A line ending as a sentence does; in Thai or Lao, whose sentences end with no mark, a long line."""
+    if text.endswith(_TERMINAL):
+        return True
+    return not text.isascii() and len(_UNSPACED.findall(text)) >= 0.5 * len(text) and size(text) >= UNPUNCTUATED_PROSE

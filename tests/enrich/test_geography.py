@@ -479,3 +479,9 @@ def test_a_language_s_country_name_wins_over_a_small_town_of_that_name(lang, tit
 def test_names_with_a_case_ending_name_their_country(lang, title, body, countries):
     """Turkish writes a name's case ending after an apostrophe; Polish declines its country names."""
     assert locate(title, "", body, lang=lang).countries == countries
+
+
+def test_thai_vowel_and_tone_marks_are_part_of_the_word():
+    """Without its tone mark, กล่าว ("said") holds ลาว (Laos): Thai marks are letters' own parts."""
+    body = "นายกเทศมนตรีกล่าวว่า ตลาดจะเปิดทุกวันเสาร์และอาทิตย์ ตั้งแต่เช้าจนถึงบ่าย"
+    assert locate("ตลาดน้ำเปิดใหม่", "", body, lang="th").countries == []
