@@ -235,10 +235,12 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
         for ln in field:
             ln.kind, ln.furniture, ln.prose = ln.kind or "chrome", True, False
     # A line right above a bare credit ("Photo: Jane Doe, AP") is that photo's caption; where the
-    # page's markup names its captions, only those are.
-    for line, below in zip(lines, lines[1:]):
+    # page's markup names its captions, only those are. A credit with no prose after it anywhere on
+    # the page is the site's notice under the story ("© Northbank Daily"), not a photo's.
+    last_prose = max((i for i, line in enumerate(lines) if line.prose), default=-1)
+    for at, (line, below) in enumerate(zip(lines, lines[1:]), 1):
         if below.kind == "caption" and not line.furniture and caption.is_credit_only(below.text, below.words) and not (
-            _SITE_COPYRIGHT.match(below.text)
+            _SITE_COPYRIGHT.match(below.text) or at > last_prose
         ):
             if line.key in captions if captions is not None else (
                 line.words < 40 and (line.text.endswith((".", ")", "!", "?", '"', "”", "»")) or line.words >= 15)
