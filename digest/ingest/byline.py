@@ -194,6 +194,8 @@ def authors(page: "Page") -> list[str]:
     the lines just above and after it ("By Jane Roe", "Von: Jan Falk", a list of names); else
     the authors the markup declares; else a name alone where a byline sits (beside the date
     stamp, over a role, under a lone "Von")."""
+    from .furniture import is_contact_label  # here: furniture reads bylines (parse_byline) when it loads
+
     bylines: list[str] = []
     alone: list[str] = []
     near = page.above[-2:] + page.header + page.after[:3]
@@ -214,6 +216,8 @@ def authors(page: "Page") -> list[str]:
         nxt = near[i + 1] if i + 1 < len(near) else ""
         if _JOINER_LINE.fullmatch(nxt.strip()) and i + 2 < len(near):
             nxt = near[i + 2]  # "Jane Roe" / "am" / "Mittwoch, 26.01.2022": the joiner on a line of its own
+        if is_contact_label(lines.fold(prev)):
+            continue  # "Media contact:" / "Owen Pritchard": the press office, not the author
         if is_lead_alone(prev) or is_role(nxt) or _stamp_like(prev) or _stamp_like(nxt) or "@" in nxt:
             _add(alone, [line])
     if not bylines:  # "Erstellt von Jane Roe" a little further under the story, not under a teaser's headline

@@ -130,7 +130,8 @@ def breadcrumb_tail(text: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
-_FIELD_LABELS = frozenset(w.casefold() for w in _CHROME["field_labels"])
+_CONTACT_LABELS = frozenset(w.casefold() for w in _CHROME["contact_labels"])
+_FIELD_LABELS = frozenset(w.casefold() for w in _CHROME["field_labels"]) | _CONTACT_LABELS
 
 
 def is_menu_item(low: str) -> bool:
@@ -142,6 +143,21 @@ def is_menu_item(low: str) -> bool:
 def is_field_label(key: str) -> bool:
     """A fact field's label alone on its line ("Herausgeber:", "Source:"): the next line is its value."""
     return key.endswith(":") and key[:-1].strip() in _FIELD_LABELS
+
+
+_PAYWALL = re.compile(rf"\b(?:{alternation(_CHROME['paywall'])})\b")  # on casefolded text
+PAYWALL_WORDS = 25  # a paywall's offer is this short; a paragraph naming one ("... already a subscriber") is longer
+_NOTE = re.compile(rf"^(?:{alternation(_CHROME['note_labels'])})\s*:", re.I)
+
+
+def is_editors_note(text: str) -> bool:
+    """An editor's note before the story ("Correction: An earlier version of this story ...")."""
+    return _NOTE.match(text) is not None
+
+
+def is_contact_label(key: str) -> bool:
+    """A press release's contact label alone on its line ("Media contact:"): the name under it is no author."""
+    return key.rstrip(" :") in _CONTACT_LABELS
 
 
 def is_boilerplate(key: str) -> bool:
@@ -276,7 +292,7 @@ def story_lines(lines: list[Line], start: int, end: int) -> list[Line]:
         if in_list and not (line.prose and line.words >= LIST_END_WORDS):
             continue  # the linked headlines (and their one-line blurbs) under "Lesen Sie auch:"
         in_list = False
-        if not line.furniture:
+        if not line.furniture and not (line.words <= PAYWALL_WORDS and _PAYWALL.search(line.key)):
             kept.append(line)
     return kept
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .byline import is_name, parse_byline
+from .byline import is_name, is_role, parse_byline
 from .furniture import is_boilerplate, is_chrome, is_field_label
 from .lines import Line, address, fold, size, squash
 from .wordlists import alternation, load_data
@@ -68,6 +68,7 @@ MAX_PRINTINGS = 3  # printed more often, a line is a label (a tag, a menu item)
 STORY_STEMS = 3  # a line of at least this many content words names its story in full
 RIVAL_WORDS = 4  # a shorter headline-shaped line under a headline is a label, not a rival
 KICKER_MAX_WORDS = 5  # a kicker is this short
+ROLE_MAX_WORDS = 3  # a line this short naming a role ("Chief political correspondent") is no headline
 TAG_LIST_PARTS = 3  # a line of this many capitalised items between commas is a list of tags ...
 TAG_WORDS = 4  # ... each this short
 META_REACH = 6  # lines below a headline where its byline or stamp may sit
@@ -109,6 +110,10 @@ def _display(line: Line) -> bool:
         return False  # a quoted sentence from the story ('"We are not confirming," a spokesman said.')
     if is_label(t) or _MARKUP.search(t) or is_boilerplate(line.key):
         return False
+    if t.startswith(("- ", "• ", "* ", "– ", "· ")):
+        return False  # an item of a list ("Key points" / "- The school opens in 2029")
+    if size <= ROLE_MAX_WORDS and is_role(t):
+        return False  # "Health correspondent" under a byline's name
     if len(_NOT_LETTERS.sub("", t)) > 0.4 * len(t.replace(" ", "")):
         return False
     if len(_GLUED.findall(t)) >= 2:

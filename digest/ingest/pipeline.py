@@ -19,7 +19,7 @@ from typing import Any
 from ..enrich import geography, topics
 from ..escaping import escape_markdown, unescape_markdown
 from ..model import Article, split_front_matter
-from . import byline, caption, dateline, dates, headline, language, outlet, section
+from . import byline, caption, dateline, dates, furniture, headline, language, outlet, section
 from .dates import normalise_date
 from .lines import fold, without_invisible
 from .pagetext import parse_page_text
@@ -80,8 +80,11 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
     story = [p for p in byline.without_author_notes(list(page.story), authors) if not alone or p != alone]
     if story and title:
         story[0] = without_headline(story[0], title)
+    if page.standfirst and furniture.is_editors_note(page.standfirst) and page.standfirst not in story:
+        story = [page.standfirst, *story]  # a correction printed over the story stays with it, for the reader
     standfirsts = {fold(t) for t in (page.standfirst, page.declared.description) if t}
-    lede = next((p for p in story if fold(p) not in standfirsts), "")  # the dateline opens the lede, not the standfirst
+    # the dateline opens the lede, not the standfirst; an editor's note ("Correction: ...") is no lede
+    lede = next((p for p in story if fold(p) not in standfirsts and not furniture.is_editors_note(p)), "")
     found = dateline.parse_dateline(lede) if lede else None
     image = caption.lead(page)
     text = "\n\n".join(story).strip() or fallback_body(raw_text if not record.get("html") else "", printed)
@@ -91,7 +94,7 @@ def read_page(page: Page, record: dict[str, Any]) -> Article:
         id=str(record.get("id") or "") or derive_id(url, raw_text),
         title=title or first_words(text),
         summary=str(record.get("summary") or "").strip()
-        or _summary((page.standfirst or page.declared.description or "").strip()
+        or _summary(_not_a_note(page.standfirst) or (page.declared.description or "").strip()
                     or _lede_summary(lede[found.end :] if found else lede, title)
                     or _lede_summary(lede_of(text), title)),
         date=normalise_date(record.get("date")) or dates.publication_date(page, month_first=lang == "en"),
@@ -133,6 +136,12 @@ def _summary(text: str) -> str:
     if found and found.city and len(text[found.end:].split()) >= SUMMARY_WORDS and not _shouted(text[found.end:]):
         text = text[found.end:]  # not "ORSO MARSICANO: 2019 UN ANNO DA RECORD": a headline in capitals
     return text
+
+
+def _not_a_note(text: str | None) -> str:
+    """A standfirst, unless it is an editor's note ("Correction: An earlier version ...")."""
+    text = (text or "").strip()
+    return "" if furniture.is_editors_note(text) else text
 
 
 def _shouted(text: str) -> bool:

@@ -645,3 +645,54 @@ def test_thai_and_hindi_pages_give_their_headline_byline_and_story(text, title, 
     found = read(text)
     assert (found.title, found.authors, found.date[:10]) == (title, [author], "2026-11-27")
     assert found.body.startswith(first) and found.body.rstrip().endswith(last)
+
+
+STORY_LINES = ("The council of the fictional town of Westhaven voted on Thursday to rebuild the old harbour school.\n\n"
+               "The new building will open in 2029 and hold 600 pupils, twice as many as the old one.\n\n"
+               "Parents had campaigned for a new school for more than a decade, the council said.\n")
+
+
+def test_an_editors_note_before_the_story_is_not_its_summary():
+    page = ("Home\nNews\n\nWesthaven to rebuild harbour school\n\nBy Jana Roe\nNovember 20, 2026\n\n"
+            "Correction: An earlier version of this story misstated the vote. The council approved the plan 5-2.\n\n"
+            + STORY_LINES + "\n© 2026 Westhaven Herald")
+    found = read(page)
+    assert found.summary.startswith("The council of the fictional town")
+    assert "Correction:" in found.body  # the note stays for the reader
+
+
+def test_a_role_under_the_byline_s_name_is_no_headline():
+    page = ("Home\nNews\n\nWesthaven to rebuild harbour school after years of campaigning\n\n"
+            "Key points\n- The school opens in 2029\n- It will hold 600 pupils\n\nJana Roe\nEducation correspondent\n"
+            "Wed 25 Nov 2026 19.20 GMT\n\n" + STORY_LINES)
+    assert read(page).title == "Westhaven to rebuild harbour school after years of campaigning"
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Propos recueillis par Julien Astre", "Julien Astre"),
+    ("Un reportage de Claire Vaubert", "Claire Vaubert"),
+])
+def test_french_bylines_of_interviews_and_reports(line, author):
+    from digest.ingest.byline import parse_byline
+
+    assert parse_byline(line) == [author]
+
+
+def test_a_paywall_offer_inside_the_story_is_dropped():
+    page = ("Home\nNews\n\nWesthaven to rebuild harbour school\n\nVon Jana Roe\n20.11.2026\n\n"
+            "The council of the fictional town of Westhaven voted on Thursday to rebuild the old harbour school.\n\n"
+            "Weiterlesen mit HB+\nSie haben bereits ein Abo? Jetzt anmelden\n\n"
+            "The new building will open in 2029 and hold 600 pupils, twice as many as the old one.\n\n"
+            "Parents had campaigned for a new school for more than a decade, the council said.\n")
+    body = read(page).body
+    assert "Abo" not in body and "Weiterlesen" not in body
+    assert body.rstrip().endswith("the council said.")
+
+
+def test_a_press_release_s_media_contact_is_not_its_author():
+    page = ("Newsroom\n\nBrightwell opens battery recycling plant\n\nNovember 24, 2026\n\n"
+            "DUNMERE, England -- Brightwell Cells Ltd today opened a recycling plant in the fictional town of Dunmere.\n\n"
+            "The plant will recover lithium, nickel and cobalt from used car batteries, the company said.\n\n"
+            "It employs 140 people and will reach full output next year, according to the company.\n\n"
+            "Media contact:\nOwen Pritchard\npress@brightwell.example\n")
+    assert "Owen Pritchard" not in (read(page).authors or [])
