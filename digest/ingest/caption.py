@@ -54,6 +54,16 @@ _GLUED_CREDIT = re.compile(
 )
 
 
+_COUNTER = re.compile(
+    rf"^(?:(?i:{alternation(_DATA['counter_words'])})\s+)?\d{{1,3}}\s*(?i:{alternation(_DATA['counter_joiners'])})\s*\d{{1,3}}$"
+)
+
+
+def is_gallery_counter(text: str) -> bool:
+    """A gallery's counter over a photo: "Bild 1 von 8", "Photo 3 of 12", "4 / 8"."""
+    return len(text) <= 30 and _COUNTER.match(text) is not None
+
+
 def is_caption(text: str, words: int | None = None) -> bool:
     """A photo caption or credit line. Cheap tests first: this runs on every line of every page."""
     if words is None:

@@ -70,6 +70,7 @@ _TRUNCATED = ("...", "…", "[…]", "[...]")
 PROSE_DISCOUNT = 4
 FURNITURE_COST = 6.0
 SHORT_COST = 2.0
+GALLERY_COST = 0.25  # each caption after the first of a row of them
 RUN_GROWTH = 0.5
 RUN_CAP = 3.0
 ISOLATED_SHARE = 0.5
@@ -182,7 +183,7 @@ def kind_of(text: str, key: str, words: int) -> tuple[str, dates.Stamp | None]:
             return "relative", None
     if agency_from_line(text):
         return "credit", None
-    if caption.is_caption(text, words):
+    if caption.is_caption(text, words) or caption.is_gallery_counter(text):
         return "caption", None
     if is_chrome(key):
         return "chrome", None
@@ -201,6 +202,7 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
     for line in lines:
         seen[line.text] = seen.get(line.text, 0) + 1
     run = 0
+    previous: Line | None = None
     for line in lines:
         t = line.text
         line.words = size(t)
@@ -215,12 +217,14 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
         elif not line.furniture and line.words >= 15 and t.count("|") + t.count("•") + t.count("·") < 2:
             line.score, run = UNPUNCTUATED_SHARE * line.words, 0  # long, but no sentence end
         elif line.kind == "caption":
-            line.score = -SHORT_COST  # a photo gallery inside a story costs little: stories go on under it
+            # a photo gallery inside a story costs little, the whole of it as much as one caption: stories go on under it
+            line.score = -SHORT_COST if previous is None or previous.kind != "caption" else -GALLERY_COST
         else:
             line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
             run += 1
         if seen[t] > 1 and not line.prose:  # menus and teasers print twice; paragraphs rarely
             line.score -= REPEAT_COST
+        previous = line
     # A name alone beside a date stamp, under a lone "By", over a role or an address is a byline,
     # unless a breadcrumb trail ends with it: then it names the page ("Home » Mode » Jacken von Bosch").
     trail_ends = {fold(tail) for line in lines if (tail := breadcrumb_tail(line.text))}

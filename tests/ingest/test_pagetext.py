@@ -696,3 +696,17 @@ def test_a_press_release_s_media_contact_is_not_its_author():
             "It employs 140 people and will reach full output next year, according to the company.\n\n"
             "Media contact:\nOwen Pritchard\npress@brightwell.example\n")
     assert "Owen Pritchard" not in (read(page).authors or [])
+
+
+def test_a_story_goes_on_under_a_photo_gallery():
+    """Eight photos, each with its counter and caption, between the story's first and last paragraphs."""
+    gallery = "".join(f"Bild {n} von 8\nBesucher am Hafen von Kleinholm am Abend, Nummer {n}. Foto: Jana Roe\n" for n in range(1, 9))
+    page = ("Kleinholmer Bote\nStartseite Lokales Sport\n\nFotostrecke\n\nHafenfest in Kleinholm: Die schönsten Bilder\n\n"
+            "26.11.2026, 22:10 Uhr\n\n"
+            "Tausende Besucher haben am Mittwochabend das Hafenfest im erfundenen Kleinholm gefeiert. Mehr als 40 Boote "
+            "waren festlich beleuchtet.\n\n" + gallery + "\n"
+            "Das Hafenfest dauert noch bis Sonntag. Die Boote sind täglich von 17 bis 23 Uhr zu sehen, der Eintritt ist frei.\n\n"
+            "Impressum | Datenschutz")
+    body = read(page).body
+    assert body.rstrip().endswith("der Eintritt ist frei.")
+    assert "Bild 3 von 8" not in body
