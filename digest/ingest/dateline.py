@@ -69,9 +69,12 @@ _DL_DATE = rf"(?:(?:\s*[,-]){{0,2}}\s*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{
 # A single hyphen needs a space beside it ("Logan-Rogersville" is one name); U+0096/U+0097
 # are the en and em dashes of Windows-1252 text decoded as Latin-1.
 _SEP = r"(?:\s*(?:-{2,3}|[—–\x96\x97]|:)\s*|\s+-\s*|-\s+|(?<=\))\.?\s+)"
+# A press release's distributor after its dateline: "NEW YORK, Nov. 24, 2026 /PRNewswire/ --",
+# "SAN FRANCISCO--(BUSINESS WIRE)--": it sent the release, it reported nothing (no agency)
+_WIRE = r"\s*/(?P<wire>[A-Z][^/\n]{1,30})/|-{2}\((?P<wire2>[A-Z][^()\n]{1,30})\)"
 _DATELINE = re.compile(
     rf"^\s*(?:By\s+[^\n]{{2,60}}?\s{{3,}})?(?:(?P<upper>{_CITY_UPPER})|(?P<title>{_CITY_TITLE}))(?P<region>{_REGION})"
-    rf"(?P<date>{_DL_DATE})?(?:\s*\((?P<credit>[^()\n]{{1,40}})\)|,\s*(?P<credit2>{_AGENCY_LONG}))?(?P<sep>{_SEP})(?=\S)",
+    rf"(?P<date>{_DL_DATE})?(?:\s*\((?P<credit>[^()\n]{{1,40}})\)|,\s*(?P<credit2>{_AGENCY_LONG})|{_WIRE})?(?P<sep>{_SEP})(?=\S)",
 )
 # A broadcaster's or outlet's call sign in a dateline's parentheses: "(WBKO)", "(CNN)".
 _CALL_SIGN = re.compile(r"^[A-Z]{3,5}$")
@@ -126,8 +129,12 @@ def parse_dateline(lede: str) -> Dateline | None:
     """
     m = _DATELINE.match(lede)
     if m:
-        city = (m["upper"] or m["title"]).strip()
+        glued = (m["upper"] or m["title"]).strip()
+        city = glued.rstrip("-")  # "SEOUL-- (Yonhap)": the dashes are the separator's
         credit = m["credit"] or m["credit2"]
+        wired = bool(m["wire"] or m["wire2"])
+        if glued.endswith("--") and credit and not agencies_in(credit):  # "SAN FRANCISCO--(BUSINESS WIRE)--": the distributor
+            credit, wired = None, True
         agencies = agencies_in(credit) if credit else []
         bare = city.lstrip("*")
         if canonical_agency(bare) and not credit and not m["region"]:
@@ -149,7 +156,7 @@ def parse_dateline(lede: str) -> Dateline | None:
             elif not (_CALL_SIGN.match(credit) and (m["upper"] or m["region"])):
                 return None
         plain_colon = m["sep"].strip() == ":" and not (date or credit)
-        if m["title"] and not (date or agencies or (m["region"] and plain_colon) or city in _city_names()):
+        if m["title"] and not (date or agencies or wired or (m["region"] and plain_colon) or city in _city_names()):
             return None
         region = m["region"].strip(" ,") or None
         return Dateline(city, region, date, agencies[-1] if agencies else None, m.end())

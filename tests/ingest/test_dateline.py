@@ -28,6 +28,11 @@ from digest.ingest import dateline
         ("WASHINGTON (RNS) Church leaders said", "WASHINGTON", None, None),
         ("HARTFORD - The state said", "HARTFORD", None, None),
         ("COLUMBIA --- The governor said", "COLUMBIA", None, None),
+        # a press release's distributor is no agency, but it marks the dateline
+        ("DUNMERE, England, Nov. 24, 2026 /NewsWireHub/ -- Brightwell Cells Ltd today opened", "DUNMERE", "England", None),
+        ("NEW YORK, Nov. 24, 2026 /PRNewswire/ -- Example Corp. today announced", "NEW YORK", None, None),
+        ("SAN FRANCISCO--(BUSINESS WIRE)--Example Inc. today announced", "SAN FRANCISCO", None, None),
+        ("SEOUL-- (Yonhap) -- The ministry said", "SEOUL", None, "Yonhap"),
         ("INDIANAPOLIS (AP) \x97 The mayor said", "INDIANAPOLIS", None, "AP"),
         ("By Jane Roe Staff Writer March 24, 2026 MAPLEFORD -- The council", "MAPLEFORD", None, None),
         ("Berlin (dpa). Die Regierung plant", "Berlin", None, "dpa"),
