@@ -137,7 +137,7 @@ def locate(
     articles = context.romance_articles.get(lang or "")
     if articles is not None:
         particles = context.name_particles.get(lang or "", frozenset())
-        mentions = [m for m in mentions if not _common_noun(m, text, articles, particles)]
+        mentions = [m for m in mentions if not _common_noun(m, text, articles, particles) and not _name_head(m, text, particles)]
     if (demonyms := lower_demonyms(lang)) is not None:  # "el gobierno peruano": written in lower case there
         mentions = sorted(mentions + find_lower_demonyms(text, demonyms), key=lambda m: m.start)
     if (by_letters := letter_names(lang)) is not None:  # no capitals mark a name there
@@ -218,6 +218,26 @@ def _common_noun(m: Mention, text: str, articles: frozenset[str], particles: fro
         return False
     word = before[-1]
     return word in articles or (word in particles and len(before) >= 2 and before[-2][:1].isupper())
+
+
+_HEAD_OF_NAME = re.compile(r"\s+(\w+)\s+[A-ZÀ-Ý]")
+
+
+def _name_head(m: Mention, text: str, particles: frozenset[str]) -> bool:
+    """In a Romance language, a town or state opening a longer name before a particle ("Puebla de
+    Tarsis", "el Madrid de Ancelotti"): the head of another place's or a club's name. A country
+    stays ("la Francia de Macron" is France)."""
+    if not particles or not all(p.kind in LOCAL_KINDS for p in m.places):
+        return False
+    words = WORD.finditer(text, m.start)
+    end = m.start
+    for _ in range(m.key.count(" ") + 1):
+        word = next(words, None)
+        if word is None:
+            return False
+        end = word.end()
+    after = _HEAD_OF_NAME.match(text, end)
+    return after is not None and after.group(1) in particles
 
 
 def _words_before(text: str, start: int) -> list[str]:

@@ -485,3 +485,14 @@ def test_thai_vowel_and_tone_marks_are_part_of_the_word():
     """Without its tone mark, กล่าว ("said") holds ลาว (Laos): Thai marks are letters' own parts."""
     body = "นายกเทศมนตรีกล่าวว่า ตลาดจะเปิดทุกวันเสาร์และอาทิตย์ ตั้งแต่เช้าจนถึงบ่าย"
     assert locate("ตลาดน้ำเปิดใหม่", "", body, lang="th").countries == []
+
+
+@pytest.mark.parametrize("title, body, countries", [
+    ("La sequía deja a los almendros sin cosecha", "Los agricultores de Puebla de Tarsis perdieron la cosecha, dijo el alcalde.", []),
+    ("El Madrid de Ancelotti gana", "El equipo ganó en Sevilla el sábado.", ["ES"]),  # Seville, not the club's name
+    ("La Francia de Macron", "El presidente habló el lunes ante el Parlamento.", ["FR"]),  # a country stays
+    ("Visita oficial", "El presidente viajó a Puebla el lunes.", ["MX"]),
+])
+def test_a_town_heading_a_longer_romance_name_is_not_that_town(title, body, countries):
+    """"Puebla de Tarsis" (a village) is not the Mexican state of Puebla."""
+    assert locate(title, "", body, lang="es").countries == countries
