@@ -710,3 +710,11 @@ def test_a_story_goes_on_under_a_photo_gallery():
     body = read(page).body
     assert body.rstrip().endswith("der Eintritt ist frei.")
     assert "Bild 3 von 8" not in body
+
+
+@pytest.mark.parametrize("heading", ["À voir aussi", "Otros vídeos", "Altri video", "Mehr Videos", "Watch next"])
+def test_a_video_page_s_list_of_other_videos_is_a_link_list(heading):
+    from digest.ingest.furniture import is_list_heading
+    from digest.ingest.lines import fold
+
+    assert is_list_heading(fold(heading))
