@@ -34,9 +34,11 @@ class _PhraseSet:
         return low.rstrip(" .:!…›»|>-") in self.phrases
 
     def prefix(self, low: str) -> bool:
+        """The line starts with a phrase, as a whole word ("Anzeige: ...", not "Anzeiger")."""
         if low[:3] not in self.heads and not low.startswith(self.short):
             return False
-        return any(low[:n] in self.phrases for n in self.lengths if n <= len(low))
+        return any(low[:n] in self.phrases and not (low[n - 1 : n].isalnum() and low[n : n + 1].isalnum())
+                   for n in self.lengths if n <= len(low))
 
     def run_together(self, low: str, most: int | None = None) -> bool:
         """Two or more of the phrases' single words on one line (at most ``most``): items a

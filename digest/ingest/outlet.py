@@ -43,6 +43,7 @@ _FOOTER_SPLIT = re.compile(r"\s+[·|•–—-]\s+")
 # "Últimas Noticias RIF J-00037398-1".
 _NUMBER_TAIL = re.compile(r"\s+\d+\.\d+\S*$|(?:\s+[A-Z]{2,4}:?)?\s+\S*\d{5,}\S*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_DOMAIN_TAIL = re.compile(r"(?<=\S)\s+(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$")
 # "© 2026 The Harbour Ledger. All rights reserved.", "Copyright 2026 The Associated Press";
 # a year or "all rights reserved" tells the site's notice from a photo's "© Jane Doe".
 _COPYRIGHT = re.compile(
@@ -110,6 +111,7 @@ def clean(text: str, notice: bool = False) -> str | None:
     text = re.sub(r"\s+(?i:copyright|\(c\)|©)$", "", _NUMBER_TAIL.sub("", text))  # "TheAtlantic.com Copyright (c) 2020"
     text = _LEGAL_FIRST.sub("", text)
     if notice:
+        text = _DOMAIN_TAIL.sub("", text)  # "COMPUTER BILD www.computerbild.de": the name, then its address
         inside = _LEGAL_INSIDE.search(text)
         if inside and _LETTER.search(text[inside.end() :]):
             text = text[: inside.end()]  # the legal ending stays to be cut below; the address after it goes
@@ -164,21 +166,31 @@ def _copyright_holder(lines: list[str]) -> str | None:
 def _copyright_notice(lines: list[str]) -> tuple[str, str] | None:
     """The name a copyright notice gives, as printed ("MediaNews Group"), and as :func:`clean`
     leaves it; None when no notice names anything like an outlet."""
-    for line in lines:
+    last = len(lines) - 1
+    for at, line in enumerate(lines):
         if len(line) > 200:
             continue
         if line[:1] in "©(Cc":
             m = _COPYRIGHT.match(line)
-            if m and (m["year"] or m["year2"] or _RIGHTS.search(line)) and not _RIGHTS.match(m["name"]):
+            # a year or "all rights reserved" tells the site's notice from a photo's credit; so does the
+            # sign on the page's last line ("© Northbank Daily": a photo is seldom the last thing on a page)
+            if m and (m["year"] or m["year2"] or _RIGHTS.search(line) or (at == last and line[:1] == "©")) and not (
+                _RIGHTS.match(m["name"])
+            ):
                 if cleaned := clean(m["name"], notice=True):
                     return m["name"], cleaned
         m = _NAME_FIRST.match(line)
         if m and not _CONTENTS.match(m["name"]) and (cleaned := clean(m["name"], notice=True)):
             return m["name"], cleaned
-        sign = _NOTICE.search(line) if m else None
-        if sign:  # "All contents © 2019 The Slate Group LLC.": the name after the sign
+        sign = _NOTICE.search(line, 1)
+        if sign and (m or at == last):
+            # "All contents © 2019 The Slate Group LLC."; the page's last line, the footer's links before
+            # the sign ("Impressum | Datenschutz | © Example Bote 2026", "Mentions légales · © La Voix"):
+            # the name after the sign (a photo's credit follows no footer links)
             after = _COPYRIGHT.match(line[sign.start() :])
-            if after and (cleaned := clean(after["name"], notice=True)):
+            if after and (m or after["year"] or after["year2"] or _FOOTER_SPLIT.search(line[: sign.start()] + " ")) and (
+                cleaned := clean(after["name"], notice=True)
+            ):
                 return after["name"], cleaned
     return None
 

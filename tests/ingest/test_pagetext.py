@@ -283,7 +283,8 @@ def test_a_company_in_the_notice_names_the_outlet_the_page_prints():
         ("Copyright © 2026 Harbour Ledger Terms of use", "Harbour Ledger"),  # the footer's links after it
         ("© 2026 Powered by Example Press", None),  # the platform, not the outlet
         ("All contents © 2026 The Harbour Ledger. All rights reserved.", "The Harbour Ledger"),  # the name after the sign
-        ("© Jane Doe", None),  # a photo's credit, not the site's notice
+        ("© Jane Doe\n\nImpressum", None),  # a photo's credit, not the site's notice
+        ("© Westhaven Herald", "Westhaven Herald"),  # the sign on the page's last line: the site's notice
         ("© All rights reserved | Terms", None),
         ("Harbour Ledger © 2026. Cookie settings. Accessibility.", "Harbour Ledger"),  # the name before the sign
         ("The Harbour Ledger © 2026 | Privacy | Terms", "The Harbour Ledger"),
