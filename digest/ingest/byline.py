@@ -131,8 +131,8 @@ def _uncased_name(text: str) -> bool:
     """A name after a byline's lead in a script without capitals ("מאת דנה לוי", "โดย สมชาย ใจดี"):
     two to four words of such letters."""
     words = text.split()
-    return 2 <= len(words) <= 4 and all(w[:1] and all(_uncased(ch) or ch in "'’.-" or unicodedata.category(ch) == "Mc"
-                                                        or unicodedata.category(ch) == "Mn" for ch in w) for w in words)
+    return 2 <= len(words) <= 4 and all(
+        _uncased(ch) or ch in "'’.-" or unicodedata.category(ch) in ("Mn", "Mc") for word in words for ch in word)
 
 
 _UNSPACED_NAME = re.compile(r"[\u3400-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u3040-\u30ff\u3400-\u9fff]{2,6}")

@@ -204,8 +204,7 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
     for line in lines:
         seen[line.text] = seen.get(line.text, 0) + 1
     run = 0
-    previous: Line | None = None
-    for line in lines:
+    for i, line in enumerate(lines):
         t = line.text
         line.words = size(t)
         line.kind, line.stamp = kind_of(t, line.key, line.words)
@@ -220,13 +219,12 @@ def classify(lines: list[Line], headline_key: str | None = None, captions: froze
             line.score, run = UNPUNCTUATED_SHARE * line.words, 0  # long, but no sentence end
         elif line.kind == "caption":
             # a photo gallery inside a story costs little, the whole of it as much as one caption: stories go on under it
-            line.score = -SHORT_COST if previous is None or previous.kind != "caption" else -GALLERY_COST
+            line.score = -GALLERY_COST if i and lines[i - 1].kind == "caption" else -SHORT_COST
         else:
             line.score = -(FURNITURE_COST if line.furniture else SHORT_COST) * min(1 + RUN_GROWTH * run, RUN_CAP)
             run += 1
         if seen[t] > 1 and not line.prose:  # menus and teasers print twice; paragraphs rarely
             line.score -= REPEAT_COST
-        previous = line
     # A name alone beside a date stamp, under a lone "By", over a role or an address is a byline,
     # unless a breadcrumb trail ends with it: then it names the page ("Home » Mode » Jacken von Bosch").
     trail_ends = {fold(tail) for line in lines if (tail := breadcrumb_tail(line.text))}
